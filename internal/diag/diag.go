@@ -81,6 +81,8 @@ func Flatten(err error) []error {
 
 // Stage wraps err with the name of the build stage it came from ("load",
 // "render"), keeping each joined error separate so all stay printable.
+// Errors that carry a position are left as they are: "path:line:col:" must
+// open the line for editors and terminals to jump to it.
 func Stage(name string, err error) error {
 	if err == nil {
 		return nil
@@ -88,7 +90,12 @@ func Stage(name string, err error) error {
 	leaves := Flatten(err)
 	wrapped := make([]error, len(leaves))
 	for i, e := range leaves {
-		wrapped[i] = fmt.Errorf("%s: %w", name, e)
+		var se *SourceError
+		if errors.As(e, &se) {
+			wrapped[i] = e
+		} else {
+			wrapped[i] = fmt.Errorf("%s: %w", name, e)
+		}
 	}
 	return errors.Join(wrapped...)
 }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/build"
+	"github.com/sahifa/sahifa/internal/diag"
+)
+
+// NowEnv fixes the build time, like --now, for reproducible builds in CI.
+const NowEnv = "SAHIFA_NOW"
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "", stderr)
+	var (
+		opts           build.Options
+		minify         bool
+		quiet, verbose bool
+		now            string
+	)
+	fs.StringVarP(&opts.Source, "source", "s", ".", "site root `DIR`")
+	fs.StringVarP(&opts.Destination, "destination", "d", "", "output `DIR` (default public under the source)")
+	fs.StringVarP(&opts.BaseURL, "baseURL", "b", "", "site `URL`, e.g. https://example.github.io/news/ (overrides sahifa.toml)")
+	fs.BoolVarP(&opts.Drafts, "buildDrafts", "D", false, "include drafts")
+	fs.BoolVarP(&opts.Future, "buildFuture", "F", false, "include articles dated in the future")
+	fs.BoolVarP(&opts.Expired, "buildExpired", "E", false, "include expired articles")
+	fs.BoolVar(&minify, "minify", true, "minify HTML, CSS, JS, JSON, XML and SVG (--minify=false to turn off)")
+	fs.StringVar(&now, "now", "", "build `TIME` (RFC 3339) deciding future and expired articles; also "+NowEnv)
+	fs.BoolVar(&quiet, "quiet", false, "print nothing but errors")
+	fs.BoolVar(&verbose, "verbose", false, "say more about the build")
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sahifa build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if fs.Changed("minify") {
+		opts.Minify = &minify
+	}
+	if now == "" {
+		now = os.Getenv(NowEnv)
+	}
+	if now != "" {
+		t, err := time.Parse(time.RFC3339, now)
+		if err != nil {
+			fmt.Fprintf(stderr, "sahifa build: --now: want a time like 2026-01-02T15:04:05+03:00, got %q\n", now)
+			return exitUsage
+		}
+		opts.Now = t
+	}
+
+	res, err := build.Run(opts)
+	for _, w := range res.Warnings {
+		if !quiet {
+			fmt.Fprintln(stderr, w)
+		}
+	}
+	if err != nil {
+		errs := diag.Flatten(err)
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "sahifa build: failed with %d %s; %s left as it was\n", len(errs), plural(len(errs), "error", "errors"), orDefault(res.Destination, "the destination"))
+		return exitFail
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "%d articles, %d pages; files: %d written, %d unchanged, %d removed; in %s\n",
+			res.Articles, res.Pages, res.Files.Written, res.Files.Unchanged, res.Files.Removed, res.Duration.Round(time.Millisecond))
+		if verbose {
+			fmt.Fprintf(stdout, "skipped %d drafts, future or expired articles; output in %s\n", res.Skipped, res.Destination)
+		}
+		if res.Files.Foreign > 0 {
+			fmt.Fprintf(stderr, "note: %d files in %s were not written by sahifa and were left alone\n", res.Files.Foreign, res.Destination)
+		}
+	}
+	return exitOK
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

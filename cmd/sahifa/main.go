@@ -1,0 +1,115 @@
+// Command sahifa builds Arabic news websites. See README.md.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit codes, as Hugo users expect them.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the build (or another command) failed
+	exitUsage = 2 // the command line was wrong
+)
+
+// version is set by the linker for releases (-ldflags "-X main.version=…").
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one sub-command: its one-line summary and its entry point.
+type command struct {
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"build":   {"build the site into public/", runBuild},
+		"serve":   {"preview the site, rebuilding on every change (not ready yet)", notReady("serve")},
+		"import":  {"turn seed texts in seeds/ into articles in content/ (not ready yet)", notReady("import")},
+		"new":     {"write a new article with front matter", runNew},
+		"version": {"print the version", runVersion},
+		"help":    {"explain a command", runHelp},
+	}
+}
+
+// order is how help lists the commands.
+var order = []string{"build", "serve", "import", "new", "version", "help"}
+
+// run dispatches to a sub-command; with none, it builds (as hugo does).
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runBuild(nil, stdout, stderr)
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help":
+		usage(stdout)
+		return exitOK
+	case "-v", "--version":
+		return runVersion(nil, stdout, stderr)
+	}
+	if strings.HasPrefix(name, "-") {
+		return runBuild(args, stdout, stderr)
+	}
+	cmd, ok := commands()[name]
+	if !ok {
+		fmt.Fprintf(stderr, "sahifa: unknown command %q\n\n", name)
+		usage(stderr)
+		return exitUsage
+	}
+	return cmd.run(args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, "sahifa builds Arabic news websites.\n\nUsage:\n  sahifa <command> [flags]\n\nCommands:\n")
+	cmds := commands()
+	for _, n := range order {
+		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprint(w, "\nRun 'sahifa <command> --help' for a command's flags.\n")
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	cmd, ok := commands()[args[0]]
+	if !ok || args[0] == "help" {
+		if !ok {
+			fmt.Fprintf(stderr, "sahifa: unknown command %q\n", args[0])
+			return exitUsage
+		}
+		usage(stdout)
+		return exitOK
+	}
+	return cmd.run([]string{"--help"}, stdout, stderr)
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "", stderr)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	fmt.Fprintf(stdout, "sahifa %s\n", version)
+	return exitOK
+}
+
+func notReady(name string) func([]string, io.Writer, io.Writer) int {
+	return func(args []string, stdout, stderr io.Writer) int {
+		fs := newFlags(name, "", stderr)
+		fs.ParseErrorsAllowlist.UnknownFlags = true
+		if code, done := parse(fs, args, stdout); done {
+			return code
+		}
+		fmt.Fprintf(stderr, "sahifa %s: not ready yet; it arrives with its own release\n", name)
+		return exitFail
+	}
+}

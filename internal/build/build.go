@@ -1,0 +1,177 @@
+// Package build runs sahifa's pipeline in its named stages, in order:
+// config → load → assemble → render → write. It reads the site folder and
+// hands every output file to package output, which alone writes to disk.
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"github.com/sahifa/sahifa"
+	"github.com/sahifa/sahifa/internal/config"
+	"github.com/sahifa/sahifa/internal/content"
+	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/markdown"
+	"github.com/sahifa/sahifa/internal/minifier"
+	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/render"
+	"github.com/sahifa/sahifa/internal/site"
+)
+
+// ConfigFile is the name of the site config at the site root.
+const ConfigFile = "sahifa.toml"
+
+// CacheDir holds what sahifa keeps between builds (the output manifest);
+// it belongs in .gitignore.
+const CacheDir = ".sahifa-cache"
+
+// Options are what the command line decides about a build.
+type Options struct {
+	Source      string // site root
+	Destination string // "" means <Source>/public
+	BaseURL     string // overrides the config when set
+	Drafts      bool
+	Future      bool
+	Expired     bool
+	Minify      *bool     // nil: as the config says
+	Now         time.Time // build time; zero means the clock
+}
+
+// Result summarises a successful build.
+type Result struct {
+	Articles    int
+	Pages       int // HTML pages written or unchanged
+	Skipped     int // drafts, future and expired articles left out
+	Files       output.Stats
+	Destination string
+	Warnings    []diag.Warning
+	Duration    time.Duration
+}
+
+// Site is a site folder read into the inputs of a build.
+type Site struct {
+	Root     string
+	Config   config.Config
+	Warnings []diag.Warning
+}
+
+// LoadConfig reads sahifa.toml from root; a site without one gets the
+// defaults.
+func LoadConfig(root string) (Site, error) {
+	s := Site{Root: root, Config: config.Default()}
+	data, err := os.ReadFile(filepath.Join(root, ConfigFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return s, err
+	}
+	s.Config, s.Warnings, err = config.Parse(ConfigFile, data)
+	return s, err
+}
+
+// Run builds the site at opts.Source into its destination. On any error the
+// destination is left exactly as it was.
+func Run(opts Options) (Result, error) {
+	start := time.Now()
+	now := opts.Now
+	if now.IsZero() {
+		now = start
+	}
+	root := opts.Source
+	if root == "" {
+		root = "."
+	}
+	dest := opts.Destination
+	if dest == "" {
+		dest = filepath.Join(root, "public")
+	}
+
+	// config: every later stage depends on it, and a bad value must stop
+	// the build before anything is read or written.
+	st, err := LoadConfig(root)
+	if err != nil {
+		return Result{Warnings: st.Warnings}, diag.Stage("config", err)
+	}
+	cfg := st.Config
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return Result{Warnings: st.Warnings}, fmt.Errorf("config: --baseURL: %w", err)
+		}
+	}
+	if opts.Minify != nil {
+		cfg.Minify = *opts.Minify
+	}
+	res := Result{Destination: dest, Warnings: st.Warnings}
+
+	// load: every article parsed (in parallel); all broken files reported.
+	siteFS := os.DirFS(root)
+	pages, err := content.Load(siteFS, "content", content.Options{
+		Location:    cfg.Location,
+		DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
+	})
+	if err != nil {
+		return res, diag.Stage("load", err)
+	}
+
+	// assemble: publication rules, order, URLs and pagination.
+	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired})
+	if err != nil {
+		return res, diag.Stage("assemble", err)
+	}
+	res.Articles, res.Skipped = len(s.Articles), s.Skipped
+
+	// render + write: files stream into a transaction that stages changed
+	// files beside the destination and only replaces anything on commit.
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return res, err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	tx, err := output.Begin(dest,
+		output.WithManifest(filepath.Join(root, CacheDir, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
+		output.WithProtected(root, filepath.Join(root, "content"), filepath.Join(root, "layouts"), filepath.Join(root, "assets"), filepath.Join(root, "static"), filepath.Join(root, "seeds")),
+	)
+	if err != nil {
+		return res, diag.Stage("write", err)
+	}
+	var pagesOut atomic.Int64
+	emit := func(f output.File) error {
+		if f.MediaType == "text/html" {
+			pagesOut.Add(1)
+		}
+		return tx.Write(f)
+	}
+	err = render.Render(s, render.Options{
+		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},
+		Assets:   render.Layers{subdir(siteFS, "assets"), subdir(sahifa.Theme, "assets")},
+		Static:   subdir(siteFS, "static"),
+		Markdown: markdown.New(markdown.WithUnsafe(cfg.Markup.Unsafe)),
+		Minifier: minifier.New(cfg.Minify),
+	}, emit)
+	if err != nil {
+		return res, errors.Join(diag.Stage("render", err), tx.Rollback())
+	}
+	res.Files, err = tx.Commit()
+	if err != nil {
+		return res, diag.Stage("write", err)
+	}
+	res.Pages = int(pagesOut.Load())
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+func subdir(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}

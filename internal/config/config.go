@@ -1,0 +1,254 @@
+// Package config reads a site's settings from sahifa.toml.
+//
+// Parse works on bytes and never touches the disk, so the build, the dev
+// server and tests all read configs the same way. Keys are matched without
+// regard to case and accept Hugo's spellings (baseURL, languageCode,
+// pagination.pagerSize, markup.goldmark.renderer.unsafe) so a Hugo config
+// can be carried over; unknown keys are warnings, not errors, for the same
+// reason.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+	_ "time/tzdata" // so LoadLocation works where the OS has no zoneinfo (Windows, scratch containers)
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/sahifa/sahifa/internal/diag"
+)
+
+// Config is a site's settings after defaults were applied and values checked.
+type Config struct {
+	// Title is the site name; default "صحيفة".
+	Title string
+	// BaseURL is an absolute http(s) URL or a path starting with "/", always
+	// with a trailing "/"; default "/". See BasePath, AbsURL and RelURL.
+	BaseURL string
+	// Language is a BCP 47 tag such as "ar" or "ar-IQ"; default "ar".
+	Language string
+	// Dir is "rtl" or "ltr": derived from Language unless the file sets dir.
+	Dir string
+	// Timezone is an IANA zone name; default "UTC".
+	Timezone string
+	// Location is Timezone loaded, used to read dates that carry no offset.
+	Location *time.Location
+	// Paginate is the number of articles per list page, ≥ 1; default 20.
+	Paginate int
+	// Permalinks holds URL patterns.
+	Permalinks Permalinks
+	// Minify shrinks the HTML output; default true.
+	Minify bool
+	// Markup holds Markdown rendering settings.
+	Markup Markup
+	// Copyright, Author and Description are optional site metadata.
+	Copyright   string
+	Author      string
+	Description string
+	// DefaultTime is the "HH:MM" time of day given to dates written without
+	// one; default "09:00".
+	DefaultTime string
+	// Params is the free-form [params] table for themes, keys as written.
+	// Never nil.
+	Params map[string]any
+	// Import configures importing articles from another source.
+	Import Import
+}
+
+// Permalinks holds the URL pattern of each kind of page.
+type Permalinks struct {
+	// Article is made of literal text and the tokens :year :month :day
+	// :slug :title :filename :section :contentbasename; it starts and ends
+	// with "/". Default "/:year/:month/:day/:slug/".
+	Article string
+}
+
+// Markup holds Markdown rendering settings.
+type Markup struct {
+	// Unsafe lets raw HTML in Markdown through to the page; default false.
+	Unsafe bool
+}
+
+// Import configures importing articles.
+type Import struct {
+	// Dir is the folder imported from; default "content".
+	Dir string
+	// OnBuild imports on every build; default true.
+	OnBuild bool
+}
+
+// Default returns the settings of a site whose sahifa.toml is empty.
+func Default() Config {
+	return Config{
+		Title:       "صحيفة",
+		BaseURL:     "/",
+		Language:    "ar",
+		Dir:         "rtl",
+		Timezone:    "UTC",
+		Location:    time.UTC,
+		Paginate:    20,
+		Permalinks:  Permalinks{Article: "/:year/:month/:day/:slug/"},
+		Minify:      true,
+		DefaultTime: "09:00",
+		Params:      map[string]any{},
+		Import:      Import{Dir: "content", OnBuild: true},
+	}
+}
+
+// Parse reads the TOML text of the file called name (e.g. "sahifa.toml",
+// used in messages) over Default().
+//
+// Unknown keys give warnings at the key. Bad values give *diag.SourceError
+// at the value, all of them joined with errors.Join; the returned Config is
+// then the zero value and must not be used. A TOML syntax error is a single
+// *diag.SourceError at go-toml's position.
+func Parse(name string, data []byte) (Config, []diag.Warning, error) {
+	// Windows editors may save a byte order mark, which TOML rejects.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+
+	var doc map[string]any
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		return Config{}, nil, syntaxError(name, err)
+	}
+	places, err := locate(data)
+	if err != nil {
+		return Config{}, nil, syntaxError(name, err)
+	}
+
+	p := &parser{name: name, data: data, places: places, cfg: Default(), sets: map[string][]assignment{}}
+	p.walk(nil, doc)
+	p.apply()
+
+	sort.SliceStable(p.warns, func(i, j int) bool {
+		return before(p.warns[i].Line, p.warns[i].Col, p.warns[j].Line, p.warns[j].Col)
+	})
+	if len(p.errs) > 0 {
+		sort.SliceStable(p.errs, func(i, j int) bool {
+			return before(p.errs[i].Line, p.errs[i].Col, p.errs[j].Line, p.errs[j].Col)
+		})
+		errs := make([]error, len(p.errs))
+		for i, e := range p.errs {
+			errs[i] = e
+		}
+		return Config{}, p.warns, errors.Join(errs...)
+	}
+	return p.cfg, p.warns, nil
+}
+
+func before(l1, c1, l2, c2 int) bool {
+	return l1 < l2 || l1 == l2 && c1 < c2
+}
+
+func syntaxError(name string, err error) error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		line, col := de.Position()
+		return diag.At(name, line, col, err)
+	}
+	return diag.At(name, 0, 0, err)
+}
+
+// assignment is one key in the file that feeds a setting.
+type assignment struct {
+	setting string
+	parts   []string // the key path as written
+	value   any
+	place   place
+}
+
+type parser struct {
+	name   string
+	data   []byte
+	places map[string]place
+	cfg    Config
+	sets   map[string][]assignment // by setting
+	warns  []diag.Warning
+	errs   []*diag.SourceError
+}
+
+// walk sorts the keys of table m (at path prefix) into known settings,
+// tables to descend into and unknown keys.
+func (p *parser) walk(prefix []string, m map[string]any) {
+	for k, v := range m {
+		parts := append(append([]string(nil), prefix...), k)
+		pl := p.places[exactPath(parts)]
+		known, ok := keyIndex[lowerPath(parts)]
+		switch {
+		case !ok:
+			// Not descending further: one warning per unknown table is
+			// enough, not one per key inside it.
+			p.unknown(parts, pl)
+		case known.setting == "":
+			sub, isTable := v.(map[string]any)
+			if !isTable {
+				line, col := pl.at()
+				p.errs = append(p.errs, diag.Errorf(p.name, line, col, "%s: must be a table, got %s", dotted(parts), describe(v)))
+				continue
+			}
+			p.walk(parts, sub)
+		default:
+			p.sets[known.setting] = append(p.sets[known.setting], assignment{known.setting, parts, v, pl})
+		}
+	}
+}
+
+func (p *parser) unknown(parts []string, pl place) {
+	msg := "unknown key \"" + dotted(parts) + "\""
+	if s := suggest(parts); s != "" {
+		msg += " (did you mean \"" + s + "\"?)"
+	} else if len(parts) == 2 && strings.EqualFold(parts[0], "permalinks") {
+		// Hugo configs name patterns after sections ("posts"); sahifa
+		// has one kind of page with a permalink.
+		msg += " (the article URL pattern is \"permalinks.article\")"
+	}
+	p.warns = append(p.warns, diag.Warning{Path: p.name, Line: pl.keyLine, Col: pl.keyCol, Msg: msg})
+}
+
+// apply checks and stores each setting that the file sets. A setting set
+// twice through aliases or differently cased keys is fine when both agree;
+// otherwise it is an error, since either choice would surprise someone.
+func (p *parser) apply() {
+	explicitDir := false
+	for _, s := range settings {
+		as := p.sets[s.name]
+		if len(as) == 0 {
+			continue
+		}
+		sort.Slice(as, func(i, j int) bool {
+			return before(as[i].place.keyLine, as[i].place.keyCol, as[j].place.keyLine, as[j].place.keyCol)
+		})
+		conflict := false
+		for _, b := range as[1:] {
+			if !reflect.DeepEqual(b.value, as[0].value) {
+				p.fail(b, "conflicts with %s at line %d; keep one", dotted(as[0].parts), as[0].place.keyLine)
+				conflict = true
+			}
+		}
+		if conflict {
+			continue
+		}
+		if s.name == "dir" {
+			explicitDir = true
+		}
+		s.apply(p, as[0])
+	}
+	if !explicitDir {
+		p.cfg.Dir = DirFor(p.cfg.Language)
+	}
+}
+
+// fail records a bad value, positioned at the value and prefixed with the
+// key as the user wrote it.
+func (p *parser) fail(a assignment, format string, args ...any) {
+	line, col := a.place.at()
+	p.failAt(a, line, col, format, args...)
+}
+
+func (p *parser) failAt(a assignment, line, col int, format string, args ...any) {
+	args = append([]any{dotted(a.parts)}, args...)
+	p.errs = append(p.errs, diag.Errorf(p.name, line, col, "%s: "+format, args...))
+}

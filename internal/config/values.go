@@ -1,0 +1,301 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// settings lists how each setting is checked and stored. A slice, not a
+// map, so settings are applied in the same order on every run; Dir is
+// derived from Language after all of them, so no entry depends on another.
+var settings = []struct {
+	name  string
+	apply func(p *parser, a assignment)
+}{
+	{"title", func(p *parser, a assignment) { p.str(a, &p.cfg.Title) }},
+	{"baseURL", applyBaseURL},
+	{"language", applyLanguage},
+	{"dir", applyDir},
+	{"timezone", applyTimezone},
+	{"paginate", applyPaginate},
+	{"permalinks.article", applyPermalink},
+	{"minify", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Minify) }},
+	{"markup.unsafe", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Markup.Unsafe) }},
+	{"copyright", func(p *parser, a assignment) { p.str(a, &p.cfg.Copyright) }},
+	{"author", func(p *parser, a assignment) { p.str(a, &p.cfg.Author) }},
+	{"description", func(p *parser, a assignment) { p.str(a, &p.cfg.Description) }},
+	{"defaultTime", applyDefaultTime},
+	{"params", applyParams},
+	{"import.dir", applyImportDir},
+	{"import.onBuild", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Import.OnBuild) }},
+}
+
+// str stores a string value, reporting any other type.
+func (p *parser) str(a assignment, dst *string) bool {
+	s, ok := a.value.(string)
+	if !ok {
+		p.fail(a, "must be a string, got %s", describe(a.value))
+		return false
+	}
+	*dst = s
+	return true
+}
+
+func (p *parser) boolean(a assignment, dst *bool) {
+	b, ok := a.value.(bool)
+	if !ok {
+		p.fail(a, "must be true or false, got %s%s", describe(a.value), unquoteHint(a.value))
+		return
+	}
+	*dst = b
+}
+
+// unquoteHint helps with the common slip of quoting a number or boolean,
+// which TOML then reads as a string.
+func unquoteHint(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return ""
+	}
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil || s == "true" || s == "false" {
+		return " (remove the quotes)"
+	}
+	return ""
+}
+
+// describe shows a decoded value in a message: strings quoted, so a quoted
+// number is told apart from a number.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case map[string]any:
+		return "a table"
+	case []any, []map[string]any:
+		return "an array"
+	case time.Time:
+		return v.Format(time.RFC3339)
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+func applyBaseURL(p *parser, a assignment) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	u, err := normalizeBaseURL(s)
+	if err != nil {
+		p.fail(a, "%v", err)
+		return
+	}
+	p.cfg.BaseURL = u
+}
+
+// langTag is a deliberately simple BCP 47 check: enough to catch typos and
+// "ar_IQ" without carrying the full registry.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+func applyLanguage(p *parser, a assignment) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	if !langTag.MatchString(s) {
+		hint := ""
+		if fixed := strings.ReplaceAll(s, "_", "-"); fixed != s && langTag.MatchString(fixed) {
+			hint = fmt.Sprintf(" (did you mean %q?)", fixed)
+		}
+		p.fail(a, "%q is not a language tag such as \"ar\" or \"ar-IQ\"%s", s, hint)
+		return
+	}
+	p.cfg.Language = s
+}
+
+// rtlLanguages are the primary subtags of languages written right to left.
+var rtlLanguages = map[string]bool{
+	"ar": true, "fa": true, "ur": true, "he": true, "ps": true,
+	"ckb": true, "yi": true, "dv": true, "sd": true, "ug": true,
+}
+
+// DirFor returns "rtl" for a language tag whose primary subtag is written
+// right to left (ar, fa, ur, he, ps, ckb, yi, dv, sd, ug), else "ltr".
+func DirFor(lang string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if rtlLanguages[primary] {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+func applyDir(p *parser, a assignment) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	d := strings.ToLower(s)
+	if d != "rtl" && d != "ltr" {
+		p.fail(a, "must be \"rtl\" or \"ltr\", got %q", s)
+		return
+	}
+	p.cfg.Dir = d
+}
+
+func applyTimezone(p *parser, a assignment) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	switch s {
+	case "":
+		p.fail(a, "must name a time zone such as \"Asia/Baghdad\" or \"UTC\"")
+		return
+	case "Local":
+		// "Local" is the build machine's zone, so the same site would get
+		// different dates on a laptop and on CI.
+		p.fail(a, "\"Local\" depends on the machine; name a zone such as \"Asia/Baghdad\"")
+		return
+	}
+	loc, err := time.LoadLocation(s)
+	if err != nil {
+		p.fail(a, "unknown time zone %q", s)
+		return
+	}
+	p.cfg.Timezone, p.cfg.Location = s, loc
+}
+
+func applyPaginate(p *parser, a assignment) {
+	n, ok := a.value.(int64)
+	if !ok || n < 1 || n > math.MaxInt32 {
+		p.fail(a, "must be a whole number ≥ 1, got %s%s", describe(a.value), unquoteHint(a.value))
+		return
+	}
+	p.cfg.Paginate = int(n)
+}
+
+// permalinkTokens are the tokens a permalink pattern may use; the true ones
+// differ between articles, and a pattern needs one of them so that two
+// articles never share a URL.
+var permalinkTokens = map[string]bool{
+	"year": false, "month": false, "day": false, "section": false,
+	"slug": true, "title": true, "filename": true, "contentbasename": true,
+}
+
+var tokenRE = regexp.MustCompile(`:[A-Za-z]+`)
+
+func applyPermalink(p *parser, a assignment) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	ok := true
+	if !strings.HasPrefix(s, "/") || !strings.HasSuffix(s, "/") {
+		p.fail(a, "must start and end with \"/\", got %q", s)
+		ok = false
+	}
+	// Unknown tokens are pointed at where they are written, when the value
+	// sits on one line without escapes hiding them.
+	line, col := a.place.at()
+	search, end := a.place.valOff, a.place.valOff
+	if a.place.valLine > 0 {
+		if i := bytes.IndexByte(p.data[end:], '\n'); i >= 0 {
+			end += i
+		} else {
+			end = len(p.data)
+		}
+	}
+	perArticle := false
+	for _, tok := range tokenRE.FindAllString(s, -1) {
+		unique, known := permalinkTokens[tok[1:]]
+		perArticle = perArticle || unique
+		if known {
+			continue
+		}
+		l, c := line, col
+		if search >= 0 && search < end {
+			if i := bytes.Index(p.data[search:end], []byte(tok)); i >= 0 {
+				l, c = lineCol(p.data, search+i)
+				search += i + len(tok)
+			}
+		}
+		p.failAt(a, l, c, "unknown token %q (known: :year :month :day :slug :title :filename :section :contentbasename)", tok)
+		ok = false
+	}
+	if ok && !perArticle {
+		p.fail(a, "%q needs :slug, :title, :filename or :contentbasename, or articles would share one URL", s)
+		ok = false
+	}
+	if ok {
+		p.cfg.Permalinks.Article = s
+	}
+}
+
+var hhmm = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+
+// DefaultHour is the hour of DefaultTime. A Config built by hand with an
+// unset or malformed DefaultTime gets the default, 09:00, rather than a
+// panic deep in the build.
+func (c Config) DefaultHour() int {
+	h, _ := c.defaultClock()
+	return h
+}
+
+// DefaultMinute is the minute of DefaultTime; see DefaultHour.
+func (c Config) DefaultMinute() int {
+	_, m := c.defaultClock()
+	return m
+}
+
+func (c Config) defaultClock() (hour, minute int) {
+	s := c.DefaultTime
+	if !hhmm.MatchString(s) {
+		s = Default().DefaultTime
+	}
+	hour, _ = strconv.Atoi(s[:2])
+	minute, _ = strconv.Atoi(s[3:])
+	return hour, minute
+}
+
+func applyDefaultTime(p *parser, a assignment) {
+	// TOML has a time-of-day type (defaultTime = 09:00), accepted as well
+	// as the string form when it has no seconds to lose.
+	if t, ok := a.value.(toml.LocalTime); ok && t.Second == 0 && t.Nanosecond == 0 {
+		p.cfg.DefaultTime = fmt.Sprintf("%02d:%02d", t.Hour, t.Minute)
+		return
+	}
+	s, ok := a.value.(string)
+	if !ok || !hhmm.MatchString(s) {
+		p.fail(a, "must be a 24-hour time of day as \"HH:MM\", got %s", describe(a.value))
+		return
+	}
+	p.cfg.DefaultTime = s
+}
+
+func applyParams(p *parser, a assignment) {
+	m, ok := a.value.(map[string]any)
+	if !ok {
+		p.fail(a, "must be a table, got %s", describe(a.value))
+		return
+	}
+	p.cfg.Params = m
+}
+
+func applyImportDir(p *parser, a assignment) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	if strings.TrimSpace(s) == "" {
+		p.fail(a, "must name a folder, such as \"content\"")
+		return
+	}
+	p.cfg.Import.Dir = s
+}

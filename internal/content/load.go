@@ -1,0 +1,80 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// IsSource reports whether a file name under content/ is an article source.
+// Hidden files, editors' backup and swap files, and Hugo's section files
+// (_index.md, which sahifa has no use for yet) are not.
+func IsSource(name string) bool {
+	base := path.Base(name)
+	if !strings.HasSuffix(base, ".md") || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") || strings.HasPrefix(base, "#") {
+		return false
+	}
+	return true
+}
+
+// Load reads every article under dir of fsys (e.g. os.DirFS(siteRoot) with
+// dir "content"), parsing files in parallel. Pages come back sorted by path
+// so the result does not depend on scheduling. Every broken file is
+// reported, each with its position, not only the first.
+func Load(fsys fs.FS, dir string, opts Options) ([]Page, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll // a site without content builds an empty site
+			}
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && IsSource(p) {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+
+	pages := make([]Page, len(paths))
+	errs := make([]error, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				src, err := fs.ReadFile(fsys, paths[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				pages[i], errs[i] = Parse(paths[i], src, opts)
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return pages, nil
+}

@@ -1,0 +1,57 @@
+// Package content loads a site's articles: Markdown files with Hugo-style
+// front matter, read from an fs.FS so tests need no disk.
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Page is one Markdown source file after its front matter was decoded. It
+// holds metadata and the Markdown source; rendering happens later, so
+// assembling a site of many pages stays cheap.
+type Page struct {
+	// Path is the site-relative slash path of the source, e.g.
+	// "content/economy/budget.md"; it is what error messages name.
+	Path string
+
+	Title       string
+	Description string
+	Summary     string
+	Slug        string // explicit slug from front matter, "" when absent
+	URL         string // explicit site-relative URL, "" when absent
+	Date        time.Time
+	PublishDate time.Time
+	Lastmod     time.Time
+	ExpiryDate  time.Time
+	Draft       bool
+	Tags        []string
+	Aliases     []string
+	Weight      int
+
+	// Params holds every front matter key, lower-cased, with its decoded
+	// value, so themes can reach keys sahifa does not interpret (dateline,
+	// caption, agency, source …).
+	Params map[string]any
+
+	// Body is the Markdown source after the front matter; BodyLine is the
+	// file line it starts on, for positions in Markdown errors.
+	Body     []byte
+	BodyLine int
+
+	// Hash is the hex SHA-256 of the whole source file: a cheap identity
+	// for caches and incremental builds.
+	Hash string
+}
+
+// String returns the page's string param or "" (dateline, caption, agency).
+func (p *Page) String(key string) string {
+	s, _ := p.Params[key].(string)
+	return s
+}
+
+func hashOf(src []byte) string {
+	sum := sha256.Sum256(src)
+	return hex.EncodeToString(sum[:])
+}

@@ -1,0 +1,297 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"path"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/frontmatter"
+)
+
+// Options say how to interpret values whose meaning depends on the site.
+type Options struct {
+	// Location is the site's time zone, given to dates written without an
+	// offset (Hugo does the same with its timeZone setting).
+	Location *time.Location
+	// DefaultHour and DefaultMinute are given to dates written without a
+	// time of day: newsrooms publish date-only articles in the morning, not
+	// at midnight.
+	DefaultHour, DefaultMinute int
+}
+
+func (o Options) location() *time.Location {
+	if o.Location == nil {
+		return time.UTC
+	}
+	return o.Location
+}
+
+// Parse decodes one Markdown source file. path is the site-relative path
+// used in error messages. All problems in the front matter are reported
+// together, each with its position.
+func Parse(path string, src []byte, opts Options) (Page, error) {
+	doc, err := frontmatter.Split(path, src)
+	if err != nil {
+		return Page{}, err
+	}
+	fields, err := frontmatter.Decode(path, doc)
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{
+		Path:     path,
+		Params:   make(map[string]any, len(fields)),
+		Body:     doc.Body,
+		BodyLine: doc.BodyLine,
+		Hash:     hashOf(src),
+	}
+	var errs []error
+	for _, f := range fields {
+		key := strings.ToLower(f.Key)
+		p.Params[key] = f.Value
+		if err := p.set(key, f.Value, opts); err != nil {
+			errs = append(errs, diag.At(path, f.Line, f.Col, fmt.Errorf("%s: %w", f.Key, err)))
+		}
+	}
+	if strings.TrimSpace(p.Title) == "" && len(errs) == 0 {
+		line := doc.FMLine
+		if line == 0 {
+			line = 1
+		}
+		errs = append(errs, diag.Errorf(path, line, 0, "title: missing; every article needs a title"))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Page{}, err
+	}
+	if p.PublishDate.IsZero() {
+		p.PublishDate = p.Date
+	}
+	if p.Date.IsZero() {
+		p.Date = p.PublishDate
+	}
+	if p.Lastmod.IsZero() {
+		p.Lastmod = p.Date
+	}
+	return p, nil
+}
+
+// set interprets one Hugo front matter key; keys sahifa does not know stay
+// only in Params.
+func (p *Page) set(key string, v any, opts Options) error {
+	var err error
+	switch key {
+	case "title":
+		p.Title, err = str(v)
+	case "description":
+		p.Description, err = str(v)
+	case "summary":
+		p.Summary, err = str(v)
+	case "slug":
+		if p.Slug, err = str(v); err == nil {
+			err = checkSlug(p.Slug)
+		}
+	case "url":
+		if p.URL, err = str(v); err == nil {
+			p.URL, err = cleanURL(p.URL)
+		}
+	case "date":
+		p.Date, err = date(v, opts)
+	case "publishdate", "pubdate", "published":
+		p.PublishDate, err = date(v, opts)
+	case "lastmod", "modified":
+		p.Lastmod, err = date(v, opts)
+	case "expirydate", "unpublishdate":
+		p.ExpiryDate, err = date(v, opts)
+	case "draft":
+		p.Draft, err = boolean(v)
+	case "tags":
+		p.Tags, err = strList(v)
+	case "aliases":
+		if p.Aliases, err = strList(v); err == nil {
+			for i, a := range p.Aliases {
+				if p.Aliases[i], err = cleanURL(a); err != nil {
+					break
+				}
+			}
+		}
+	case "weight":
+		p.Weight, err = integer(v)
+	}
+	return err
+}
+
+func str(v any) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case nil:
+		return "", nil
+	case int64, float64, bool:
+		// YAML reads `title: 2024` as a number; the writer meant text.
+		return fmt.Sprint(v), nil
+	}
+	return "", fmt.Errorf("want text, got %s", kind(v))
+}
+
+func boolean(v any) (bool, error) {
+	switch v := v.(type) {
+	case bool:
+		return v, nil
+	case nil:
+		return false, nil
+	}
+	return false, fmt.Errorf("want true or false, got %s", kind(v))
+}
+
+func integer(v any) (int, error) {
+	switch v := v.(type) {
+	case int64:
+		return int(v), nil
+	case float64:
+		if v == math.Trunc(v) && math.Abs(v) < 1<<31 {
+			return int(v), nil
+		}
+	case nil:
+		return 0, nil
+	}
+	return 0, fmt.Errorf("want a whole number, got %s", kind(v))
+}
+
+// strList accepts a list of text or a single text (Hugo accepts both for tags).
+func strList(v any) ([]string, error) {
+	switch v := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		if strings.TrimSpace(v) == "" {
+			return nil, nil
+		}
+		return []string{strings.TrimSpace(v)}, nil
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			s, err := str(e)
+			if err != nil {
+				return nil, fmt.Errorf("want a list of text, got %s in it", kind(e))
+			}
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("want a list of text, got %s", kind(v))
+}
+
+func kind(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case bool:
+		return "true/false"
+	case int64, float64:
+		return "a number"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case nil:
+		return "nothing"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// Date layouts Hugo content uses, most specific first. Layouts without an
+// offset are read in the site's time zone.
+var (
+	zonedLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00"}
+	localLayouts = []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04"}
+)
+
+func date(v any, opts Options) (time.Time, error) {
+	s, ok := v.(string)
+	if !ok {
+		if v == nil {
+			return time.Time{}, nil
+		}
+		return time.Time{}, fmt.Errorf("want a date, got %s", kind(v))
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, l := range zonedLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, nil
+		}
+	}
+	loc := opts.location()
+	for _, l := range localLayouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return time.Date(t.Year(), t.Month(), t.Day(), opts.DefaultHour, opts.DefaultMinute, 0, 0, loc), nil
+	}
+	return time.Time{}, fmt.Errorf("cannot parse %q (want 2006-01-02 or 2006-01-02T15:04:05+03:00)", s)
+}
+
+// checkSlug refuses slugs that would leave their folder; everything else is
+// kept as the writer spelled it.
+func checkSlug(s string) error {
+	if s == "" {
+		return nil
+	}
+	if strings.ContainsAny(s, `/\`) || s == "." || s == ".." {
+		return fmt.Errorf("%q: a slug is one path segment (no / or \\, not . or ..)", s)
+	}
+	if err := checkRunes(s); err != nil {
+		return err
+	}
+	return nil
+}
+
+// cleanURL makes a site-relative URL path from front matter (url, aliases):
+// a leading slash is added, a trailing one kept, and anything that could
+// escape the destination folder is an error rather than silently dropped.
+func cleanURL(u string) (string, error) {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return "", nil
+	}
+	if strings.Contains(u, "://") || strings.HasPrefix(u, "//") {
+		return "", fmt.Errorf("%q: want a path on this site such as /about/, not a full URL", u)
+	}
+	if strings.ContainsAny(u, `\?#`) {
+		return "", fmt.Errorf("%q: a path may not contain \\, ? or #", u)
+	}
+	if err := checkRunes(u); err != nil {
+		return "", err
+	}
+	for _, seg := range strings.Split(u, "/") {
+		if seg == ".." || seg == "." {
+			return "", fmt.Errorf("%q: a path may not contain . or .. segments", u)
+		}
+	}
+	trailing := strings.HasSuffix(u, "/")
+	c := path.Clean("/" + u)
+	if trailing && c != "/" {
+		c += "/"
+	}
+	return c, nil
+}
+
+func checkRunes(s string) error {
+	for _, r := range s {
+		if unicode.IsControl(r) || r == unicode.ReplacementChar {
+			return fmt.Errorf("%q: contains a control or invalid character", s)
+		}
+	}
+	return nil
+}

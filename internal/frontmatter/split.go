@@ -1,0 +1,86 @@
+package frontmatter
+
+import (
+	"bytes"
+
+	"github.com/sahifa/sahifa/internal/diag"
+)
+
+// bom is the UTF-8 byte order mark, skipped at the start of a file.
+var bom = []byte("\xEF\xBB\xBF")
+
+// Split separates front matter from the body. path is only used in errors.
+//
+// A file whose first line (after an optional UTF-8 BOM) is "---" holds YAML
+// front matter up to the next line that is "---" or "..."; a first line
+// "+++" opens TOML front matter closed by the next "+++" line. Delimiter
+// lines may carry trailing spaces or tabs and may end in "\r\n". Any other
+// file has no front matter: Format is None and the whole file (minus a BOM)
+// is the body. An opening delimiter without a closing one is an error.
+func Split(path string, src []byte) (Doc, error) {
+	rest := bytes.TrimPrefix(src, bom)
+	first, afterFirst := cutLine(rest)
+	var format Format
+	switch string(trimDelim(first)) {
+	case "---":
+		format = YAML
+	case "+++":
+		format = TOML
+	default:
+		return Doc{Format: None, Body: rest, BodyLine: 1}, nil
+	}
+
+	fm := afterFirst
+	line := 2 // line number of the line being examined
+	for cur := afterFirst; len(cur) > 0; line++ {
+		l, next := cutLine(cur)
+		if isClosing(format, trimDelim(l)) {
+			bodyLine := line + 1
+			if len(l) == len(cur) {
+				bodyLine = line // closing line ends the file without "\n"
+			}
+			return Doc{
+				Format:      format,
+				FrontMatter: fm[:len(fm)-len(cur)],
+				FMLine:      2,
+				Body:        next,
+				BodyLine:    bodyLine,
+			}, nil
+		}
+		cur = next
+	}
+	return Doc{}, diag.Errorf(path, 1, 1, "front matter: no closing %q", delimiter(format))
+}
+
+// cutLine returns the first line of b without its "\n" and the text after it.
+// A final line without "\n" is returned whole with an empty rest.
+func cutLine(b []byte) (line, rest []byte) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return b, b[len(b):]
+	}
+	return b[:i], b[i+1:]
+}
+
+// trimDelim removes a trailing "\r" and trailing spaces and tabs.
+func trimDelim(line []byte) []byte {
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	return bytes.TrimRight(line, " \t")
+}
+
+// isClosing reports whether a trimmed line closes front matter of format f.
+func isClosing(f Format, line []byte) bool {
+	s := string(line)
+	if f == YAML {
+		return s == "---" || s == "..."
+	}
+	return s == "+++"
+}
+
+// delimiter returns the opening delimiter of format f.
+func delimiter(f Format) string {
+	if f == TOML {
+		return "+++"
+	}
+	return "---"
+}

@@ -1,0 +1,134 @@
+// Package markdown turns an article's Markdown into HTML with goldmark,
+// configured for Arabic news: heading IDs that keep Arabic letters, no
+// English typographic quotes, raw HTML shown rather than dropped when the
+// site does not trust it, and the text facts (headings, word count,
+// summary text) that templates need.
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Option configures a Renderer.
+type Option func(*config)
+
+type config struct {
+	unsafe bool
+}
+
+// WithUnsafe sets whether raw HTML in the Markdown is written into the
+// page as HTML (the site's markup.unsafe setting). When off, the default,
+// raw HTML is shown as literal text and links with script URLs are
+// neutralised, so an article cannot run script on the site.
+func WithUnsafe(on bool) Option {
+	return func(c *config) { c.unsafe = on }
+}
+
+// Renderer converts Markdown to HTML. A Renderer is safe for concurrent
+// use by multiple goroutines: it holds only the goldmark configuration,
+// and all per-document state (heading IDs, footnotes) lives in the
+// parser context created by each Render call.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// Heading is one heading of a rendered document, in document order, for
+// tables of contents.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // the id attribute written on the heading
+	Text  string // the heading's text, without markup
+}
+
+// Result is a rendered document.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	// Words counts the words of the text (Arabic, Latin or other),
+	// for reading time.
+	Words int
+	// PlainText is the start of the document's text without markup,
+	// whitespace collapsed, at most PlainTextRunes runes cut at a word
+	// boundary, for summaries and meta descriptions.
+	PlainText string
+}
+
+// PlainTextRunes is the longest Result.PlainText, in runes.
+const PlainTextRunes = 300
+
+// Linkify's default patterns accept only ASCII after the host, so a bare
+// link to an Arabic article (https://ar.wikipedia.org/wiki/العراق) would
+// stop at "/wiki/". These are goldmark's patterns with letters, marks and
+// digits of any script allowed in the path; Arabic punctuation (، ؛ ؟) is
+// not a letter, so it still ends the link as a full stop does.
+var (
+	linkifyURL = regexp.MustCompile(`^(?:http|https|ftp)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `\p{L}\p{M}\p{N}]*)?`)
+	linkifyWWW = regexp.MustCompile(`^www\.[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_\+.~#!?&/=\(\);,'">\^{}\[\]` + "`" + `\p{L}\p{M}\p{N}]*)?`)
+)
+
+// New returns a Renderer for CommonMark with GFM tables, strikethrough,
+// autolinks (linkify) and footnotes. The typographer is deliberately not
+// enabled: it turns "straight" quotes into English curly quotes, which
+// are wrong in Arabic text (Arabic uses «» or keeps straight quotes).
+func New(opts ...Option) *Renderer {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	htmlOpts := []renderer.Option{}
+	if c.unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	} else {
+		// Takes precedence over goldmark's own raw-HTML renderers
+		// (priority 1000), which would replace the writer's text with
+		// "<!-- raw HTML omitted -->".
+		htmlOpts = append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(rawHTMLAsText{}, 100)))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.NewLinkify(
+				extension.WithLinkifyURLRegexp(linkifyURL),
+				extension.WithLinkifyWWWRegexp(linkifyWWW),
+			),
+			extension.Footnote,
+		),
+		// Heading IDs come from our transformer, not parser.WithAutoHeadingID:
+		// goldmark generates those from the raw source line, so a link
+		// in a heading would put its URL into the id.
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingIDTransformer{}, 100))),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)
+	return &Renderer{md: md}
+}
+
+// Render converts one Markdown document. The returned HTML is a fragment
+// (no <html> or <body>); its headings carry ids unique within it.
+func (r *Renderer) Render(src []byte) (Result, error) {
+	// A fresh context per document: heading ids are de-duplicated
+	// within this document only, and no state is shared between
+	// concurrent renders.
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, err
+	}
+	words, plain := summarize(doc, src)
+	return Result{
+		HTML:      buf.Bytes(),
+		Headings:  headings(doc, src),
+		Words:     words,
+		PlainText: plain,
+	}, nil
+}

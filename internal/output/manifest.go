@@ -1,0 +1,115 @@
+package output
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// manifestVersion changes when the format does; an unknown version is
+// ignored like a missing manifest.
+const manifestVersion = 1
+
+// manifest records what the last successful build wrote. It lives outside
+// the destination (WithManifest) so it is never deployed. It serves two
+// purposes: a fast "unchanged" check that need not read the old file, and
+// knowing which files sahifa created, so stale removal never touches
+// anyone else's.
+type manifest struct {
+	Version int `json:"version"`
+	// Dest is the resolved destination the manifest describes. A manifest
+	// for another folder is ignored: its paths say nothing about this one,
+	// and trusting them could delete files here that we never wrote.
+	Dest  string            `json:"dest"`
+	Files map[string]record `json:"files"`
+}
+
+// record is what one output looked like right after it was written. Size
+// and MTime let an unchanged file be recognised by a stat alone; rename
+// keeps a file's mtime, so the staged file's stat is the final one.
+type record struct {
+	Size   int64  `json:"size"`
+	MTime  int64  `json:"mtime"` // UnixNano
+	SHA256 string `json:"sha256"`
+}
+
+func newRecord(fi fs.FileInfo, sum [sha256.Size]byte) record {
+	return record{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), SHA256: hex.EncodeToString(sum[:])}
+}
+
+// sameStat reports whether fi still looks like the file r describes.
+func (r record) sameStat(fi fs.FileInfo) bool {
+	return fi.Mode().IsRegular() && fi.Size() == r.Size && fi.ModTime().UnixNano() == r.MTime
+}
+
+// loadManifest reads the manifest at path. It returns the parsed entries
+// (never nil) and the raw bytes, so a failed commit can put them back.
+// A missing, unreadable-as-JSON, other-version or other-destination
+// manifest gives no entries: the cost is only slower comparisons and
+// stale files reported as foreign, never a deleted user file. A read
+// error other than "not found" is returned, since silently ignoring it
+// could hide a broken cache folder.
+func loadManifest(path, dest string) (files map[string]record, raw []byte, err error) {
+	raw, err = os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]record{}, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var m manifest
+	if json.Unmarshal(raw, &m) != nil || m.Version != manifestVersion || m.Dest != dest {
+		return map[string]record{}, raw, nil
+	}
+	files = make(map[string]record, len(m.Files))
+	for p, r := range m.Files {
+		// The manifest decides what gets deleted, so a hand-edited or
+		// corrupted one must not be able to name anything outside dest.
+		if CheckPath(p) != nil || len(r.SHA256) != 2*sha256.Size {
+			continue
+		}
+		files[p] = r
+	}
+	return files, raw, nil
+}
+
+// encodeManifest serialises entries for dest.
+func encodeManifest(dest string, files map[string]record) ([]byte, error) {
+	return json.Marshal(manifest{Version: manifestVersion, Dest: dest, Files: files})
+}
+
+// writeAtomic replaces path with data via a synced temporary file and a
+// rename, so a crash leaves either the old manifest or the new one, never
+// a torn one that would be ignored and turn every file foreign.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}

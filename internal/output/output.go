@@ -1,0 +1,204 @@
+// Package output is the only code in sahifa that writes the built site.
+//
+// Every page, feed and asset of a build goes through a Writer. The disk
+// writer (Begin / Tx) makes a build transactional: a build that fails
+// leaves the destination exactly as it was; a successful build leaves no
+// stale files, does not rewrite files whose bytes did not change (their
+// modification times stay, so rsync and CDNs see no change), and never
+// deletes files it did not create. Memory is the in-memory twin used by
+// the dev server and tests.
+package output
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// File is one output of a build: a site-relative slash path such as
+// "2021/02/24/توافق-بين/index.html" (UTF-8, no leading slash), its media
+// type and bytes.
+type File struct {
+	Path      string
+	MediaType string
+	Data      []byte
+}
+
+// Writer receives the output files of one build. Both implementations in
+// this package (*Tx and *Memory) are safe for concurrent use, so renderers
+// may write from many goroutines. A path may be written once per build.
+type Writer interface {
+	Write(f File) error
+}
+
+var (
+	_ Writer = (*Tx)(nil)
+	_ Writer = (*Memory)(nil)
+)
+
+// ErrBadPath is wrapped by errors about malformed or hostile output paths.
+var ErrBadPath = errors.New("bad output path")
+
+// ErrDuplicatePath is wrapped when two outputs of one build claim the same
+// path (two pages with one URL) or when one output's path is a directory
+// of another's ("a" and "a/b").
+var ErrDuplicatePath = errors.New("path written twice in one build")
+
+// PathError is a problem with one output path. Callers that know which
+// source produced a path can find it with errors.As and re-report the
+// problem at the source position with diag.At.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("output %q: %v", e.Path, e.Err) }
+
+func (e *PathError) Unwrap() error { return e.Err }
+
+func badPath(p, reason string) error {
+	return &PathError{Path: p, Err: fmt.Errorf("%w: %s", ErrBadPath, reason)}
+}
+
+// stagingPrefix names the hidden staging folders inside the destination.
+// Begin deletes any folder with this prefix as crash leftovers, so no
+// output may use it as its top-level name.
+const stagingPrefix = ".sahifa-staging-"
+
+// CheckPath rejects output paths that are malformed or could escape the
+// destination: empty, absolute, containing a "." or ".." segment or an
+// empty one ("a//b", "a/"), a backslash (a separator on Windows), invalid
+// UTF-8, NUL or any other control character. A top-level name starting
+// with ".sahifa-staging-" is reserved. Characters that are merely awkward
+// on Windows, such as ":", are allowed. The error is a *PathError naming p.
+func CheckPath(p string) error {
+	switch {
+	case p == "":
+		return badPath(p, "empty")
+	case strings.HasPrefix(p, "/"):
+		return badPath(p, "absolute; output paths are relative to the site")
+	case !utf8.ValidString(p):
+		return badPath(p, "not valid UTF-8")
+	case strings.Contains(p, `\`):
+		return badPath(p, `contains a backslash`)
+	}
+	for _, r := range p {
+		if unicode.IsControl(r) {
+			return badPath(p, fmt.Sprintf("contains control character %U", r))
+		}
+	}
+	for i, seg := range strings.Split(p, "/") {
+		switch {
+		case seg == "":
+			return badPath(p, "has an empty segment")
+		case seg == "." || seg == "..":
+			return badPath(p, fmt.Sprintf("has a %q segment", seg))
+		case i == 0 && strings.HasPrefix(seg, stagingPrefix):
+			return badPath(p, fmt.Sprintf("top-level names starting with %q are reserved", stagingPrefix))
+		}
+	}
+	return nil
+}
+
+// claims tracks which paths a build has produced, and the directories they
+// imply, so a second claim on a path, or a file where another output needs
+// a directory, is caught at Write time and names both paths.
+type claims struct {
+	files map[string]bool
+	dirs  map[string]string // directory -> first file path under it
+}
+
+func newClaims() claims {
+	return claims{files: map[string]bool{}, dirs: map[string]string{}}
+}
+
+// add claims p (already checked by CheckPath). It does not modify the
+// claims when it returns an error.
+func (c *claims) add(p string) error {
+	if c.files[p] {
+		return &PathError{Path: p, Err: ErrDuplicatePath}
+	}
+	if other, ok := c.dirs[p]; ok {
+		return &PathError{Path: p, Err: fmt.Errorf("%w: %q needs it to be a directory", ErrDuplicatePath, other)}
+	}
+	for i := strings.LastIndexByte(p, '/'); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+		if c.files[p[:i]] {
+			return &PathError{Path: p, Err: fmt.Errorf("%w: %q is already a file", ErrDuplicatePath, p[:i])}
+		}
+	}
+	c.files[p] = true
+	for i := strings.LastIndexByte(p, '/'); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+		if _, ok := c.dirs[p[:i]]; ok {
+			break // its ancestors were recorded with it
+		}
+		c.dirs[p[:i]] = p
+	}
+	return nil
+}
+
+// Memory is an in-memory Writer, the twin of Tx for the dev server and
+// tests: it checks paths and rejects duplicates exactly like Tx, so a
+// build that works in memory works on disk. Use a fresh Memory per build.
+// All methods are safe for concurrent use.
+type Memory struct {
+	mu     sync.RWMutex
+	files  map[string]File
+	claims claims
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory {
+	return &Memory{files: map[string]File{}, claims: newClaims()}
+}
+
+// Write stores a copy of f, so the caller may reuse its buffer, as it may
+// after Tx.Write.
+func (m *Memory) Write(f File) error {
+	if err := CheckPath(f.Path); err != nil {
+		return err
+	}
+	f.Data = bytes.Clone(f.Data)
+	if f.Data == nil {
+		f.Data = []byte{}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.claims.add(f.Path); err != nil {
+		return err
+	}
+	m.files[f.Path] = f
+	return nil
+}
+
+// Get returns the file written at path. Its Data is shared with the
+// Memory and must not be modified.
+func (m *Memory) Get(path string) (File, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	f, ok := m.files[path]
+	return f, ok
+}
+
+// Paths returns the written paths, sorted.
+func (m *Memory) Paths() []string {
+	m.mu.RLock()
+	out := make([]string, 0, len(m.files))
+	for p := range m.files {
+		out = append(out, p)
+	}
+	m.mu.RUnlock()
+	sort.Strings(out)
+	return out
+}
+
+// Len returns the number of files written.
+func (m *Memory) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return len(m.files)
+}

@@ -1,0 +1,145 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestCheckPath(t *testing.T) {
+	good := []string{
+		"index.html",
+		"2021/02/24/توافق-بين-بايدن/index.html",
+		"أخبار/page/2/index.html",
+		"feed.xml",
+		".well-known/security.txt",
+		"a:b/c.html", // awkward on Windows, harmless here
+		"a..b/c",
+		"...",
+	}
+	for _, p := range good {
+		if err := CheckPath(p); err != nil {
+			t.Errorf("CheckPath(%q) = %v, want nil", p, err)
+		}
+	}
+	bad := []string{
+		"",
+		"../x",
+		"/abs",
+		"a/../b",
+		"a//b",
+		`a\b`,
+		"a\x00b",
+		"a\nb",
+		"a\x7fb",
+		"a\u0085b", // C1 control
+		"./a",
+		"a/.",
+		"a/",
+		"..",
+		"\xff/index.html",
+		".sahifa-staging-1/x",
+	}
+	for _, p := range bad {
+		err := CheckPath(p)
+		if err == nil {
+			t.Errorf("CheckPath(%q) = nil, want error", p)
+			continue
+		}
+		var pe *PathError
+		if !errors.As(err, &pe) || pe.Path != p || !errors.Is(err, ErrBadPath) {
+			t.Errorf("CheckPath(%q) = %#v, want *PathError wrapping ErrBadPath", p, err)
+		}
+		if !strings.Contains(err.Error(), fmt.Sprintf("%q", p)) {
+			t.Errorf("error %q does not name the path", err)
+		}
+	}
+}
+
+func TestMemory(t *testing.T) {
+	m := NewMemory()
+	buf := []byte("<p>مرحبا</p>")
+	for _, p := range []string{"z.xml", "2021/02/24/توافق-بين-بايدن/index.html", "a/index.html"} {
+		if err := m.Write(File{Path: p, MediaType: "text/html", Data: buf}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf[0] = 'X' // the caller may reuse its buffer
+	f, ok := m.Get("a/index.html")
+	if !ok || string(f.Data) != "<p>مرحبا</p>" || f.MediaType != "text/html" {
+		t.Fatalf("Get = %+v, %v", f, ok)
+	}
+	if _, ok := m.Get("missing"); ok {
+		t.Error("Get(missing) found something")
+	}
+	want := []string{"2021/02/24/توافق-بين-بايدن/index.html", "a/index.html", "z.xml"}
+	if got := m.Paths(); !slices.Equal(got, want) {
+		t.Errorf("Paths = %q, want %q", got, want)
+	}
+	if m.Len() != 3 {
+		t.Errorf("Len = %d", m.Len())
+	}
+
+	err := m.Write(File{Path: "a/index.html"})
+	if !errors.Is(err, ErrDuplicatePath) || !strings.Contains(err.Error(), "a/index.html") {
+		t.Errorf("duplicate Write = %v", err)
+	}
+	if err := m.Write(File{Path: "../x"}); !errors.Is(err, ErrBadPath) {
+		t.Errorf("bad path Write = %v", err)
+	}
+	if m.Len() != 3 {
+		t.Errorf("failed Writes changed Len to %d", m.Len())
+	}
+	if err := m.Write(File{Path: "empty"}); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := m.Get("empty"); f.Data == nil {
+		t.Error("empty file has nil Data")
+	}
+}
+
+func TestMemoryConcurrent(t *testing.T) {
+	m := NewMemory()
+	var wg sync.WaitGroup
+	for i := range 64 {
+		wg.Go(func() {
+			p := fmt.Sprintf("%d/مقال/index.html", i)
+			if err := m.Write(File{Path: p, Data: []byte(p)}); err != nil {
+				t.Error(err)
+			}
+			m.Get(p)
+			m.Paths()
+		})
+	}
+	wg.Wait()
+	if m.Len() != 64 {
+		t.Errorf("Len = %d", m.Len())
+	}
+}
+
+func TestClaimsConflicts(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"a", "a/b"},
+		{"a/b", "a"},
+		{"x/y/z", "x/y"},
+		{"x/y", "x/y/z/w"},
+	} {
+		c := newClaims()
+		if err := c.add(tc[0]); err != nil {
+			t.Fatal(err)
+		}
+		err := c.add(tc[1])
+		if !errors.Is(err, ErrDuplicatePath) || !strings.Contains(err.Error(), tc[0]) || !strings.Contains(err.Error(), tc[1]) {
+			t.Errorf("add(%q) after %q = %v, want a conflict naming both", tc[1], tc[0], err)
+		}
+	}
+	c := newClaims()
+	for _, p := range []string{"a/b", "a/c", "a/b2/c", "ab"} {
+		if err := c.add(p); err != nil {
+			t.Errorf("add(%q) = %v", p, err)
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Page is what every template receives as its dot. Field names follow
+// Hugo's where Hugo has one, so theme authors feel at home.
+type Page struct {
+	Kind         string // "home", "article" or "404"
+	Title        string // "" on the first home page
+	Description  string
+	Permalink    string // absolute, percent-encoded
+	RelPermalink string // with the base path, percent-encoded
+	Site         *SiteData
+	Article      *Article // Kind "article"
+	Pager        *Pager   // Kind "home"
+}
+
+// SiteData is the site-wide part of the template data.
+type SiteData struct {
+	Title        string
+	Description  string
+	LanguageCode string
+	Dir          string
+	BaseURL      string
+	Copyright    string
+	Author       string
+	Params       map[string]any
+}
+
+// Article is an article as templates see it. Lists get it without Content.
+type Article struct {
+	Title        string
+	Description  string
+	Summary      string
+	Content      template.HTML
+	Date         time.Time
+	Lastmod      time.Time
+	Tags         []string
+	Permalink    string
+	RelPermalink string
+	Dateline     string
+	Agency       string
+	Caption      string
+	ReadingTime  int
+	Words        int
+	Draft        bool
+	Params       map[string]any
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	PageNumber int
+	TotalPages int
+	Articles   []*Article
+	HasPrev    bool
+	HasNext    bool
+	PrevURL    string
+	NextURL    string
+	Links      []PageLink
+}
+
+// PageLink is one numbered link of a pager's navigation.
+type PageLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// escapePath percent-encodes each segment of a URL path: Arabic paths are
+// written as UTF-8 file names, but links, canonical URLs and feeds carry
+// them encoded, which every browser, crawler and feed reader accepts.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// wordsPerMinute is a typical reading speed for Arabic news prose.
+const wordsPerMinute = 200
+
+func readingTime(words int) int {
+	return max(1, (words+wordsPerMinute/2)/wordsPerMinute)
+}

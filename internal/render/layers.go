@@ -1,0 +1,80 @@
+package render
+
+import (
+	"errors"
+	"io/fs"
+	"sort"
+)
+
+// Layers is a read-only file system made of several, the first one that has
+// a file winning. A site's own layouts/ and assets/ come first, the embedded
+// theme last, which is how a site overrides the theme file by file.
+type Layers []fs.FS
+
+// Open opens name from the first layer that has it.
+func (l Layers) Open(name string) (fs.File, error) {
+	for _, fsys := range l {
+		if fsys == nil {
+			continue
+		}
+		f, err := fsys.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// ReadDir merges the listings of every layer that has the folder.
+func (l Layers) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]fs.DirEntry{}
+	found := false
+	for _, fsys := range l {
+		if fsys == nil {
+			continue
+		}
+		entries, err := fs.ReadDir(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		found = true
+		for _, e := range entries {
+			if _, ok := seen[e.Name()]; !ok {
+				seen[e.Name()] = e
+			}
+		}
+	}
+	if !found {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	out := make([]fs.DirEntry, 0, len(seen))
+	for _, e := range seen {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// Files lists every regular file under the layers, slash paths, sorted.
+func (l Layers) Files() ([]string, error) {
+	var files []string
+	err := fs.WalkDir(l, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if !d.IsDir() && d.Name()[0] != '.' {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}

@@ -1,0 +1,304 @@
+// Package render turns an assembled site into output files: article pages,
+// the paginated home, the 404 page, alias redirects, fingerprinted assets
+// and copied static files. It writes nothing itself; every file goes to the
+// emit function the caller passes (which publishes through package output).
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/markdown"
+	"github.com/sahifa/sahifa/internal/minifier"
+	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/site"
+)
+
+// Options are the inputs of rendering besides the site model.
+type Options struct {
+	Layouts  fs.FS // rooted at layouts/ (a site's over the theme's: see Layers)
+	Assets   fs.FS // rooted at assets/
+	Static   fs.FS // rooted at static/, copied as is; nil for none
+	Markdown *markdown.Renderer
+	Minifier *minifier.Minifier
+}
+
+// Emit receives each output file. It must be safe for concurrent use.
+type Emit func(output.File) error
+
+// Render renders every output of s and passes it to emit. Problems in
+// independent pages are all reported, each once.
+func Render(s *site.Site, opts Options, emit Emit) error {
+	if opts.Markdown == nil {
+		opts.Markdown = markdown.New()
+	}
+	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
+	if err != nil {
+		return err
+	}
+	tpl, err := LoadTemplates(opts.Layouts, funcMap(s.Config, assets))
+	if err != nil {
+		return err
+	}
+	r := &renderer{site: s, tpl: tpl, opts: opts, emit: emit, siteData: siteData(s)}
+	for _, f := range assetFiles {
+		if err := emit(f); err != nil {
+			return err
+		}
+	}
+	var errs errorSet
+	list := r.articles(&errs)
+	if errs.err() != nil {
+		return errs.err()
+	}
+	for i := range s.Home {
+		errs.add(r.home(&s.Home[i], list))
+	}
+	errs.add(r.notFound())
+	for _, al := range s.Aliases {
+		errs.add(r.alias(al))
+	}
+	if opts.Static != nil {
+		errs.add(copyStatic(opts.Static, emit))
+	}
+	return errs.err()
+}
+
+type renderer struct {
+	site     *site.Site
+	tpl      *Templates
+	opts     Options
+	emit     Emit
+	siteData *SiteData
+}
+
+func siteData(s *site.Site) *SiteData {
+	c := s.Config
+	return &SiteData{
+		Title:        c.Title,
+		Description:  c.Description,
+		LanguageCode: c.Language,
+		Dir:          c.Dir,
+		BaseURL:      c.BaseURL,
+		Copyright:    c.Copyright,
+		Author:       c.Author,
+		Params:       c.Params,
+	}
+}
+
+// articles renders every article page in parallel and returns each
+// article's list entry (without its body, so memory stays small however
+// large the site) keyed by the site model's article.
+func (r *renderer) articles(errs *errorSet) map[*site.Article]*Article {
+	arts := r.site.Articles
+	entries := make([]*Article, len(arts))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range jobs {
+				e, err := r.article(arts[i], &buf)
+				errs.add(err)
+				entries[i] = e
+			}
+		}()
+	}
+	for i := range arts {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	list := make(map[*site.Article]*Article, len(arts))
+	for i, a := range arts {
+		list[a] = entries[i]
+	}
+	return list
+}
+
+func (r *renderer) article(a *site.Article, buf *bytes.Buffer) (*Article, error) {
+	res, err := r.opts.Markdown.Render(a.Body)
+	if err != nil {
+		return nil, diag.At(a.Path, a.BodyLine, 0, err)
+	}
+	cfg := r.site.Config
+	e := &Article{
+		Title:        a.Title,
+		Description:  a.Description,
+		Summary:      firstNonEmpty(a.Summary, a.Description, res.PlainText),
+		Date:         a.Date,
+		Lastmod:      a.Lastmod,
+		Tags:         a.Tags,
+		Permalink:    escapePath(cfg.AbsURL(a.RelPermalink)),
+		RelPermalink: escapePath(cfg.RelURL(a.RelPermalink)),
+		Dateline:     a.String("dateline"),
+		Agency:       a.String("agency"),
+		Caption:      a.String("caption"),
+		Words:        res.Words,
+		ReadingTime:  readingTime(res.Words),
+		Draft:        a.Draft,
+		Params:       a.Params,
+	}
+	page := *e
+	page.Content = template.HTML(res.HTML) // goldmark's output: raw HTML is escaped unless the site allows it
+	data := &Page{
+		Kind:         "article",
+		Title:        a.Title,
+		Description:  firstNonEmpty(a.Description, e.Summary),
+		Permalink:    e.Permalink,
+		RelPermalink: e.RelPermalink,
+		Site:         r.siteData,
+		Article:      &page,
+	}
+	return e, r.page(a.OutputPath, a.Path, articleLayout, data, buf)
+}
+
+func (r *renderer) home(p *site.Pager, list map[*site.Article]*Article) error {
+	cfg := r.site.Config
+	pager := &Pager{PageNumber: p.Number, TotalPages: p.Total, HasPrev: p.Number > 1, HasNext: p.Number < p.Total}
+	for _, a := range p.Articles {
+		pager.Articles = append(pager.Articles, list[a])
+	}
+	link := func(n int) string { return escapePath(cfg.RelURL(site.PageURL(p.Base, n))) }
+	if pager.HasPrev {
+		pager.PrevURL = link(p.Number - 1)
+	}
+	if pager.HasNext {
+		pager.NextURL = link(p.Number + 1)
+	}
+	for n := 1; n <= p.Total; n++ {
+		pager.Links = append(pager.Links, PageLink{Number: n, URL: link(n), Current: n == p.Number})
+	}
+	data := &Page{
+		Kind:         "home",
+		Description:  cfg.Description,
+		Permalink:    escapePath(cfg.AbsURL(p.RelPermalink)),
+		RelPermalink: escapePath(cfg.RelURL(p.RelPermalink)),
+		Site:         r.siteData,
+		Pager:        pager,
+	}
+	if p.Number > 1 {
+		data.Title = fmt.Sprintf("الصفحة %d", p.Number)
+	}
+	return r.page(p.OutputPath, "home page", homeLayout, data, nil)
+}
+
+func (r *renderer) notFound() error {
+	cfg := r.site.Config
+	data := &Page{
+		Kind:         "404",
+		Title:        "الصفحة غير موجودة",
+		Description:  cfg.Description,
+		Permalink:    escapePath(cfg.AbsURL("/404.html")),
+		RelPermalink: escapePath(cfg.RelURL("/404.html")),
+		Site:         r.siteData,
+	}
+	return r.page("404.html", "404 page", notFound, data, nil)
+}
+
+// page executes a page template, minifies the result and emits it.
+func (r *renderer) page(outPath, source, layout string, data *Page, buf *bytes.Buffer) error {
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	if err := r.tpl.Execute(buf, layout, data); err != nil {
+		return err
+	}
+	html, err := r.opts.Minifier.Bytes("text/html", buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("%s: minify: %w", source, err)
+	}
+	return r.emit(output.File{Path: outPath, MediaType: "text/html", Data: bytes.Clone(html)})
+}
+
+var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>
+<html lang="{{.Lang}}" dir="{{.Dir}}"><head><meta charset="utf-8"><title>{{.Title}}</title><link rel="canonical" href="{{.Abs}}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={{.Rel}}"></head>
+<body><p><a href="{{.Rel}}">{{.Title}}</a></p></body></html>
+`))
+
+// alias writes a redirect page at an article's old URL: static hosts have
+// no server-side redirects that work everywhere, a meta refresh does.
+func (r *renderer) alias(al site.Alias) error {
+	cfg := r.site.Config
+	var buf bytes.Buffer
+	err := aliasPage.Execute(&buf, map[string]string{
+		"Lang": cfg.Language, "Dir": cfg.Dir, "Title": al.Target.Title,
+		"Abs": escapePath(cfg.AbsURL(al.Target.RelPermalink)),
+		"Rel": escapePath(cfg.RelURL(al.Target.RelPermalink)),
+	})
+	if err != nil {
+		return err
+	}
+	return r.emit(output.File{Path: al.OutputPath, MediaType: "text/html", Data: buf.Bytes()})
+}
+
+// copyStatic copies static/ as is: favicon, CNAME, robots.txt, images.
+func copyStatic(fsys fs.FS, emit Emit) error {
+	names, err := Layers{fsys}.Files()
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		if err := emit(output.File{Path: name, MediaType: mediaType(name), Data: data}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// errorSet collects errors from parallel work, each distinct message once:
+// a broken template fails every article the same way, and one line says it.
+type errorSet struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	errs []error
+}
+
+func (s *errorSet) add(err error) {
+	if err == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	for _, e := range diag.Flatten(err) {
+		if !s.seen[e.Error()] {
+			s.seen[e.Error()] = true
+			s.errs = append(s.errs, e)
+		}
+	}
+}
+
+func (s *errorSet) err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	errs := append([]error(nil), s.errs...)
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	return errors.Join(errs...)
+}

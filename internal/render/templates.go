@@ -1,0 +1,123 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/sahifa/sahifa/internal/diag"
+)
+
+// Template names, relative to layouts/, as in Hugo.
+const (
+	baseLayout    = "_default/baseof.html"
+	homeLayout    = "index.html"
+	listLayout    = "_default/list.html"
+	articleLayout = "_default/single.html"
+	notFound      = "404.html"
+)
+
+// Templates are the theme's templates, one executable set per page kind.
+// Executing them is safe for concurrent use.
+type Templates struct {
+	pages map[string]*template.Template
+}
+
+// LoadTemplates parses the templates of layouts (a file system rooted at the
+// layouts folder). Each page kind gets its own clone of the base layout and
+// partials so that every page file can define the "main" block. Errors name
+// the template file and line, all of them at once.
+func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
+	base := template.New("").Funcs(funcs)
+	var errs []error
+	if err := parseFile(base, layouts, baseLayout); err != nil {
+		errs = append(errs, err)
+	}
+	partials, _ := fs.Glob(layouts, "partials/*.html")
+	for _, p := range partials {
+		if err := parseFile(base, layouts, p); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	t := &Templates{pages: map[string]*template.Template{}}
+	for _, kind := range []struct{ name, fallback string }{
+		{homeLayout, listLayout},
+		{articleLayout, ""},
+		{notFound, ""},
+	} {
+		name := kind.name
+		if _, err := fs.Stat(layouts, name); err != nil && kind.fallback != "" {
+			name = kind.fallback
+		}
+		set, err := base.Clone()
+		if err == nil {
+			err = parseFile(set, layouts, name)
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		t.pages[kind.name] = set
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return t, nil
+}
+
+func parseFile(set *template.Template, layouts fs.FS, name string) error {
+	src, err := fs.ReadFile(layouts, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return diag.Errorf(layoutPath(name), 0, 0, "template missing (the theme needs it)")
+		}
+		return diag.At(layoutPath(name), 0, 0, err)
+	}
+	if _, err := set.New(name).Parse(string(src)); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// Execute runs the page template of kind into w.
+func (t *Templates) Execute(w io.Writer, kind string, data any) error {
+	set, ok := t.pages[kind]
+	if !ok {
+		return fmt.Errorf("no template for %s", kind)
+	}
+	if err := set.ExecuteTemplate(w, baseLayout, data); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+func layoutPath(name string) string { return path.Join("layouts", name) }
+
+// text/template reports positions only inside its message text
+// ("template: single.html:12:5: executing …") and exposes no fields for
+// them, so the position is read back from the text once, here.
+var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+func templateError(err error) error {
+	var se *diag.SourceError
+	if errors.As(err, &se) {
+		return err
+	}
+	m := templatePos.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	msg := strings.TrimPrefix(m[4], "template: ")
+	return diag.At(layoutPath(m[1]), line, col, errors.New(msg))
+}

@@ -1,0 +1,172 @@
+package site
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/config"
+	"github.com/sahifa/sahifa/internal/content"
+)
+
+var baghdad = time.FixedZone("+03", 3*3600)
+
+func day(d int) time.Time { return time.Date(2024, 3, d, 9, 0, 0, 0, baghdad) }
+
+func page(path, title string, date time.Time) content.Page {
+	return content.Page{Path: path, Title: title, Date: date, PublishDate: date, Lastmod: date}
+}
+
+func cfg() config.Config {
+	c := config.Default()
+	c.Location = baghdad
+	c.Paginate = 2
+	return c
+}
+
+func TestAssemblePublicationRules(t *testing.T) {
+	now := day(20)
+	draft := page("content/draft.md", "مسودة", day(1))
+	draft.Draft = true
+	future := page("content/future.md", "خبر قادم", day(25))
+	expired := page("content/expired.md", "خبر منتهي", day(2))
+	expired.ExpiryDate = day(10)
+	live := page("content/live.md", "خبر منشور", day(3))
+	pages := []content.Page{draft, future, expired, live}
+
+	cases := []struct {
+		opts Options
+		want []string
+	}{
+		{Options{Now: now}, []string{"content/live.md"}},
+		{Options{Now: now, BuildDrafts: true}, []string{"content/live.md", "content/draft.md"}},
+		{Options{Now: now, BuildFuture: true}, []string{"content/future.md", "content/live.md"}},
+		{Options{Now: now, BuildExpired: true}, []string{"content/live.md", "content/expired.md"}},
+	}
+	for _, c := range cases {
+		s, err := Assemble(cfg(), pages, c.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range s.Articles {
+			got = append(got, a.Path)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%+v: got %q, want %q", c.opts, got, c.want)
+		}
+		if s.Skipped != len(pages)-len(c.want) {
+			t.Errorf("skipped %d", s.Skipped)
+		}
+	}
+}
+
+func TestPermalinks(t *testing.T) {
+	p := page("content/economy/budget.md", "توافق بين بايدن والكاظمي على كبح جماح الميليشيات في العراق", time.Date(2021, 2, 24, 23, 30, 0, 0, time.UTC))
+	cases := []struct{ pattern, slug, url, want string }{
+		// 23:30 UTC is already the 25th in Baghdad: dates follow the site's zone.
+		{"/:year/:month/:day/:slug/", "", "", "/2021/02/25/توافق-بين-بايدن-والكاظمي-على-كبح-جماح-الميليشيات/"},
+		{"/:section/:slug/", "ميزانية", "", "/economy/ميزانية/"},
+		{"/:filename/", "", "", "/budget/"},
+		{"/news/:year/:title.html", "", "", "/news/2021/توافق-بين-بايدن-والكاظمي-على-كبح-جماح-الميليشيات.html"},
+		{"/:year/:slug/", "", "/ملفات/الطاقة/", "/ملفات/الطاقة/"},
+	}
+	for _, c := range cases {
+		c2 := cfg()
+		c2.Permalinks.Article = c.pattern
+		pp := p
+		pp.Slug, pp.URL = c.slug, c.url
+		got, err := permalink(c2, &pp)
+		if err != nil || got != c.want {
+			t.Errorf("%s: got %q, %v; want %q", c.pattern, got, err, c.want)
+		}
+	}
+	c2 := cfg()
+	c2.Permalinks.Article = "/:bogus/"
+	if _, err := permalink(c2, &p); err == nil {
+		t.Error("unknown token accepted")
+	}
+}
+
+func TestSlugFallsBackToFileName(t *testing.T) {
+	p := page("content/x-123.md", "؟؟؟", day(1))
+	if got := Slug(&p); got != "x-123" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestCollisionsNameBothFiles(t *testing.T) {
+	a := page("content/a.md", "خبر واحد", day(1))
+	b := page("content/b.md", "خبر واحد", day(1))
+	c := page("content/c.md", "خبر آخر", day(2))
+	c.Aliases = []string{"/2024/03/01/خبر-واحد/"}
+	d := page("content/d.md", "الصفحة الرئيسية", day(3))
+	d.URL = "/"
+	_, err := Assemble(cfg(), []content.Page{a, b, c, d}, Options{Now: day(20)})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, w := range []string{
+		"content/b.md: URL /2024/03/01/خبر-واحد/ is also claimed by content/a.md",
+		"content/c.md (alias /2024/03/01/خبر-واحد/): URL /2024/03/01/خبر-واحد/ is also claimed by content/a.md",
+		"content/d.md: URL / is also claimed by the home page",
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("error\n%s\nlacks %q", msg, w)
+		}
+	}
+}
+
+func TestOrderAndPagination(t *testing.T) {
+	var pages []content.Page
+	for i := 1; i <= 5; i++ {
+		pages = append(pages, page(fmt.Sprintf("content/%d.md", i), fmt.Sprintf("خبر %d", i), day(i)))
+	}
+	pages[0].Weight = 1 // pinned: first on the home page though oldest
+	s, err := Assemble(cfg(), pages, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Articles[0].Path != "content/5.md" || s.Articles[4].Path != "content/1.md" {
+		t.Errorf("articles not newest first")
+	}
+	if len(s.Home) != 3 {
+		t.Fatalf("%d home pages, want 3", len(s.Home))
+	}
+	var got [][]string
+	for _, pg := range s.Home {
+		var row []string
+		for _, a := range pg.Articles {
+			row = append(row, a.Path)
+		}
+		got = append(got, row)
+	}
+	want := [][]string{{"content/1.md", "content/5.md"}, {"content/4.md", "content/3.md"}, {"content/2.md"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("home pages %q, want %q", got, want)
+	}
+	if s.Home[1].RelPermalink != "/page/2/" || s.Home[1].OutputPath != "page/2/index.html" || s.Home[0].OutputPath != "index.html" {
+		t.Errorf("page URLs %q %q %q", s.Home[1].RelPermalink, s.Home[1].OutputPath, s.Home[0].OutputPath)
+	}
+}
+
+func TestEmptySiteHasAHomePage(t *testing.T) {
+	s, err := Assemble(cfg(), nil, Options{Now: day(1)})
+	if err != nil || len(s.Home) != 1 || len(s.Home[0].Articles) != 0 {
+		t.Fatalf("got %+v, %v", s, err)
+	}
+}
+
+func TestOutputPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/": "index.html", "/a/b/": "a/b/index.html", "/a/b.html": "a/b.html", "/a/b": "a/b/index.html",
+		"/ملفات/الطاقة/": "ملفات/الطاقة/index.html",
+	} {
+		if got := OutputPath(in); got != want {
+			t.Errorf("OutputPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,13 @@
+// Package sahifa holds the default theme, embedded so that the sahifa
+// binary builds a site in any folder. The Go code lives under cmd/ and
+// internal/.
+package sahifa
+
+import "embed"
+
+// Theme is the default theme: templates under layouts/ and CSS, JS and
+// images under assets/. A site's own layouts/ and assets/ override it file
+// by file. An embed.FS is read-only, so sharing it is safe.
+//
+//go:embed layouts assets
+var Theme embed.FS
