@@ -111,9 +111,9 @@ func TestParseErrorsArePositioned(t *testing.T) {
 func TestCleanURL(t *testing.T) {
 	good := map[string]string{
 		"/ملفات/الطاقة-الشمسية/": "/ملفات/الطاقة-الشمسية/",
-		"about":                   "/about",
-		"/a//b/":                  "/a/b/",
-		"/":                       "/",
+		"about":  "/about",
+		"/a//b/": "/a/b/",
+		"/":      "/",
 	}
 	for in, want := range good {
 		got, err := cleanURL(in)
@@ -130,14 +130,14 @@ func TestCleanURL(t *testing.T) {
 
 func TestLoadReportsEveryBrokenFile(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/good.md":         {Data: []byte("---\ntitle: خبر جيد\ndate: 2024-01-01\n---\nنص\n")},
-		"content/economy/bad.md":  {Data: []byte("---\ntitle: خبر\ndate: غدا\n---\n")},
-		"content/worse.md":        {Data: []byte("---\ntitle: [\n---\n")},
-		"content/_index.md":       {Data: []byte("not an article")},
-		"content/.draft.md.swp":   {Data: []byte("x")},
-		"content/notes.txt":       {Data: []byte("x")},
-		"content/.hidden/x.md":    {Data: []byte("x")},
-		"content/sport/ok.md":     {Data: []byte("---\ntitle: رياضة\n---\nنص\n")},
+		"content/good.md":        {Data: []byte("---\ntitle: خبر جيد\ndate: 2024-01-01\n---\nنص\n")},
+		"content/economy/bad.md": {Data: []byte("---\ntitle: خبر\ndate: غدا\n---\n")},
+		"content/worse.md":       {Data: []byte("---\ntitle: [\n---\n")},
+		"content/_index.md":      {Data: []byte("not an article")},
+		"content/.draft.md.swp":  {Data: []byte("x")},
+		"content/notes.txt":      {Data: []byte("x")},
+		"content/.hidden/x.md":   {Data: []byte("x")},
+		"content/sport/ok.md":    {Data: []byte("---\ntitle: رياضة\n---\nنص\n")},
 	}
 	_, err := Load(fsys, "content", opts())
 	if err == nil {
