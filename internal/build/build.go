@@ -42,6 +42,7 @@ type Options struct {
 	Expired     bool
 	Minify      *bool     // nil: as the config says
 	Now         time.Time // build time; zero means the clock
+	CacheDir    string    // "" means <Source>/.sahifa-cache
 }
 
 // Result summarises a successful build.
@@ -134,9 +135,15 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	cache := opts.CacheDir
+	if cache == "" {
+		cache = filepath.Join(root, CacheDir)
+	}
+	// One manifest per destination, so building into public/ and into a
+	// preview folder do not confuse each other's stale files.
 	sum := sha256.Sum256([]byte(abs))
 	tx, err := output.Begin(dest,
-		output.WithManifest(filepath.Join(root, CacheDir, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
+		output.WithManifest(filepath.Join(cache, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
 		output.WithProtected(root, filepath.Join(root, "content"), filepath.Join(root, "layouts"), filepath.Join(root, "assets"), filepath.Join(root, "static"), filepath.Join(root, "seeds")),
 	)
 	if err != nil {

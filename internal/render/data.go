@@ -30,6 +30,9 @@ type SiteData struct {
 	Copyright    string
 	Author       string
 	Params       map[string]any
+	// Lastmod is when the site last changed: the latest date or lastmod of
+	// its articles (not the clock, so builds stay reproducible).
+	Lastmod time.Time
 }
 
 // Article is an article as templates see it. Lists get it without Content.

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/markdown"
@@ -82,7 +83,14 @@ type renderer struct {
 
 func siteData(s *site.Site) *SiteData {
 	c := s.Config
+	var lastmod time.Time
+	for _, a := range s.Articles {
+		if a.Lastmod.After(lastmod) {
+			lastmod = a.Lastmod
+		}
+	}
 	return &SiteData{
+		Lastmod:      lastmod,
 		Title:        c.Title,
 		Description:  c.Description,
 		LanguageCode: c.Language,
