@@ -126,7 +126,8 @@ func TestWords(t *testing.T) {
 func TestPlainText(t *testing.T) {
 	r := New()
 	got := render(t, r, "# العنوان\n\nقال **المتحدث**   إن\nالهجوم &amp; الرد \\*فشلا\\* <b>تماما</b>`كود`[^1]\n\n- أولا\n- ثانيا\n\n[^1]: حاشية").PlainText
-	want := "العنوان قال المتحدث إن الهجوم & الرد *فشلا* تماماكود أولا ثانيا"
+	// Only paragraphs make the summary: the heading and the list are left out.
+	want := "قال المتحدث إن الهجوم & الرد *فشلا* تماماكود"
 	if got != want {
 		t.Errorf("PlainText = %q\nwant %q", got, want)
 	}
@@ -219,4 +220,18 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("%q: PlainText %d runes, Words %d", src, utf8.RuneCountInString(res.PlainText), res.Words)
 		}
 	})
+}
+
+func TestPlainTextSkipsTables(t *testing.T) {
+	src := "افتتحت **قمة مجموعة العشرين** أعمالها.\n\n| البند | القيمة |\n|---|---|\n| الدول | 20 |\n\nوتناولت خطة التعافي.\n"
+	res, err := New().Render([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "افتتحت قمة مجموعة العشرين أعمالها. وتناولت خطة التعافي."; res.PlainText != want {
+		t.Errorf("PlainText = %q, want %q", res.PlainText, want)
+	}
+	if res.Words != 12 {
+		t.Errorf("Words = %d, want 12 (table cells count as read)", res.Words)
+	}
 }

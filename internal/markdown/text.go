@@ -17,17 +17,29 @@ import (
 // text cut for a summary. Footnotes count as words read, but are left out
 // of the summary: a short brief's description should not end with
 // "المصدر: رويترز".
+//
+// The summary is made of the top-level paragraphs only: a table's cells or
+// a code block read as a run of words make a poor teaser. A document with
+// no paragraph falls back to all its text.
 func summarize(doc ast.Node, src []byte) (words int, plain string) {
-	var body, notes textBuffer
+	var body, notes, prose textBuffer
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == east.KindFootnoteList {
+		switch c.Kind() {
+		case east.KindFootnoteList:
 			notes.add(c, src)
-		} else {
+		case ast.KindParagraph:
+			prose.add(c, src)
+			body.add(c, src)
+		default:
 			body.add(c, src)
 		}
 	}
 	text := body.String()
-	return countWords(text) + countWords(notes.String()), cutAtWord(text, PlainTextRunes)
+	summary := prose.String()
+	if summary == "" {
+		summary = text
+	}
+	return countWords(text) + countWords(notes.String()), cutAtWord(summary, PlainTextRunes)
 }
 
 // nodeText is the text of n as readers see it, whitespace collapsed.
