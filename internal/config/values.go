@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"github.com/sahifa/sahifa/internal/arabic"
 	"math"
 	"regexp"
 	"strconv"
@@ -120,21 +121,9 @@ func applyLanguage(p *parser, a assignment) {
 	p.cfg.Language = s
 }
 
-// rtlLanguages are the primary subtags of languages written right to left.
-var rtlLanguages = map[string]bool{
-	"ar": true, "fa": true, "ur": true, "he": true, "ps": true,
-	"ckb": true, "yi": true, "dv": true, "sd": true, "ug": true,
-}
-
-// DirFor returns "rtl" for a language tag whose primary subtag is written
-// right to left (ar, fa, ur, he, ps, ckb, yi, dv, sd, ug), else "ltr".
-func DirFor(lang string) string {
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if rtlLanguages[primary] {
-		return "rtl"
-	}
-	return "ltr"
-}
+// DirFor returns the writing direction of a language tag ("rtl" for ar,
+// fa, ur, he, ps, ckb …); the one list lives in package arabic.
+func DirFor(lang string) string { return arabic.Dir(lang) }
 
 func applyDir(p *parser, a assignment) {
 	var s string
