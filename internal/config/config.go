@@ -75,10 +75,12 @@ type Markup struct {
 
 // Import configures importing articles.
 type Import struct {
-	// Dir is the folder imported from; default "content".
+	// Dir is the folder seeds are imported into; default "content".
 	Dir string
-	// OnBuild imports on every build; default true.
+	// OnBuild imports on every build and serve; default true.
 	OnBuild bool
+	// MaxTags caps the automatic tags of an imported article; default 8.
+	MaxTags int
 }
 
 // Default returns the settings of a site whose sahifa.toml is empty.
@@ -95,7 +97,7 @@ func Default() Config {
 		Minify:      true,
 		DefaultTime: "09:00",
 		Params:      map[string]any{},
-		Import:      Import{Dir: "content", OnBuild: true},
+		Import:      Import{Dir: "content", OnBuild: true, MaxTags: 8},
 	}
 }
 

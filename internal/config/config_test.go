@@ -37,7 +37,7 @@ func TestDefaults(t *testing.T) {
 			Markup:      Markup{Unsafe: false},
 			DefaultTime: "09:00",
 			Params:      map[string]any{},
-			Import:      Import{Dir: "content", OnBuild: true},
+			Import:      Import{Dir: "content", OnBuild: true, MaxTags: 8},
 		}
 		if c.Location == nil || c.Location.String() != "UTC" {
 			t.Errorf("Location = %v, want UTC", c.Location)
@@ -134,7 +134,7 @@ func TestAliasesAndCase(t *testing.T) {
 		{"permalinks", "[Permalinks]\nArticle = \"/:year/:filename/\"", func(c Config) any { return c.Permalinks.Article }, "/:year/:filename/"},
 		{"defaultTime string", `defaulttime = "23:59"`, func(c Config) any { return c.DefaultTime }, "23:59"},
 		{"defaultTime TOML time", `defaultTime = 06:05:00`, func(c Config) any { return c.DefaultTime }, "06:05"},
-		{"import", "[IMPORT]\nDir = \"old\"\nONBUILD = false", func(c Config) any { return c.Import }, Import{Dir: "old", OnBuild: false}},
+		{"import", "[IMPORT]\nDir = \"old\"\nONBUILD = false\nmaxtags = 3", func(c Config) any { return c.Import }, Import{Dir: "old", OnBuild: false, MaxTags: 3}},
 		{"timezone", `TimeZone = "Asia/Baghdad"`, func(c Config) any { return c.Location.String() }, "Asia/Baghdad"},
 		{"dir upper", `dir = "LTR"`, func(c Config) any { return c.Dir }, "ltr"},
 		{"empty baseURL is default", `baseURL = ""`, func(c Config) any { return c.BaseURL }, "/"},

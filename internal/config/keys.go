@@ -40,6 +40,7 @@ var knownKeys = []knownKey{
 	{"import", ""},
 	{"import.dir", "import.dir"},
 	{"import.onBuild", "import.onBuild"},
+	{"import.maxTags", "import.maxTags"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

@@ -36,6 +36,7 @@ var settings = []struct {
 	{"params", applyParams},
 	{"import.dir", applyImportDir},
 	{"import.onBuild", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Import.OnBuild) }},
+	{"import.maxTags", func(p *parser, a assignment) { p.count(a, 0, &p.cfg.Import.MaxTags) }},
 }
 
 // str stores a string value, reporting any other type.
@@ -161,13 +162,16 @@ func applyTimezone(p *parser, a assignment) {
 	p.cfg.Timezone, p.cfg.Location = s, loc
 }
 
-func applyPaginate(p *parser, a assignment) {
+func applyPaginate(p *parser, a assignment) { p.count(a, 1, &p.cfg.Paginate) }
+
+// count stores a whole number of at least lowest.
+func (p *parser) count(a assignment, lowest int64, dst *int) {
 	n, ok := a.value.(int64)
-	if !ok || n < 1 || n > math.MaxInt32 {
-		p.fail(a, "must be a whole number ≥ 1, got %s%s", describe(a.value), unquoteHint(a.value))
+	if !ok || n < lowest || n > math.MaxInt32 {
+		p.fail(a, "must be a whole number ≥ %d, got %s%s", lowest, describe(a.value), unquoteHint(a.value))
 		return
 	}
-	p.cfg.Paginate = int(n)
+	*dst = int(n)
 }
 
 // permalinkTokens are the tokens a permalink pattern may use; the true ones

@@ -26,3 +26,21 @@ func TestCreateNewRefusesToOverwrite(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+func TestReplaceSwapsWholeFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "content", "خبر.md")
+	for _, body := range []string{"الأول", "الثاني"} {
+		if err := Replace(p, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(p)
+		if string(got) != body {
+			t.Errorf("got %q, want %q", got, body)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(p))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
