@@ -74,7 +74,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "skipped %d drafts, future or expired articles; output in %s\n", res.Skipped, res.Destination)
 		}
 		if res.Files.Foreign > 0 {
-			fmt.Fprintf(stderr, "note: %d files in %s were not written by sahifa and were left alone\n", res.Files.Foreign, res.Destination)
+			fmt.Fprintf(stderr, "note: %d %s in %s not written by sahifa left alone\n", res.Files.Foreign, plural(res.Files.Foreign, "file", "files"), res.Destination)
 		}
 	}
 	return exitOK

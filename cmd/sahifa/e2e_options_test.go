@@ -309,6 +309,9 @@ func TestE2EDestinationSafety(t *testing.T) {
 		{work, []string{"-s", "site", "-d", "site"}},
 		{work, []string{"-s", "site", "-d", "."}},
 		{work, []string{"-s", "site", "-d", "site/content/"}},
+		// Inside an input folder: pages would land among the sources.
+		{root, []string{"-d", "content/economy"}},
+		{root, []string{"-d", "static/www"}},
 	} {
 		r := e2eRun(t, c.dir, nil, append([]string{"build", "--now", e2eNow}, c.args...)...)
 		if r.code != exitFail || !strings.Contains(r.stderr, "refusing to build into") {

@@ -77,18 +77,18 @@ func usage(w io.Writer) {
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
+	fs := newFlags("help", "[COMMAND]", stderr)
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	if fs.NArg() == 0 || fs.Arg(0) == "help" {
 		usage(stdout)
 		return exitOK
 	}
-	cmd, ok := commands()[args[0]]
-	if !ok || args[0] == "help" {
-		if !ok {
-			fmt.Fprintf(stderr, "sahifa: unknown command %q\n", args[0])
-			return exitUsage
-		}
-		usage(stdout)
-		return exitOK
+	cmd, ok := commands()[fs.Arg(0)]
+	if !ok {
+		fmt.Fprintf(stderr, "sahifa: unknown command %q\n", fs.Arg(0))
+		return exitUsage
 	}
 	return cmd.run([]string{"--help"}, stdout, stderr)
 }

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -98,19 +99,22 @@ func Run(opts Options) (Result, error) {
 	// config: every later stage depends on it, and a bad value must stop
 	// the build before anything is read or written.
 	st, err := LoadConfig(root)
+	res := Result{Destination: dest, Warnings: st.Warnings}
 	if err != nil {
-		return Result{Warnings: st.Warnings}, diag.Stage("config", err)
+		return res, diag.Stage("config", err)
 	}
 	cfg := st.Config
 	if opts.BaseURL != "" {
 		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return Result{Warnings: st.Warnings}, fmt.Errorf("config: --baseURL: %w", err)
+			return res, fmt.Errorf("config: --baseURL: %w", err)
 		}
 	}
 	if opts.Minify != nil {
 		cfg.Minify = *opts.Minify
 	}
-	res := Result{Destination: dest, Warnings: st.Warnings}
+	if err := checkDestination(root, dest); err != nil {
+		return res, diag.Stage("write", err)
+	}
 
 	// load: every article parsed (in parallel); all broken files reported.
 	siteFS := os.DirFS(root)
@@ -144,7 +148,7 @@ func Run(opts Options) (Result, error) {
 	sum := sha256.Sum256([]byte(abs))
 	tx, err := output.Begin(dest,
 		output.WithManifest(filepath.Join(cache, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
-		output.WithProtected(root, filepath.Join(root, "content"), filepath.Join(root, "layouts"), filepath.Join(root, "assets"), filepath.Join(root, "static"), filepath.Join(root, "seeds")),
+		output.WithProtected(append(sourceDirs(root), root)...),
 	)
 	if err != nil {
 		return res, diag.Stage("write", err)
@@ -173,6 +177,36 @@ func Run(opts Options) (Result, error) {
 	res.Pages = int(pagesOut.Load())
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// sourceDirs are the site's input folders: the output may be neither one
+// of them, nor inside one, nor around one.
+func sourceDirs(root string) []string {
+	var dirs []string
+	for _, d := range []string{"content", "layouts", "assets", "static", "seeds", "data", CacheDir} {
+		dirs = append(dirs, filepath.Join(root, d))
+	}
+	return dirs
+}
+
+// checkDestination refuses an output folder inside one of the site's
+// input folders: built pages would land among the sources (in static/,
+// they would even be copied into the next build, nesting deeper each time).
+func checkDestination(root, dest string) error {
+	absDest, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	for _, d := range sourceDirs(root) {
+		absDir, err := filepath.Abs(d)
+		if err != nil {
+			return err
+		}
+		if rel, err := filepath.Rel(absDir, absDest); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("refusing to build into %s: it is inside the site's %s folder; choose another, such as public", dest, filepath.Base(d))
+		}
+	}
+	return nil
 }
 
 func subdir(fsys fs.FS, dir string) fs.FS {
