@@ -19,7 +19,6 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
-	"github.com/sahifa/sahifa/internal/markdown"
 	"github.com/sahifa/sahifa/internal/minifier"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/render"
@@ -164,7 +163,6 @@ func Run(opts Options) (Result, error) {
 		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},
 		Assets:   render.Layers{subdir(siteFS, "assets"), subdir(sahifa.Theme, "assets")},
 		Static:   subdir(siteFS, "static"),
-		Markdown: markdown.New(markdown.WithUnsafe(cfg.Markup.Unsafe)),
 		Minifier: minifier.New(cfg.Minify),
 	}, emit)
 	if err != nil {

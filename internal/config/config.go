@@ -57,6 +57,21 @@ type Config struct {
 	Params map[string]any
 	// Import configures importing articles from another source.
 	Import Import
+	// Taxonomies are the plural names of the ways articles are grouped,
+	// each with an index page and a page per term; default ["tags"]. In
+	// the file, Hugo's form: [taxonomies] tag = "tags", author = "authors".
+	Taxonomies []string
+	// Related is how many related articles an article page lists; default 5.
+	Related int
+	// Feeds caps the items of the site's feeds (default 50) and of each
+	// term's feed (default 20).
+	Feeds Feeds
+}
+
+// Feeds holds feed sizes.
+type Feeds struct {
+	Limit     int
+	TermLimit int
 }
 
 // Permalinks holds the URL pattern of each kind of page.
@@ -98,6 +113,9 @@ func Default() Config {
 		DefaultTime: "09:00",
 		Params:      map[string]any{},
 		Import:      Import{Dir: "content", OnBuild: true, MaxTags: 8},
+		Taxonomies:  []string{"tags"},
+		Related:     5,
+		Feeds:       Feeds{Limit: 50, TermLimit: 20},
 	}
 }
 

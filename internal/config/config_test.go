@@ -38,6 +38,9 @@ func TestDefaults(t *testing.T) {
 			DefaultTime: "09:00",
 			Params:      map[string]any{},
 			Import:      Import{Dir: "content", OnBuild: true, MaxTags: 8},
+			Taxonomies:  []string{"tags"},
+			Related:     5,
+			Feeds:       Feeds{Limit: 50, TermLimit: 20},
 		}
 		if c.Location == nil || c.Location.String() != "UTC" {
 			t.Errorf("Location = %v, want UTC", c.Location)
@@ -199,4 +202,23 @@ func messages(warns []diag.Warning, err error) string {
 		lines = append(lines, e.Error())
 	}
 	return strings.Join(lines, "\n")
+}
+
+func TestTaxonomiesRelatedFeeds(t *testing.T) {
+	c := mustParse(t, "[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\nsection = \"sections\"\n[related]\ncount = 3\n[feeds]\nlimit = 10\ntermLimit = 5\n")
+	if want := []string{"authors", "sections", "tags"}; !reflect.DeepEqual(c.Taxonomies, want) {
+		t.Errorf("Taxonomies = %q, want %q", c.Taxonomies, want)
+	}
+	if c.Related != 3 || c.Feeds != (Feeds{Limit: 10, TermLimit: 5}) {
+		t.Errorf("Related %d Feeds %+v", c.Related, c.Feeds)
+	}
+	for src, want := range map[string]string{
+		"[taxonomies]\ntag = \"الوسوم\"\n": "sahifa.toml:1:2: taxonomies: tag:",
+		"[feeds]\nlimit = 0\n":             "sahifa.toml:2:9: feeds.limit: must be a whole number ≥ 1",
+	} {
+		_, _, err := Parse("sahifa.toml", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) error %v, want %q", src, err, want)
+		}
+	}
 }

@@ -41,6 +41,12 @@ var knownKeys = []knownKey{
 	{"import.dir", "import.dir"},
 	{"import.onBuild", "import.onBuild"},
 	{"import.maxTags", "import.maxTags"},
+	{"taxonomies", "taxonomies"},
+	{"related", ""},
+	{"related.count", "related.count"},
+	{"feeds", ""},
+	{"feeds.limit", "feeds.limit"},
+	{"feeds.termLimit", "feeds.termLimit"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

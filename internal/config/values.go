@@ -6,6 +6,7 @@ import (
 	"github.com/sahifa/sahifa/internal/arabic"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,35 @@ var settings = []struct {
 	{"import.dir", applyImportDir},
 	{"import.onBuild", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Import.OnBuild) }},
 	{"import.maxTags", func(p *parser, a assignment) { p.count(a, 0, &p.cfg.Import.MaxTags) }},
+	{"taxonomies", applyTaxonomies},
+	{"related.count", func(p *parser, a assignment) { p.count(a, 0, &p.cfg.Related) }},
+	{"feeds.limit", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Feeds.Limit) }},
+	{"feeds.termLimit", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Feeds.TermLimit) }},
+}
+
+// taxonomyName is a plural taxonomy name: it becomes a URL folder and a
+// front matter key, so plain lower-case ASCII.
+var taxonomyName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+// applyTaxonomies reads Hugo's [taxonomies] table (singular = "plural").
+// Listed in sorted order so pages and feeds come out the same every run.
+func applyTaxonomies(p *parser, a assignment) {
+	m, ok := a.value.(map[string]any)
+	if !ok {
+		p.fail(a, "must be a table such as [taxonomies] tag = \"tags\", got %s", describe(a.value))
+		return
+	}
+	var names []string
+	for singular, v := range m {
+		plural, ok := v.(string)
+		if !ok || !taxonomyName.MatchString(plural) {
+			p.fail(a, "%s: want a lower-case plural name such as \"tags\", got %s", singular, describe(v))
+			return
+		}
+		names = append(names, plural)
+	}
+	sort.Strings(names)
+	p.cfg.Taxonomies = names
 }
 
 // str stores a string value, reporting any other type.

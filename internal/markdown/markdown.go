@@ -8,6 +8,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -22,7 +23,16 @@ import (
 type Option func(*config)
 
 type config struct {
-	unsafe bool
+	unsafe   bool
+	basePath string
+}
+
+// WithBasePath makes site-relative links and images in the Markdown
+// ("/2021/02/24/خبر/", "/images/x.jpg") point under the site's base path
+// ("/news/"), so articles keep working on a host that serves the site
+// from a sub-path, such as a GitHub Pages project site.
+func WithBasePath(p string) Option {
+	return func(c *config) { c.basePath = p }
 }
 
 // WithUnsafe sets whether raw HTML in the Markdown is written into the
@@ -106,7 +116,10 @@ func New(opts ...Option) *Renderer {
 		// Heading IDs come from our transformer, not parser.WithAutoHeadingID:
 		// goldmark generates those from the raw source line, so a link
 		// in a heading would put its URL into the id.
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingIDTransformer{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(
+			util.Prioritized(headingIDTransformer{}, 100),
+			util.Prioritized(basePathTransformer{base: strings.TrimSuffix(c.basePath, "/")}, 200),
+		)),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
 	return &Renderer{md: md}

@@ -235,3 +235,21 @@ func TestPlainTextSkipsTables(t *testing.T) {
 		t.Errorf("Words = %d, want 12 (table cells count as read)", res.Words)
 	}
 }
+
+func TestBasePathRebasesSiteLinks(t *testing.T) {
+	src := "[خطة](/خطة/) و[موقع](https://g20.org/) و[بروتوكول](//cdn.example/x) و[مرساة](#فقرة) ![صورة](/images/x.jpg) [مسبق](/news/a/)"
+	res, err := New(WithBasePath("/news/")).Render([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(res.HTML)
+	for _, want := range []string{`href="/news/%D8%AE%D8%B7%D8%A9/"`, `href="https://g20.org/"`, `href="//cdn.example/x"`, `href="#%D9%81%D9%82%D8%B1%D8%A9"`, `src="/news/images/x.jpg"`, `href="/news/a/"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	plain, _ := New().Render([]byte(src))
+	if !strings.Contains(string(plain.HTML), `href="/%D8%AE%D8%B7%D8%A9/"`) {
+		t.Errorf("without a base path links must stay as written:\n%s", plain.HTML)
+	}
+}

@@ -77,9 +77,17 @@ type PageLink struct {
 // escapePath percent-encodes each segment of a URL path: Arabic paths are
 // written as UTF-8 file names, but links, canonical URLs and feeds carry
 // them encoded, which every browser, crawler and feed reader accepts.
+//
+// A segment that is already percent-encoded (a baseURL copied from a
+// browser's address bar) is decoded first, so it is not encoded twice.
 func escapePath(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
+		if strings.Contains(s, "%") {
+			if raw, err := url.PathUnescape(s); err == nil {
+				s = raw
+			}
+		}
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")

@@ -61,8 +61,19 @@ func (l Layers) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// Files lists every regular file under the layers, slash paths, sorted.
+// Files lists every regular file under the layers, slash paths, sorted,
+// leaving out hidden files and folders (editor and OS litter).
 func (l Layers) Files() ([]string, error) {
+	return l.files(false)
+}
+
+// StaticFiles is like Files but keeps hidden files such as .nojekyll and
+// .htaccess, which hosts read; only .git folders and .DS_Store are left out.
+func (l Layers) StaticFiles() ([]string, error) {
+	return l.files(true)
+}
+
+func (l Layers) files(hidden bool) ([]string, error) {
 	var files []string
 	err := fs.WalkDir(l, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -71,9 +82,17 @@ func (l Layers) Files() ([]string, error) {
 			}
 			return err
 		}
-		if !d.IsDir() && d.Name()[0] != '.' {
-			files = append(files, p)
+		name := d.Name()
+		if d.IsDir() {
+			if p != "." && (name == ".git" || (!hidden && name[0] == '.')) {
+				return fs.SkipDir
+			}
+			return nil
 		}
+		if name == ".DS_Store" || (!hidden && name[0] == '.') {
+			return nil
+		}
+		files = append(files, p)
 		return nil
 	})
 	return files, err

@@ -25,10 +25,10 @@ import (
 
 // Options are the inputs of rendering besides the site model.
 type Options struct {
-	Layouts  fs.FS // rooted at layouts/ (a site's over the theme's: see Layers)
-	Assets   fs.FS // rooted at assets/
-	Static   fs.FS // rooted at static/, copied as is; nil for none
-	Markdown *markdown.Renderer
+	Layouts  fs.FS              // rooted at layouts/ (a site's over the theme's: see Layers)
+	Assets   fs.FS              // rooted at assets/
+	Static   fs.FS              // rooted at static/, copied as is; nil for none
+	Markdown *markdown.Renderer // nil: as the site's config says
 	Minifier *minifier.Minifier
 }
 
@@ -39,7 +39,7 @@ type Emit func(output.File) error
 // independent pages are all reported, each once.
 func Render(s *site.Site, opts Options, emit Emit) error {
 	if opts.Markdown == nil {
-		opts.Markdown = markdown.New()
+		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()))
 	}
 	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
 	if err != nil {
@@ -251,9 +251,10 @@ func (r *renderer) alias(al site.Alias) error {
 	return r.emit(output.File{Path: al.OutputPath, MediaType: "text/html", Data: buf.Bytes()})
 }
 
-// copyStatic copies static/ as is: favicon, CNAME, robots.txt, images.
+// copyStatic copies static/ as is: favicon, CNAME, robots.txt, images,
+// and hidden files hosts read (.nojekyll for GitHub Pages).
 func copyStatic(fsys fs.FS, emit Emit) error {
-	names, err := Layers{fsys}.Files()
+	names, err := Layers{fsys}.StaticFiles()
 	if err != nil {
 		return err
 	}

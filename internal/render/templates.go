@@ -45,9 +45,8 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 			errs = append(errs, err)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
+	// Page files are parsed even when the base or a partial is broken, so
+	// one run reports every broken file.
 	t := &Templates{pages: map[string]*template.Template{}}
 	for _, kind := range []struct{ name, fallback string }{
 		{homeLayout, listLayout},
@@ -105,7 +104,9 @@ func layoutPath(name string) string { return path.Join("layouts", name) }
 // text/template reports positions only inside its message text
 // ("template: single.html:12:5: executing …") and exposes no fields for
 // them, so the position is read back from the text once, here.
-var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+// html/template reports escaping problems it finds on first execution
+// the same way with an "html/template:" prefix.
+var templatePos = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
 func templateError(err error) error {
 	var se *diag.SourceError
