@@ -1,5 +1,5 @@
-// Package sahifa holds the default theme, embedded so that the sahifa
-// binary builds a site in any folder. The Go code lives under cmd/ and
+// Package sahifa holds the default theme and data, embedded so that the
+// sahifa binary builds a site in any folder. The Go code lives under cmd/ and
 // internal/.
 package sahifa
 
@@ -13,3 +13,9 @@ import "embed"
 //
 //go:embed all:layouts all:assets
 var Theme embed.FS
+
+// DefaultTags is the default gazetteer for automatic tags (data/tags.toml):
+// a site's own data/tags.toml is merged over it.
+//
+//go:embed data/tags.toml
+var DefaultTags []byte

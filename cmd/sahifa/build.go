@@ -54,6 +54,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 
 	res, err := build.Run(opts)
+	// The import's warnings are part of res.Warnings, printed below.
+	reportImport(stdout, stderr, res.Imported, false, quiet, false)
 	for _, w := range res.Warnings {
 		if !quiet {
 			fmt.Fprintln(stderr, w)

@@ -13,19 +13,27 @@ import (
 
 var e2eStylesheetRE = regexp.MustCompile(`<link rel="?stylesheet"? href="?(/css/main\.[0-9a-f]{6,64}\.css)"? integrity="?(sha384-[A-Za-z0-9+/=]+)"?`)
 
+const (
+	e2eTagPage = "tags/سياسة/index.html" // g20.md's one tag
+	e2eTagFeed = "tags/سياسة/index.xml"
+)
+
 // TestE2EBuild: a first build of a small site writes the home, one page per
-// article at its dated Arabic URL, 404.html and a fingerprinted stylesheet
-// whose SRI hash matches its bytes.
+// article at its dated Arabic URL, tag pages and feeds, the date archive,
+// feeds, sitemaps, robots.txt, 404.html and a fingerprinted stylesheet whose
+// SRI hash matches its bytes; every link between them resolves.
 func TestE2EBuild(t *testing.T) {
 	root := e2eNewSite(t)
+	pub := filepath.Join(root, "public")
 	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 6, 0, 0)
+	e2eFirstBuild(t, r, pub, 3)
+	if strings.Count(r.stdout, "\n") != 1 {
+		t.Errorf("stdout of a build is more than the summary line: %q", r.stdout)
+	}
 	if r.stderr != "" {
 		t.Errorf("stderr of a clean build: %q", r.stderr)
 	}
 
-	pub := filepath.Join(root, "public")
 	files := e2eFiles(t, pub)
 	var css string
 	for _, f := range files {
@@ -36,18 +44,25 @@ func TestE2EBuild(t *testing.T) {
 	if !regexp.MustCompile(`^css/main\.[0-9a-f]{6,64}\.css$`).MatchString(css) {
 		t.Fatalf("no fingerprinted css/main.<hash>.css among %q", files)
 	}
-	want := []string{"404.html", e2eOldPage, e2eG20Page, e2eGrowthPage, css, "index.html"}
-	slices.Sort(want)
-	if !slices.Equal(files, want) {
-		t.Fatalf("public/ holds\n  %q\nwant\n  %q", files, want)
+	// Every kind of output; new kinds may join them.
+	for _, want := range []string{
+		"index.html", "404.html", css, e2eOldPage, e2eG20Page, e2eGrowthPage,
+		"tags/index.html", e2eTagPage, e2eTagFeed,
+		"archive/index.html", "2024/index.html", "2024/05/index.html", "2024/04/index.html",
+		"index.xml", "atom.xml", "feed.json", "sitemap.xml", "news-sitemap.xml", "robots.txt",
+	} {
+		if !slices.Contains(files, want) {
+			t.Errorf("public/%s missing; public/ holds\n  %q", want, files)
+		}
+	}
+	// No archive for a month without articles.
+	if e2eExists(filepath.Join(pub, "2024", "03")) || e2eExists(filepath.Join(pub, "2024", "06")) {
+		t.Errorf("archive pages for months without articles: %q", files)
 	}
 
 	sum := sha512.Sum384([]byte(e2eRead(t, filepath.Join(pub, css))))
 	wantSRI := "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
-	for _, f := range files {
-		if !strings.HasSuffix(f, ".html") {
-			continue
-		}
+	for _, f := range e2eHTMLFiles(t, pub) {
 		html := e2eRead(t, filepath.Join(pub, f))
 		if !strings.Contains(html, `<html lang="ar" dir="rtl">`) {
 			t.Errorf("%s: no <html lang=\"ar\" dir=\"rtl\">: %.200s", f, html)
@@ -64,18 +79,30 @@ func TestE2EBuild(t *testing.T) {
 			t.Errorf("%s: integrity %s, want %s (sha384 of %s)", f, m[2], wantSRI, css)
 		}
 	}
+	e2eCheckLinks(t, pub, "https://example.com/")
 
 	g20 := e2eRead(t, filepath.Join(pub, e2eG20Page))
 	for _, s := range []string{"<title>قمة G20 في الرياض", e2eG20Text, `datetime="2024-05-20T10:00:00+03:00"`} {
-		if !strings.Contains(g20, s) {
+		if !strings.Contains(e2ePlain(g20), s) {
 			t.Errorf("%s lacks %q", e2eG20Page, s)
 		}
+	}
+	// The article links its tag's page by its percent-encoded URL.
+	if link := `href="` + e2eURLPath(e2eTagPage) + `"`; !strings.Contains(g20, link) || !strings.Contains(link, "%D8%B3") {
+		t.Errorf("%s does not link its tag page with %s", e2eG20Page, link)
+	}
+	tag := e2eRead(t, filepath.Join(pub, filepath.FromSlash(e2eTagPage)))
+	if !strings.Contains(tag, `href="`+e2eURLPath(e2eG20Page)+`"`) || strings.Contains(tag, e2eURLPath(e2eGrowthPage)) || strings.Contains(tag, e2eURLPath(e2eOldPage)) {
+		t.Errorf("%s does not list exactly the article tagged سياسة", e2eTagPage)
+	}
+	if tags := e2eRead(t, filepath.Join(pub, "tags", "index.html")); !strings.Contains(tags, `href="`+e2eURLPath(e2eTagPage)+`"`) {
+		t.Errorf("tags/index.html does not link %s", e2eTagPage)
 	}
 	// A date without a time of day gets the default time in the site zone.
 	if growth := e2eRead(t, filepath.Join(pub, e2eGrowthPage)); !strings.Contains(growth, `datetime="2024-05-21T09:00:00+03:00"`) {
 		t.Errorf("%s: no 09:00 Baghdad time for a date-only article", e2eGrowthPage)
 	}
-	home := e2eRead(t, filepath.Join(pub, "index.html"))
+	home := e2ePlain(e2eRead(t, filepath.Join(pub, "index.html")))
 	for _, title := range []string{"قمة G20 في الرياض", "الاقتصادُ العراقيّ ينمو", "مِهرجانُ بابل يعود"} {
 		if !strings.Contains(home, title) {
 			t.Errorf("index.html does not list %q", title)
@@ -88,14 +115,48 @@ func TestE2EBuild(t *testing.T) {
 	if nf := e2eRead(t, filepath.Join(pub, "404.html")); !strings.Contains(nf, `noindex`) {
 		t.Errorf("404.html is not marked noindex")
 	}
+	// The date archive: the April article (22:30 UTC on 31 March) is in
+	// April in Baghdad.
+	if april := e2eRead(t, filepath.Join(pub, "2024", "04", "index.html")); !strings.Contains(april, e2eURLPath(e2eOldPage)) || strings.Contains(april, e2eURLPath(e2eG20Page)) {
+		t.Errorf("2024/04/index.html does not list exactly the April article")
+	}
+
+	// The feeds list every article, newest first; the tag's feed its one.
+	newestFirst := []string{e2eGrowthPage, e2eG20Page, e2eOldPage}
+	for _, feed := range []string{"index.xml", "atom.xml", "feed.json"} {
+		if got := e2eFeedLinks(t, pub, "https://example.com/", feed); !slices.Equal(got, newestFirst) {
+			t.Errorf("%s lists %q, want %q", feed, got, newestFirst)
+		}
+	}
+	if got := e2eFeedLinks(t, pub, "https://example.com/", e2eTagFeed); !slices.Equal(got, []string{e2eG20Page}) {
+		t.Errorf("%s lists %q, want only %s", e2eTagFeed, got, e2eG20Page)
+	}
+	// The sitemap lists every page but the 404.
+	var pages []string
+	for _, f := range e2eHTMLFiles(t, pub) {
+		if f != "404.html" {
+			pages = append(pages, f)
+		}
+	}
+	if got := e2eSitemapPages(t, pub, "https://example.com/"); !slices.Equal(got, pages) {
+		t.Errorf("sitemap.xml lists\n  %q\nwant every page but 404.html\n  %q", got, pages)
+	}
+	if ns := e2eRead(t, filepath.Join(pub, "news-sitemap.xml")); !strings.Contains(ns, "<urlset") || !strings.Contains(ns, "sitemap-news") {
+		t.Errorf("news-sitemap.xml is not a news sitemap: %.300s", ns)
+	}
+	robots := e2eRead(t, filepath.Join(pub, "robots.txt"))
+	for _, want := range []string{"User-agent: *", "Sitemap: https://example.com/sitemap.xml"} {
+		if !strings.Contains(robots, want) {
+			t.Errorf("robots.txt lacks %q:\n%s", want, robots)
+		}
+	}
 }
 
 // TestE2ENoCommandBuilds: `sahifa` with no arguments builds, as hugo does.
 func TestE2ENoCommandBuilds(t *testing.T) {
 	root := e2eNewSite(t)
 	r := e2eRun(t, root, []string{NowEnv + "=" + e2eNow})
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 6, 0, 0)
+	e2eFirstBuild(t, r, filepath.Join(root, "public"), 3)
 	if !e2eExists(filepath.Join(root, "public", e2eG20Page)) {
 		t.Errorf("no %s after a bare `sahifa`", e2eG20Page)
 	}
@@ -113,15 +174,13 @@ func TestE2ERebuildUnchanged(t *testing.T) {
 	before := e2eSnapshot(t, pub)
 
 	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 0, 6, 0)
+	e2eNoChange(t, r, pub, 3)
 	e2eSame(t, "public/ after a rebuild with nothing changed", before, e2eSnapshot(t, pub))
 
 	// A fresh build of the same site elsewhere gives the same bytes.
 	other := filepath.Join(t.TempDir(), "out")
 	r = e2eRun(t, root, nil, "build", "--now", e2eNow, "-d", other)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 6, 0, 0)
+	e2eFirstBuild(t, r, other, 3)
 	if second := e2eTreeHash(t, other); second != first {
 		t.Errorf("two builds of one site differ: tree hash %s vs %s", first, second)
 	}
@@ -215,58 +274,101 @@ func TestE2EFailedBuildLeavesOutput(t *testing.T) {
 
 	// Once fixed, the site builds again with nothing to write.
 	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 0, 6, 0)
+	e2eNoChange(t, r, pub, 3)
+	e2eSame(t, "public/ after the fixed build", before, e2eSnapshot(t, pub))
 }
 
-// TestE2ERebuildAfterDelete: deleting an article removes its page and the
-// folders left empty; only the home (which listed it) is rewritten.
+// TestE2ERebuildAfterDelete: deleting an article removes exactly its page
+// (and the folders left empty); what listed it is rewritten without it, and
+// nothing else is touched. Deleting the only article of a month removes
+// that month's archive page too.
 func TestE2ERebuildAfterDelete(t *testing.T) {
 	root := e2eNewSite(t)
+	// Neither the newest article (every page shows the latest update)
+	// nor alone in its month, and without tags.
+	e2eWrite(t, root, map[string]string{
+		"content/brief.md": "---\ntitle: \"موجز أخبار الصباح\"\ndate: 2024-05-10T08:00:00+03:00\n---\nموجز قصير.\n",
+	})
+	const briefPage = "2024/05/10/موجز-أخبار-الصباح/index.html"
 	pub := filepath.Join(root, "public")
 	e2eWant(t, e2eRun(t, root, nil, "build", "--now", e2eNow), exitOK)
-	e2eAge(t, pub)
-	before := e2eSnapshot(t, pub)
+	if !e2eExists(filepath.Join(pub, filepath.FromSlash(briefPage))) {
+		t.Fatalf("no %s", briefPage)
+	}
 
-	if err := os.Remove(filepath.Join(root, "content", "old.md")); err != nil {
-		t.Fatal(err)
-	}
-	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 2, 4, 1, 4, 1)
-
-	after := e2eSnapshot(t, pub)
-	for _, gone := range []string{e2eOldPage, "2024/04/01/مهرجان-بابل-يعود", "2024/04/01", "2024/04"} {
-		if _, ok := after[gone]; ok {
-			t.Errorf("public/%s still there after its article was deleted", gone)
+	for _, c := range []struct {
+		file, title, page string
+		gone              []string // files that must go: the page, and for the April article its month
+		goneDirs          []string
+	}{
+		{"content/brief.md", "موجز أخبار الصباح", briefPage, []string{briefPage}, []string{"2024/05/10/موجز-أخبار-الصباح", "2024/05/10"}},
+		{"content/old.md", "مِهرجانُ بابل يعود", e2eOldPage, []string{e2eOldPage, "2024/04/index.html"}, []string{"2024/04/01/مهرجان-بابل-يعود", "2024/04/01", "2024/04"}},
+	} {
+		e2eAge(t, pub)
+		before := e2eSnapshot(t, pub)
+		if err := os.Remove(filepath.Join(root, filepath.FromSlash(c.file))); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if strings.Contains(after["index.html"].data, "مِهرجانُ بابل يعود") {
-		t.Errorf("index.html still lists the deleted article")
-	}
-	if after["index.html"].data == before["index.html"].data {
-		t.Errorf("index.html was not rebuilt")
-	}
-	for p, b := range before {
-		if !b.mode.IsRegular() || p == "index.html" || p == e2eOldPage {
-			continue
+		r := e2eRun(t, root, nil, "build", "--now", e2eNow)
+		articles := 3
+		if c.page == e2eOldPage {
+			articles = 2
 		}
-		a, ok := after[p]
-		if !ok || a.data != b.data || !a.mtime.Equal(b.mtime) {
-			t.Errorf("public/%s was touched by the rebuild (present %v)", p, ok)
+		e2eBuilt(t, r, pub, articles)
+		after := e2eSnapshot(t, pub)
+		ch := e2eCompare(before, after)
+		e2eMatches(t, r, ch)
+		if len(ch.added) > 0 {
+			t.Errorf("deleting %s added %q", c.file, ch.added)
+		}
+		slices.Sort(c.gone)
+		if !slices.Equal(ch.gone, c.gone) {
+			t.Errorf("deleting %s removed %q, want %q", c.file, ch.gone, c.gone)
+		}
+		for _, dir := range c.goneDirs {
+			if _, ok := after[dir]; ok {
+				t.Errorf("public/%s left behind, empty", dir)
+			}
+		}
+		// What listed it was rewritten without it.
+		link := e2eURLPath(c.page)
+		var listed []string
+		for p, b := range before {
+			if b.mode.IsRegular() && !slices.Contains(c.gone, p) && (strings.Contains(b.data, link) || strings.Contains(b.data, c.title)) {
+				listed = append(listed, p)
+				if a := after[p]; strings.Contains(a.data, link) || strings.Contains(a.data, c.title) {
+					t.Errorf("public/%s still lists the deleted %s", p, c.file)
+				}
+			}
+		}
+		for _, want := range []string{"index.html", "index.xml", "atom.xml", "feed.json", "sitemap.xml", "2024/index.html"} {
+			if !slices.Contains(listed, want) {
+				t.Errorf("public/%s did not list %s before it was deleted", want, c.file)
+			}
+		}
+		// The other articles' pages, the tags and the rest did not list
+		// it and are untouched.
+		for _, p := range []string{e2eG20Page, e2eGrowthPage, e2eTagPage, e2eTagFeed, "tags/index.html", "404.html", "robots.txt"} {
+			if slices.Contains(ch.changed, p) {
+				t.Errorf("public/%s was rewritten though it did not list %s", p, c.file)
+			}
 		}
 	}
 }
 
 // TestE2EForeignFileSurvives: a file the user put into public/ by hand is
-// neither deleted nor changed by rebuilds, and the build notes it.
+// neither deleted nor changed by rebuilds, and the build notes it; a file
+// sahifa wrote and the user edited in public/ is sahifa's again.
 func TestE2EForeignFileSurvives(t *testing.T) {
 	root := e2eNewSite(t)
 	pub := filepath.Join(root, "public")
 	e2eWant(t, e2eRun(t, root, nil, "build", "--now", e2eNow), exitOK)
+	generatedRobots := e2eRead(t, filepath.Join(pub, "robots.txt"))
+	const verify, note = "google0123456789abcdef.html", "2024/04/01/ملاحظة-يدوية.html"
 	e2eWrite(t, pub, map[string]string{
-		"robots.txt": "User-agent: *\n",
-		"2024/04/01/ملاحظة-يدوية.html": "<p>كتبت باليد</p>",
+		verify:       "google-site-verification: google0123456789abcdef.html",
+		note:         "<p>كتبت باليد</p>",
+		"robots.txt": "User-agent: *\nDisallow: /\n",
 	})
 	// Deleting the April article empties its folder of sahifa's files,
 	// but not of the user's.
@@ -274,16 +376,21 @@ func TestE2EForeignFileSurvives(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 2, 4, 1, 4, 1)
+	e2eBuilt(t, r, pub, 2, verify, note)
+	if c := e2eParseSummary(t, r); c.removed != 2 { // the April article and its month
+		t.Errorf("want 2 files removed: %s", r)
+	}
 	if !strings.Contains(r.stderr, "2 files in") || !strings.Contains(r.stderr, "not written by sahifa") {
 		t.Errorf("stderr does not note the 2 foreign files:\n%s", r.stderr)
 	}
-	if got := e2eRead(t, filepath.Join(pub, "robots.txt")); got != "User-agent: *\n" {
-		t.Errorf("robots.txt = %q", got)
+	if got := e2eRead(t, filepath.Join(pub, verify)); got != "google-site-verification: google0123456789abcdef.html" {
+		t.Errorf("%s = %q", verify, got)
 	}
-	if got := e2eRead(t, filepath.Join(pub, "2024", "04", "01", "ملاحظة-يدوية.html")); got != "<p>كتبت باليد</p>" {
+	if got := e2eRead(t, filepath.Join(pub, filepath.FromSlash(note))); got != "<p>كتبت باليد</p>" {
 		t.Errorf("hand-written page = %q", got)
+	}
+	if got := e2eRead(t, filepath.Join(pub, "robots.txt")); got != generatedRobots {
+		t.Errorf("robots.txt edited in public/ is not rebuilt (static/robots.txt is the way to replace it):\n%s", got)
 	}
 	if e2eExists(filepath.Join(pub, filepath.FromSlash(e2eOldPage))) {
 		t.Errorf("the deleted article's page is still there")
@@ -293,7 +400,7 @@ func TestE2EForeignFileSurvives(t *testing.T) {
 	if r.stdout != "" || r.stderr != "" {
 		t.Errorf("--quiet printed something: %s", r)
 	}
-	if !e2eExists(filepath.Join(pub, "robots.txt")) {
-		t.Errorf("robots.txt gone after a second rebuild")
+	if !e2eExists(filepath.Join(pub, verify)) || !e2eExists(filepath.Join(pub, filepath.FromSlash(note))) {
+		t.Errorf("a foreign file is gone after a second rebuild")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,12 +54,14 @@ func TestE2EDraftsFutureExpired(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := e2eRun(t, root, c.env, append([]string{"build", "--verbose"}, c.args...)...)
-			e2eWant(t, r, exitOK)
-			articles := 3 + len(c.shown)
-			if !strings.HasPrefix(r.stdout, strconv.Itoa(articles)+" articles, "+strconv.Itoa(articles+2)+" pages;") {
-				t.Errorf("want %d articles, %d pages: %s", articles, articles+2, r)
+			var before map[string]e2eEntry
+			if e2eExists(pub) {
+				e2eAge(t, pub)
+				before = e2eSnapshot(t, pub)
 			}
+			r := e2eRun(t, root, c.env, append([]string{"build", "--verbose"}, c.args...)...)
+			e2eBuilt(t, r, pub, 3+len(c.shown))
+			e2eMatches(t, r, e2eCompare(before, e2eSnapshot(t, pub)))
 			if want := "skipped " + strconv.Itoa(3-len(c.shown)) + " drafts, future or expired articles"; !strings.Contains(r.stdout, want) {
 				t.Errorf("stdout lacks %q: %s", want, r)
 			}
@@ -97,8 +100,8 @@ func TestE2EMinify(t *testing.T) {
 		t.Errorf("the default build differs from --minify")
 	}
 	for _, p := range []string{"index.html", e2eG20Page, "404.html"} {
-		s := e2eRead(t, filepath.Join(small, filepath.FromSlash(p)))
-		b := e2eRead(t, filepath.Join(big, filepath.FromSlash(p)))
+		s := e2ePlain(e2eRead(t, filepath.Join(small, filepath.FromSlash(p))))
+		b := e2ePlain(e2eRead(t, filepath.Join(big, filepath.FromSlash(p))))
 		if len(b) <= len(s) {
 			t.Errorf("%s: --minify=false gives %d bytes, minified %d", p, len(b), len(s))
 		}
@@ -149,8 +152,7 @@ func TestE2ESourceDestinationBaseURL(t *testing.T) {
 
 	// Relative paths, resolved against the working folder.
 	r := e2eRun(t, work, nil, "build", "--now", e2eNow, "-s", "موقعي", "-d", "out/site")
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 6, 0, 0)
+	e2eFirstBuild(t, r, filepath.Join(work, "out", "site"), 3)
 	if !e2eExists(filepath.Join(work, "out", "site", filepath.FromSlash(e2eG20Page))) {
 		t.Errorf("no %s under the -d folder", e2eG20Page)
 	}
@@ -162,8 +164,7 @@ func TestE2ESourceDestinationBaseURL(t *testing.T) {
 	other := filepath.Join(t.TempDir(), "news")
 	r = e2eRun(t, t.TempDir(), nil, "build", "--now", e2eNow, "--source="+site, "--destination", other,
 		"-b", "https://example.github.io/news/")
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 6, 0, 0)
+	e2eFirstBuild(t, r, other, 3)
 
 	g20Path := "/" + strings.TrimSuffix(e2eG20Page, "index.html")
 	g20Link := (&url.URL{Path: "/news" + g20Path}).EscapedPath()
@@ -181,11 +182,24 @@ func TestE2ESourceDestinationBaseURL(t *testing.T) {
 	if want := `<link rel="canonical" href="https://example.github.io` + g20Link + `">`; !strings.Contains(page, want) {
 		t.Errorf("article with -b lacks %s", want)
 	}
-	// No link may leave the sub-path for the host's root.
+	// No link of any page may leave the sub-path for the host's root, and
+	// every one resolves; so do the feeds' and the sitemap's.
 	for _, m := range regexp.MustCompile(`(?:href|src)="(/[^"]*)"`).FindAllStringSubmatch(home+page, -1) {
 		if !strings.HasPrefix(m[1], "/news/") {
 			t.Errorf("root-relative link outside /news/: %s", m[1])
 		}
+	}
+	e2eCheckLinks(t, other, "https://example.github.io/news/")
+	for _, feed := range []string{"index.xml", "atom.xml", "feed.json", e2eTagFeed} {
+		if links := e2eFeedLinks(t, other, "https://example.github.io/news/", feed); len(links) == 0 {
+			t.Errorf("%s with -b lists no articles", feed)
+		}
+	}
+	if pages := e2eSitemapPages(t, other, "https://example.github.io/news/"); !slices.Contains(pages, e2eG20Page) {
+		t.Errorf("sitemap.xml with -b lacks %s: %q", e2eG20Page, pages)
+	}
+	if robots := e2eRead(t, filepath.Join(other, "robots.txt")); !strings.Contains(robots, "Sitemap: https://example.github.io/news/sitemap.xml") {
+		t.Errorf("robots.txt with -b does not point at the sitemap under /news/:\n%s", robots)
 	}
 	// Without -b, sahifa.toml's baseURL.
 	plain := e2eRead(t, filepath.Join(work, "out", "site", filepath.FromSlash(e2eG20Page)))
@@ -218,7 +232,8 @@ func TestE2EDuplicateURL(t *testing.T) {
 }
 
 // TestE2ESiteOverrides: a site's layouts/404.html replaces only the theme's
-// 404 page; static/ is copied byte for byte.
+// 404 page; static/ is copied byte for byte, and a static/robots.txt takes
+// the place of the generated one.
 func TestE2ESiteOverrides(t *testing.T) {
 	root := e2eNewSite(t)
 	pub := filepath.Join(root, "public")
@@ -228,32 +243,44 @@ func TestE2ESiteOverrides(t *testing.T) {
 
 	cname := "news.example.org\n"
 	favicon := "\x00\x01\x02\xff binary \r\n"
+	robots := "User-agent: *\nDisallow: /drafts/\n"
 	e2eWrite(t, root, map[string]string{
 		"layouts/404.html":        "{{define \"main\"}}<p class=\"lost\">عذرا، هذه الصفحة غير موجودة في صحيفتنا</p>{{end}}\n",
 		"static/CNAME":            cname,
 		"static/img/favicon.ico":  favicon,
 		"static/.well-known/x.tx": "مرحبا",
+		"static/robots.txt":       robots,
 	})
 	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 3, 5, 4, 5, 0)
-
+	e2eBuilt(t, r, pub, 3)
 	after := e2eSnapshot(t, pub)
+	ch := e2eCompare(before, after)
+	e2eMatches(t, r, ch)
+	if want := []string{"404.html", "robots.txt"}; !slices.Equal(ch.changed, want) {
+		t.Errorf("rewritten: %q, want only %q", ch.changed, want)
+	}
+	if want := []string{".well-known/x.tx", "CNAME", "img/favicon.ico"}; !slices.Equal(ch.added, want) || len(ch.gone) > 0 {
+		t.Errorf("added %q and removed %q, want added %q", ch.added, ch.gone, want)
+	}
+
 	nf := after["404.html"].data
 	if !strings.Contains(nf, `<p class="lost">عذرا، هذه الصفحة غير موجودة في صحيفتنا</p>`) || !strings.Contains(nf, `<html lang="ar" dir="rtl">`) {
 		t.Errorf("404.html does not use the site's layouts/404.html inside the theme's base:\n%s", nf)
 	}
-	for p, b := range before {
-		if b.mode.IsRegular() && p != "404.html" {
-			if a := after[p]; a.data != b.data || !a.mtime.Equal(b.mtime) {
-				t.Errorf("public/%s changed though only 404.html was overridden", p)
-			}
-		}
-	}
-	for p, want := range map[string]string{"CNAME": cname, "img/favicon.ico": favicon, ".well-known/x.tx": "مرحبا"} {
+	for p, want := range map[string]string{"CNAME": cname, "img/favicon.ico": favicon, ".well-known/x.tx": "مرحبا", "robots.txt": robots} {
 		if got := after[p]; got.data != want {
 			t.Errorf("public/%s = %q, want %q", p, got.data, want)
 		}
+	}
+
+	// Without static/robots.txt, the generated one is back.
+	if err := os.Remove(filepath.Join(root, "static", "robots.txt")); err != nil {
+		t.Fatal(err)
+	}
+	r = e2eRun(t, root, nil, "build", "--now", e2eNow)
+	e2eBuilt(t, r, pub, 3)
+	if got := e2eRead(t, filepath.Join(pub, "robots.txt")); got != before["robots.txt"].data {
+		t.Errorf("robots.txt after static/robots.txt was deleted = %q, want the generated %q", got, before["robots.txt"].data)
 	}
 }
 
@@ -262,7 +289,9 @@ func TestE2ERawHTML(t *testing.T) {
 	e2eWrite(t, root, map[string]string{
 		"content/raw.md": "---\ntitle: \"خبر فيه شيفرة\"\ndate: 2024-05-22\n---\nقبل الشيفرة.\n\n<script>alert(1)</script>\n\nنص <b>غامق</b> هنا.\n",
 	})
-	page := filepath.Join(root, "public", "2024", "05", "22", "خبر-فيه-شيفرة", "index.html")
+	const rawPage = "2024/05/22/خبر-فيه-شيفرة/index.html"
+	pub := filepath.Join(root, "public")
+	page := filepath.Join(pub, filepath.FromSlash(rawPage))
 	e2eWant(t, e2eRun(t, root, nil, "build", "--now", e2eNow), exitOK)
 	html := e2eRead(t, page)
 	if strings.Contains(html, "<script>alert") || strings.Contains(html, "<b>غامق") {
@@ -272,10 +301,23 @@ func TestE2ERawHTML(t *testing.T) {
 		t.Errorf("raw HTML is not shown escaped:\n%s", html)
 	}
 
+	e2eAge(t, pub)
+	before := e2eSnapshot(t, pub)
 	e2eWrite(t, root, map[string]string{"sahifa.toml": e2eConfig + "\n[markup]\nunsafe = true\n"})
 	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
-	e2eWant(t, r, exitOK)
-	e2eSummary(t, r, 4, 6, 1, 6, 0)
+	e2eBuilt(t, r, pub, 4)
+	ch := e2eCompare(before, e2eSnapshot(t, pub))
+	e2eMatches(t, r, ch)
+	// The page with raw HTML changes (and feeds carrying its body may);
+	// no other page does.
+	if !slices.Contains(ch.changed, rawPage) || len(ch.added)+len(ch.gone) > 0 {
+		t.Errorf("unsafe = true changed %q, added %q, removed %q; want %s changed", ch.changed, ch.added, ch.gone, rawPage)
+	}
+	for _, p := range ch.changed {
+		if strings.HasSuffix(p, ".html") && p != rawPage {
+			t.Errorf("public/%s changed with unsafe = true though it has no raw HTML", p)
+		}
+	}
 	html = e2eRead(t, page)
 	if !strings.Contains(html, "<script>alert(1)</script>") || !strings.Contains(html, "<b>غامق</b>") {
 		t.Errorf("raw HTML is not live with [markup] unsafe = true:\n%s", html)

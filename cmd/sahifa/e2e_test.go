@@ -11,11 +11,16 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"html"
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -200,29 +205,149 @@ func e2eNewSite(t *testing.T) string {
 	return root
 }
 
-var e2eSummaryRE = regexp.MustCompile(`^(\d+) articles, (\d+) pages; files: (\d+) written, (\d+) unchanged, (\d+) removed; in \S+\n$`)
+var e2eSummaryRE = regexp.MustCompile(`(?m)^(\d+) articles, (\d+) pages; files: (\d+) written, (\d+) unchanged, (\d+) removed; in \S+$`)
 
-// e2eSummary checks the build's stdout is exactly the summary line with
-// these counts: articles, pages, written, unchanged, removed; a negative
-// count matches any.
-func e2eSummary(t *testing.T, r e2eResult, want ...int) {
+// e2eCounts is a build summary's numbers.
+type e2eCounts struct {
+	articles, pages, written, unchanged, removed int
+}
+
+func (c e2eCounts) ints() []int {
+	return []int{c.articles, c.pages, c.written, c.unchanged, c.removed}
+}
+
+// e2eParseSummary finds the build summary line in stdout and returns its
+// counts. Exactly one summary line must be there.
+func e2eParseSummary(t *testing.T, r e2eResult) e2eCounts {
 	t.Helper()
-	m := e2eSummaryRE.FindStringSubmatch(r.stdout)
-	if m == nil {
-		t.Fatalf("stdout is not the build summary: %s", r)
+	all := e2eSummaryRE.FindAllStringSubmatch(r.stdout, -1)
+	if len(all) != 1 {
+		t.Fatalf("stdout does not hold one build summary line: %s", r)
 	}
-	var got []int
-	for _, s := range m[1:] {
-		n, _ := strconv.Atoi(s)
-		got = append(got, n)
+	var n []int
+	for _, s := range all[0][1:] {
+		i, _ := strconv.Atoi(s)
+		n = append(n, i)
 	}
+	return e2eCounts{n[0], n[1], n[2], n[3], n[4]}
+}
+
+// e2eSummary checks the build's summary has these counts: articles, pages,
+// written, unchanged, removed; a negative count matches any.
+func e2eSummary(t *testing.T, r e2eResult, want ...int) e2eCounts {
+	t.Helper()
+	c := e2eParseSummary(t, r)
+	got := c.ints()
 	for i, w := range want {
 		if w < 0 {
 			got[i] = w
 		}
 	}
 	if !slices.Equal(got, want) {
-		t.Fatalf("summary counts (articles, pages, written, unchanged, removed) = %v, want %v\n%s", got, want, r)
+		t.Fatalf("summary counts (articles, pages, written, unchanged, removed) = %v, want %v\n%s", c.ints(), want, r)
+	}
+	return c
+}
+
+// e2eBuilt checks a successful build against the tree it left in dir: the
+// summary's pages are the HTML files there, and written + unchanged are all
+// the files there, leaving out foreign ones (slash paths a test put into
+// dir by hand). It checks articles too and returns the counts.
+func e2eBuilt(t *testing.T, r e2eResult, dir string, articles int, foreign ...string) e2eCounts {
+	t.Helper()
+	e2eWant(t, r, exitOK)
+	c := e2eParseSummary(t, r)
+	var files, html int
+	for _, f := range e2eFiles(t, dir) {
+		if slices.Contains(foreign, f) {
+			continue
+		}
+		files++
+		if strings.HasSuffix(f, ".html") {
+			html++
+		}
+	}
+	if c.articles != articles {
+		t.Errorf("summary says %d articles, want %d\n%s", c.articles, articles, r)
+	}
+	if c.pages != html {
+		t.Errorf("summary says %d pages, but %s holds %d HTML files\n%s", c.pages, dir, html, r)
+	}
+	if c.written+c.unchanged != files {
+		t.Errorf("summary says %d written + %d unchanged, but %s holds %d files\n%s", c.written, c.unchanged, dir, files, r)
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	return c
+}
+
+// e2eFirstBuild checks a build into an empty destination: every file in it
+// written, none unchanged or removed.
+func e2eFirstBuild(t *testing.T, r e2eResult, dir string, articles int) e2eCounts {
+	t.Helper()
+	c := e2eBuilt(t, r, dir, articles)
+	if c.unchanged != 0 || c.removed != 0 || c.written == 0 {
+		t.Fatalf("a first build must write every file and leave none unchanged or removed:\n%s", r)
+	}
+	return c
+}
+
+// e2eNoChange checks a rebuild that had nothing to do: nothing written or
+// removed, every file unchanged.
+func e2eNoChange(t *testing.T, r e2eResult, dir string, articles int, foreign ...string) e2eCounts {
+	t.Helper()
+	c := e2eBuilt(t, r, dir, articles, foreign...)
+	if c.written != 0 || c.removed != 0 {
+		t.Fatalf("a rebuild with nothing changed wrote or removed files:\n%s", r)
+	}
+	return c
+}
+
+// e2eChanges is how the regular files of a tree differ between two
+// snapshots (slash paths, sorted).
+type e2eChanges struct {
+	added, changed, same, gone []string
+}
+
+// e2eCompare compares the regular files of two snapshots, leaving out the
+// ignored paths. A file counts as changed when its bytes, mode or
+// modification time differ (age the tree first to see rewrites).
+func e2eCompare(before, after map[string]e2eEntry, ignore ...string) e2eChanges {
+	var c e2eChanges
+	for _, p := range slices.Sorted(maps.Keys(after)) {
+		a := after[p]
+		if !a.mode.IsRegular() || slices.Contains(ignore, p) {
+			continue
+		}
+		b, ok := before[p]
+		switch {
+		case !ok || !b.mode.IsRegular():
+			c.added = append(c.added, p)
+		case a.data != b.data || a.mode != b.mode || !a.mtime.Equal(b.mtime):
+			c.changed = append(c.changed, p)
+		default:
+			c.same = append(c.same, p)
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(before)) {
+		if b := before[p]; b.mode.IsRegular() && !slices.Contains(ignore, p) {
+			if a, ok := after[p]; !ok || !a.mode.IsRegular() {
+				c.gone = append(c.gone, p)
+			}
+		}
+	}
+	return c
+}
+
+// e2eMatches checks the summary's written, unchanged and removed counts
+// against what happened to the files: written = added + changed.
+func e2eMatches(t *testing.T, r e2eResult, c e2eChanges) {
+	t.Helper()
+	s := e2eParseSummary(t, r)
+	if s.written != len(c.added)+len(c.changed) || s.unchanged != len(c.same) || s.removed != len(c.gone) {
+		t.Errorf("summary says %d written, %d unchanged, %d removed; the tree shows added %q, changed %q, gone %q and %d unchanged\n%s",
+			s.written, s.unchanged, s.removed, c.added, c.changed, c.gone, len(c.same), r)
 	}
 }
 
@@ -336,4 +461,201 @@ func e2eFiles(t *testing.T, dir string) []string {
 	}
 	slices.Sort(files)
 	return files
+}
+
+// e2eHTMLFiles lists the HTML files under dir, slash paths, sorted.
+func e2eHTMLFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var html []string
+	for _, f := range e2eFiles(t, dir) {
+		if strings.HasSuffix(f, ".html") {
+			html = append(html, f)
+		}
+	}
+	return html
+}
+
+// e2eURLPath is the escaped URL path of an output page path, e.g.
+// "/tags/%D8%B3.../" for "tags/سياسة/index.html".
+func e2eURLPath(page string) string {
+	return (&url.URL{Path: "/" + strings.TrimSuffix(page, "index.html")}).EscapedPath()
+}
+
+// e2eTarget resolves link, found in the output file page of a site
+// published at base, to the output file it points at. local is false for
+// links to other hosts and same-page fragments; a local link outside
+// base's path is an error.
+func e2eTarget(base *url.URL, page, link string) (target string, local bool, err error) {
+	u, err := url.Parse(html.UnescapeString(link))
+	if err != nil {
+		return "", false, err
+	}
+	if u.Scheme == "" && u.Host == "" && u.Path == "" {
+		return "", false, nil // "#main", "?q"
+	}
+	dir := strings.TrimSuffix(page, path.Base(page))
+	abs := base.ResolveReference(&url.URL{Path: dir}).ResolveReference(u)
+	if abs.Host != base.Host || abs.Scheme != base.Scheme {
+		return "", false, nil
+	}
+	rel, ok := strings.CutPrefix(abs.Path, base.Path)
+	if !ok {
+		return "", true, fmt.Errorf("%s leaves the site's path %s", link, base.Path)
+	}
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	return rel, true, nil
+}
+
+var e2eLinkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// e2eCheckLinks checks that every local href and src in every HTML file
+// under dir (a site published at baseURL) names a file the build wrote.
+func e2eCheckLinks(t *testing.T, dir, baseURL string) {
+	t.Helper()
+	base, err := url.Parse(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := e2eFiles(t, dir)
+	checked := 0
+	for _, page := range e2eHTMLFiles(t, dir) {
+		seen := map[string]bool{}
+		for _, m := range e2eLinkRE.FindAllStringSubmatch(e2eRead(t, filepath.Join(dir, filepath.FromSlash(page))), -1) {
+			if seen[m[1]] {
+				continue
+			}
+			seen[m[1]] = true
+			target, local, err := e2eTarget(base, page, m[1])
+			switch {
+			case err != nil:
+				t.Errorf("%s: link %s: %v", page, m[1], err)
+			case local && !slices.Contains(files, target):
+				t.Errorf("%s: link %s points at %s, which the build did not write", page, m[1], target)
+			case local:
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Errorf("no local links found in the HTML files under %s", dir)
+	}
+}
+
+// e2eFeedLinks returns the item links of the feed in file (RSS, Atom or
+// JSON Feed, by its name), in the feed's order, resolved to output files.
+func e2eFeedLinks(t *testing.T, dir, baseURL, file string) []string {
+	t.Helper()
+	data := []byte(e2eRead(t, filepath.Join(dir, filepath.FromSlash(file))))
+	var links []string
+	switch {
+	case strings.HasSuffix(file, ".json"):
+		var f struct {
+			Version string `json:"version"`
+			Items   []struct {
+				URL string `json:"url"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal(data, &f); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if !strings.HasPrefix(f.Version, "https://jsonfeed.org/version/") {
+			t.Errorf("%s: version %q", file, f.Version)
+		}
+		for _, it := range f.Items {
+			links = append(links, it.URL)
+		}
+	case strings.HasSuffix(file, "atom.xml"):
+		var f struct {
+			XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+			Entries []struct {
+				Links []struct {
+					Href string `xml:"href,attr"`
+					Rel  string `xml:"rel,attr"`
+				} `xml:"link"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal(data, &f); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, e := range f.Entries {
+			for _, l := range e.Links {
+				if l.Rel == "" || l.Rel == "alternate" {
+					links = append(links, l.Href)
+				}
+			}
+		}
+	default:
+		var f struct {
+			XMLName xml.Name `xml:"rss"`
+			Items   []struct {
+				Link string `xml:"link"`
+			} `xml:"channel>item"`
+		}
+		if err := xml.Unmarshal(data, &f); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, it := range f.Items {
+			links = append(links, it.Link)
+		}
+	}
+	return e2eResolveAll(t, baseURL, file, links)
+}
+
+// e2eSitemapPages returns the pages sitemap.xml lists, resolved to output
+// files, sorted.
+func e2eSitemapPages(t *testing.T, dir, baseURL string) []string {
+	t.Helper()
+	var f struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(e2eRead(t, filepath.Join(dir, "sitemap.xml"))), &f); err != nil {
+		t.Fatalf("sitemap.xml: %v", err)
+	}
+	var locs []string
+	for _, u := range f.URLs {
+		if !strings.HasPrefix(u.Loc, baseURL) {
+			t.Errorf("sitemap.xml: <loc>%s</loc> is not an absolute URL under %s", u.Loc, baseURL)
+		}
+		locs = append(locs, u.Loc)
+	}
+	pages := e2eResolveAll(t, baseURL, "sitemap.xml", locs)
+	slices.Sort(pages)
+	return pages
+}
+
+// e2eResolveAll resolves absolute links found in file to output files.
+func e2eResolveAll(t *testing.T, baseURL, file string, links []string) []string {
+	t.Helper()
+	base, err := url.Parse(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range links {
+		if u, err := url.Parse(l); err != nil || !u.IsAbs() {
+			t.Errorf("%s: link %q is not an absolute URL", file, l)
+			continue
+		}
+		target, local, err := e2eTarget(base, file, l)
+		if err != nil || !local {
+			t.Errorf("%s: link %q is not a page of the site at %s (%v)", file, l, baseURL, err)
+			continue
+		}
+		out = append(out, target)
+	}
+	return out
+}
+
+var e2eBdiRE = regexp.MustCompile(`</?bdi[^>]*>|\x{2066}|\x{2067}|\x{2068}|\x{2069}`)
+
+// e2ePlain removes what isolates left-to-right runs in Arabic text (<bdi>
+// tags and the Unicode isolates FSI … PDI), so tests can look for a title
+// such as "قمة G20 في الرياض" however the theme sets "G20" apart.
+func e2ePlain(s string) string {
+	return e2eBdiRE.ReplaceAllString(s, "")
 }

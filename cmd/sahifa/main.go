@@ -32,7 +32,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"build":   {"build the site into public/", runBuild},
 		"serve":   {"preview the site, rebuilding on every change (not ready yet)", notReady("serve")},
-		"import":  {"turn seed texts in seeds/ into articles in content/ (not ready yet)", notReady("import")},
+		"import":  {"turn seed texts in seeds/ into articles in content/", runImport},
 		"new":     {"write a new article with front matter", runNew},
 		"version": {"print the version", runVersion},
 		"help":    {"explain a command", runHelp},

@@ -19,6 +19,7 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/minifier"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/render"
@@ -43,6 +44,11 @@ type Options struct {
 	Minify      *bool     // nil: as the config says
 	Now         time.Time // build time; zero means the clock
 	CacheDir    string    // "" means <Source>/.sahifa-cache
+	// NoImport skips importing seeds first, whatever import.onBuild says.
+	NoImport bool
+	// Memory, when set, receives the output instead of Destination (the
+	// dev server keeps the site in memory). It must be empty: one per build.
+	Memory *output.Memory
 }
 
 // Result summarises a successful build.
@@ -51,6 +57,7 @@ type Result struct {
 	Pages       int // HTML pages written or unchanged
 	Skipped     int // drafts, future and expired articles left out
 	Files       output.Stats
+	Imported    importer.Result
 	Destination string
 	Warnings    []diag.Warning
 	Duration    time.Duration
@@ -111,8 +118,24 @@ func Run(opts Options) (Result, error) {
 	if opts.Minify != nil {
 		cfg.Minify = *opts.Minify
 	}
-	if err := checkDestination(root, dest); err != nil {
-		return res, diag.Stage("write", err)
+	// A dangerous destination stops the build before anything, even the
+	// import, touches the site.
+	if opts.Memory == nil {
+		if err := checkDestination(root, dest); err != nil {
+			return res, diag.Stage("write", err)
+		}
+	}
+
+	// import: seeds become Markdown first, so a text dropped into seeds/
+	// is on the site after one build. A bad seed fails the build (after
+	// the good ones were imported), as any other bad input does.
+	if cfg.Import.OnBuild && !opts.NoImport {
+		var err error
+		res.Imported, err = importer.Run(importer.Options{Root: root, Config: cfg, DefaultTags: sahifa.DefaultTags})
+		res.Warnings = append(res.Warnings, res.Imported.Warnings...)
+		if err != nil {
+			return res, diag.Stage("import", err)
+		}
 	}
 
 	// load: every article parsed (in parallel); all broken files reported.
@@ -133,44 +156,42 @@ func Run(opts Options) (Result, error) {
 	res.Articles, res.Skipped = len(s.Articles), s.Skipped
 
 	// render + write: files stream into a transaction that stages changed
-	// files beside the destination and only replaces anything on commit.
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return res, err
-	}
-	cache := opts.CacheDir
-	if cache == "" {
-		cache = filepath.Join(root, CacheDir)
-	}
-	// One manifest per destination, so building into public/ and into a
-	// preview folder do not confuse each other's stale files.
-	sum := sha256.Sum256([]byte(abs))
-	tx, err := output.Begin(dest,
-		output.WithManifest(filepath.Join(cache, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
-		output.WithProtected(append(sourceDirs(root), root)...),
-	)
-	if err != nil {
-		return res, diag.Stage("write", err)
+	// files beside the destination and only replaces anything on commit;
+	// or, for the dev server, into memory.
+	var tx *output.Tx
+	write := func(f output.File) error { return opts.Memory.Write(f) }
+	if opts.Memory == nil {
+		if tx, err = begin(root, dest, opts.CacheDir); err != nil {
+			return res, diag.Stage("write", err)
+		}
+		write = tx.Write
 	}
 	var pagesOut atomic.Int64
 	emit := func(f output.File) error {
 		if f.MediaType == "text/html" {
 			pagesOut.Add(1)
 		}
-		return tx.Write(f)
+		return write(f)
 	}
 	err = render.Render(s, render.Options{
 		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},
 		Assets:   render.Layers{subdir(siteFS, "assets"), subdir(sahifa.Theme, "assets")},
 		Static:   subdir(siteFS, "static"),
 		Minifier: minifier.New(cfg.Minify),
+		Now:      now,
 	}, emit)
 	if err != nil {
-		return res, errors.Join(diag.Stage("render", err), tx.Rollback())
+		if tx != nil {
+			err = errors.Join(err, tx.Rollback())
+		}
+		return res, diag.Stage("render", err)
 	}
-	res.Files, err = tx.Commit()
-	if err != nil {
-		return res, diag.Stage("write", err)
+	if tx != nil {
+		if res.Files, err = tx.Commit(); err != nil {
+			return res, diag.Stage("write", err)
+		}
+	} else {
+		res.Files.Written = opts.Memory.Len()
 	}
 	res.Pages = int(pagesOut.Load())
 	res.Duration = time.Since(start)
@@ -205,6 +226,25 @@ func checkDestination(root, dest string) error {
 		}
 	}
 	return nil
+}
+
+// begin opens the output transaction for dest, with the manifest of what
+// earlier builds wrote there kept in the cache folder.
+func begin(root, dest, cacheDir string) (*output.Tx, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	if cacheDir == "" {
+		cacheDir = filepath.Join(root, CacheDir)
+	}
+	// One manifest per destination, so building into public/ and into a
+	// preview folder do not confuse each other's stale files.
+	sum := sha256.Sum256([]byte(abs))
+	return output.Begin(dest,
+		output.WithManifest(filepath.Join(cacheDir, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
+		output.WithProtected(append(sourceDirs(root), root)...),
+	)
 }
 
 func subdir(fsys fs.FS, dir string) fs.FS {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/sahifa/sahifa/internal/arabic"
 	"github.com/sahifa/sahifa/internal/diag"
 )
 
@@ -66,6 +67,28 @@ type Config struct {
 	// Feeds caps the items of the site's feeds (default 50) and of each
 	// term's feed (default 20).
 	Feeds Feeds
+	// Dates says how templates write dates and numbers.
+	Dates Dates
+}
+
+// Dates says how templates write dates and numbers ([dates] in the file).
+type Dates struct {
+	// Months is "egyptian" (يناير، فبراير …, the default), "levantine"
+	// (كانون الثاني، شباط …) or "both" (شباط/فبراير).
+	Months string
+	// Digits is "latin" (0-9, the default) or "arabic" (٠-٩), for every
+	// number a template prints.
+	Digits string
+	// Hijri puts the Umm al-Qura date beside the Gregorian one in date
+	// lines; default true.
+	Hijri bool
+}
+
+// Format is the date format of these settings for package arabic.
+func (d Dates) Format() arabic.DateFormat {
+	months, _ := arabic.ParseMonthStyle(d.Months)
+	digits, _ := arabic.ParseDigitStyle(d.Digits)
+	return arabic.DateFormat{Months: months, Digits: digits, Hijri: d.Hijri}
 }
 
 // Feeds holds feed sizes.
@@ -116,6 +139,7 @@ func Default() Config {
 		Taxonomies:  []string{"tags"},
 		Related:     5,
 		Feeds:       Feeds{Limit: 50, TermLimit: 20},
+		Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 	}
 }
 

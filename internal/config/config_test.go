@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sahifa/sahifa/internal/arabic"
 	"github.com/sahifa/sahifa/internal/diag"
 )
 
@@ -41,6 +42,7 @@ func TestDefaults(t *testing.T) {
 			Taxonomies:  []string{"tags"},
 			Related:     5,
 			Feeds:       Feeds{Limit: 50, TermLimit: 20},
+			Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 		}
 		if c.Location == nil || c.Location.String() != "UTC" {
 			t.Errorf("Location = %v, want UTC", c.Location)
@@ -220,5 +222,37 @@ func TestTaxonomiesRelatedFeeds(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%q) error %v, want %q", src, err, want)
 		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	c := mustParse(t, "[dates]\nmonths = \"both\"\ndigits = \"arabic\"\nhijri = false\n")
+	if want := (Dates{Months: "both", Digits: "arabic", Hijri: false}); c.Dates != want {
+		t.Errorf("Dates = %+v, want %+v", c.Dates, want)
+	}
+	if f := c.Dates.Format(); f != (arabic.DateFormat{Months: arabic.BothMonths, Digits: arabic.ArabicDigits}) {
+		t.Errorf("Format() = %+v", f)
+	}
+	if c := mustParse(t, "[DATES]\nMonths = \"Levantine\"\n"); c.Dates != (Dates{Months: "levantine", Digits: "latin", Hijri: true}) {
+		t.Errorf("Dates = %+v", c.Dates)
+	}
+	if f := Default().Dates.Format(); f != (arabic.DateFormat{Hijri: true}) {
+		t.Errorf("default Format() = %+v", f)
+	}
+	for src, want := range map[string]string{
+		"[dates]\nmonths = \"gulf\"\n":  `sahifa.toml:2:10: dates.months: must be "egyptian", "levantine" or "both", got "gulf"`,
+		"[dates]\ndigits = \"hindi\"\n": `sahifa.toml:2:10: dates.digits: must be "latin" or "arabic", got "hindi"`,
+		"[dates]\ndigits = 1\n":         `sahifa.toml:2:10: dates.digits: must be a string, got 1`,
+		"[dates]\nhijri = \"yes\"\n":    `sahifa.toml:2:9: dates.hijri: must be true or false, got "yes"`,
+		"dates = 3\n":                   `sahifa.toml:1:9: dates: must be a table, got 3`,
+	} {
+		_, _, err := Parse("sahifa.toml", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) error %v, want %q", src, err, want)
+		}
+	}
+	_, warns, err := Parse("sahifa.toml", []byte("[dates]\nhijiri = false\n"))
+	if err != nil || len(warns) != 1 || !strings.Contains(warns[0].Msg, `did you mean "dates.hijri"?`) {
+		t.Errorf("typo: warns %v, err %v", warns, err)
 	}
 }

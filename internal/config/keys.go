@@ -47,6 +47,10 @@ var knownKeys = []knownKey{
 	{"feeds", ""},
 	{"feeds.limit", "feeds.limit"},
 	{"feeds.termLimit", "feeds.termLimit"},
+	{"dates", ""},
+	{"dates.months", "dates.months"},
+	{"dates.digits", "dates.digits"},
+	{"dates.hijri", "dates.hijri"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

@@ -42,6 +42,29 @@ var settings = []struct {
 	{"related.count", func(p *parser, a assignment) { p.count(a, 0, &p.cfg.Related) }},
 	{"feeds.limit", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Feeds.Limit) }},
 	{"feeds.termLimit", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Feeds.TermLimit) }},
+	{"dates.months", func(p *parser, a assignment) { p.choice(a, &p.cfg.Dates.Months, "egyptian", "levantine", "both") }},
+	{"dates.digits", func(p *parser, a assignment) { p.choice(a, &p.cfg.Dates.Digits, "latin", "arabic") }},
+	{"dates.hijri", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Dates.Hijri) }},
+}
+
+// choice stores a string that must be one of the given words. Case is
+// ignored, as in the keys; the word is stored lower-case.
+func (p *parser) choice(a assignment, dst *string, words ...string) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	for _, w := range words {
+		if strings.EqualFold(s, w) {
+			*dst = w
+			return
+		}
+	}
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = strconv.Quote(w)
+	}
+	p.fail(a, "must be %s, got %q", strings.Join(quoted[:len(quoted)-1], ", ")+" or "+quoted[len(quoted)-1], s)
 }
 
 // taxonomyName is a plural taxonomy name: it becomes a URL folder and a

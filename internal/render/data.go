@@ -10,14 +10,68 @@ import (
 // Page is what every template receives as its dot. Field names follow
 // Hugo's where Hugo has one, so theme authors feel at home.
 type Page struct {
-	Kind         string // "home", "article" or "404"
+	Kind         string // "home", "article", "terms", "term", "archive", "period" or "404"
 	Title        string // "" on the first home page
 	Description  string
 	Permalink    string // absolute, percent-encoded
 	RelPermalink string // with the base path, percent-encoded
 	Site         *SiteData
-	Article      *Article // Kind "article"
-	Pager        *Pager   // Kind "home"
+	Article      *Article      // Kind "article"
+	Pager        *Pager        // Kinds "home", "term" and "period": the page's slice of the list
+	Taxonomy     *TaxonomyData // Kinds "terms" and "term"
+	Term         *TermLink     // Kind "term"
+	Archive      *ArchiveData  // Kinds "archive" and "period"
+	Period       *PeriodLink   // Kind "period"
+	// Feeds are the feeds to announce in <head> (rel="alternate").
+	Feeds []FeedLink
+}
+
+// TermLink is a term of a taxonomy as a link.
+type TermLink struct {
+	Name    string
+	URL     string // with the base path, percent-encoded
+	Count   int
+	FeedURL string // the term's RSS feed
+}
+
+// TaxonomyData is a taxonomy with all its terms, busiest first.
+type TaxonomyData struct {
+	Name  string // "tags"
+	Title string // "الوسوم"
+	URL   string
+	Terms []TermLink
+}
+
+// PeriodLink is a year or month of the archive as a link.
+type PeriodLink struct {
+	Year   int
+	Month  int       // 0 for a year
+	Date   time.Time // the period's first day, for date functions
+	URL    string
+	Count  int
+	Months []PeriodLink // a year's months, newest first
+}
+
+// ArchiveData is the date archive: years, newest first.
+type ArchiveData struct {
+	URL   string
+	Years []PeriodLink
+}
+
+// FeedLink is a feed announced in a page's <head>.
+type FeedLink struct {
+	Type  string // "application/rss+xml", "application/atom+xml", "application/feed+json"
+	Title string
+	URL   string // absolute
+}
+
+// RelatedLink is a related article as a link: only what a list of
+// further reading shows, fixed before any page is rendered.
+type RelatedLink struct {
+	Title    string
+	URL      string
+	Date     time.Time
+	Dateline string
 }
 
 // SiteData is the site-wide part of the template data.
@@ -53,6 +107,10 @@ type Article struct {
 	Words        int
 	Draft        bool
 	Params       map[string]any
+	// TagLinks are the article's tags as links to their pages.
+	TagLinks []TermLink
+	// Related are further articles on the same subjects (article pages only).
+	Related []RelatedLink
 }
 
 // Pager is one page of a paginated list.

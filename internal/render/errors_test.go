@@ -119,8 +119,10 @@ func TestRenderMiniTheme(t *testing.T) {
 	if err := Render(s, Options{Layouts: miniLayouts()}, out.emit); err != nil {
 		t.Fatal(err)
 	}
-	// 5 articles, 3 home pages, 404, 1 alias.
-	if n := len(out.paths()); n != 10 {
+	// 5 articles, 3 home pages, 404, 1 alias, and the site-wide feeds and
+	// sitemaps (the mini theme has no tag or archive layouts, so no tag
+	// or archive pages and no tag feeds).
+	if n := len(out.paths()); n != 16 {
 		t.Errorf("%d files: %q", n, out.paths())
 	}
 	for _, p := range []string{"index.html", "page/2/index.html", "page/3/index.html", "404.html", "قديم/index.html"} {
@@ -131,9 +133,15 @@ func TestRenderMiniTheme(t *testing.T) {
 	if got := out.get(t, "page/3/index.html"); !strings.Contains(got, "HOME 3/3") {
 		t.Errorf("page 3: %s", got)
 	}
+	types := map[string]string{"index.xml": "application/rss+xml", "atom.xml": "application/atom+xml", "feed.json": "application/feed+json",
+		"sitemap.xml": "application/xml", "news-sitemap.xml": "application/xml", "robots.txt": "text/plain"}
 	for p, f := range out.files {
-		if f.MediaType != "text/html" {
-			t.Errorf("%s: media type %q", p, f.MediaType)
+		want := types[p]
+		if want == "" {
+			want = "text/html"
+		}
+		if f.MediaType != want {
+			t.Errorf("%s: media type %q, want %q", p, f.MediaType, want)
 		}
 	}
 }

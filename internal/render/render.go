@@ -30,6 +30,9 @@ type Options struct {
 	Static   fs.FS              // rooted at static/, copied as is; nil for none
 	Markdown *markdown.Renderer // nil: as the site's config says
 	Minifier *minifier.Minifier
+	// Now is the build time: the news sitemap holds the articles of the
+	// two days before it. Zero leaves the news sitemap empty.
+	Now time.Time
 }
 
 // Emit receives each output file. It must be safe for concurrent use.
@@ -49,20 +52,26 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	if err != nil {
 		return err
 	}
-	r := &renderer{site: s, tpl: tpl, opts: opts, emit: emit, siteData: siteData(s)}
+	r := newRenderer(s, tpl, opts, emit)
 	for _, f := range assetFiles {
 		if err := emit(f); err != nil {
 			return err
 		}
 	}
 	var errs errorSet
-	list := r.articles(&errs)
+	r.articles(&errs)
 	if errs.err() != nil {
 		return errs.err()
 	}
 	for i := range s.Home {
-		errs.add(r.home(&s.Home[i], list))
+		errs.add(r.home(&s.Home[i]))
 	}
+	for _, tx := range s.Taxonomies {
+		errs.add(r.taxonomy(tx))
+	}
+	errs.add(r.archive(s.Archive))
+	errs.add(r.writeFeeds())
+	errs.add(r.writeSitemaps(opts.Now))
 	errs.add(r.notFound())
 	for _, al := range s.Aliases {
 		errs.add(r.alias(al))
@@ -79,7 +88,61 @@ type renderer struct {
 	opts     Options
 	emit     Emit
 	siteData *SiteData
+	// entries are the articles as lists show them, filled in two steps:
+	// links and metadata before any page is rendered, summaries and word
+	// counts as each article's Markdown is rendered.
+	entries map[*site.Article]*Article
+	// terms are the term links of every taxonomy.
+	terms  map[*site.Term]TermLink
+	feeds  []FeedLink
+	bodies *feedBodies
 }
+
+func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {
+	r := &renderer{site: s, tpl: tpl, opts: opts, emit: emit, siteData: siteData(s),
+		entries: make(map[*site.Article]*Article, len(s.Articles)),
+		terms:   map[*site.Term]TermLink{},
+		bodies:  newFeedBodies(s),
+	}
+	cfg := s.Config
+	for _, tx := range s.Taxonomies {
+		for _, t := range tx.Terms {
+			r.terms[t] = TermLink{Name: t.Name, URL: r.rel(t.RelPermalink), Count: len(t.Articles), FeedURL: r.abs(t.RelPermalink + "index.xml")}
+		}
+	}
+	for _, a := range s.Articles {
+		e := &Article{
+			Title:        a.Title,
+			Description:  a.Description,
+			Summary:      firstNonEmpty(a.Summary, a.Description),
+			Date:         a.Date,
+			Lastmod:      a.Lastmod,
+			Tags:         a.Tags,
+			Permalink:    r.abs(a.RelPermalink),
+			RelPermalink: r.rel(a.RelPermalink),
+			Dateline:     a.String("dateline"),
+			Agency:       a.String("agency"),
+			Caption:      a.String("caption"),
+			Draft:        a.Draft,
+			Params:       a.Params,
+		}
+		for _, t := range a.Terms["tags"] {
+			e.TagLinks = append(e.TagLinks, r.terms[t])
+		}
+		r.entries[a] = e
+	}
+	r.feeds = []FeedLink{
+		{Type: "application/rss+xml", Title: cfg.Title, URL: r.abs("/index.xml")},
+		{Type: "application/atom+xml", Title: cfg.Title, URL: r.abs("/atom.xml")},
+		{Type: "application/feed+json", Title: cfg.Title, URL: r.abs("/feed.json")},
+	}
+	return r
+}
+
+// rel and abs make a site-relative path into a link with the base path,
+// or an absolute URL, percent-encoded.
+func (r *renderer) rel(p string) string { return escapePath(r.site.Config.RelURL(p)) }
+func (r *renderer) abs(p string) string { return escapePath(r.site.Config.AbsURL(p)) }
 
 func siteData(s *site.Site) *SiteData {
 	c := s.Config
@@ -102,63 +165,47 @@ func siteData(s *site.Site) *SiteData {
 	}
 }
 
-// articles renders every article page in parallel and returns each
-// article's list entry (without its body, so memory stays small however
-// large the site) keyed by the site model's article.
-func (r *renderer) articles(errs *errorSet) map[*site.Article]*Article {
-	arts := r.site.Articles
-	entries := make([]*Article, len(arts))
-	jobs := make(chan int)
+// articles renders every article page in parallel.
+func (r *renderer) articles(errs *errorSet) {
+	jobs := make(chan *site.Article)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			for i := range jobs {
-				e, err := r.article(arts[i], &buf)
-				errs.add(err)
-				entries[i] = e
+			for a := range jobs {
+				errs.add(r.article(a, &buf))
 			}
 		}()
 	}
-	for i := range arts {
-		jobs <- i
+	for _, a := range r.site.Articles {
+		jobs <- a
 	}
 	close(jobs)
 	wg.Wait()
-	list := make(map[*site.Article]*Article, len(arts))
-	for i, a := range arts {
-		list[a] = entries[i]
-	}
-	return list
 }
 
-func (r *renderer) article(a *site.Article, buf *bytes.Buffer) (*Article, error) {
+func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 	res, err := r.opts.Markdown.Render(a.Body)
 	if err != nil {
-		return nil, diag.At(a.Path, a.BodyLine, 0, err)
+		return diag.At(a.Path, a.BodyLine, 0, err)
 	}
-	cfg := r.site.Config
-	e := &Article{
-		Title:        a.Title,
-		Description:  a.Description,
-		Summary:      firstNonEmpty(a.Summary, a.Description, res.PlainText),
-		Date:         a.Date,
-		Lastmod:      a.Lastmod,
-		Tags:         a.Tags,
-		Permalink:    escapePath(cfg.AbsURL(a.RelPermalink)),
-		RelPermalink: escapePath(cfg.RelURL(a.RelPermalink)),
-		Dateline:     a.String("dateline"),
-		Agency:       a.String("agency"),
-		Caption:      a.String("caption"),
-		Words:        res.Words,
-		ReadingTime:  readingTime(res.Words),
-		Draft:        a.Draft,
-		Params:       a.Params,
-	}
+	r.bodies.keep(a, res.HTML)
+	// This goroutine alone writes this article's entry; list pages read it
+	// only after every article is done.
+	e := r.entries[a]
+	e.Summary = firstNonEmpty(e.Summary, res.PlainText)
+	e.Words = res.Words
+	e.ReadingTime = readingTime(res.Words)
+
 	page := *e
 	page.Content = template.HTML(res.HTML) // goldmark's output: raw HTML is escaped unless the site allows it
+	for _, rel := range a.Related {
+		page.Related = append(page.Related, RelatedLink{
+			Title: rel.Title, URL: r.rel(rel.RelPermalink), Date: rel.Date, Dateline: rel.String("dateline"),
+		})
+	}
 	data := &Page{
 		Kind:         "article",
 		Title:        a.Title,
@@ -167,38 +214,9 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) (*Article, error)
 		RelPermalink: e.RelPermalink,
 		Site:         r.siteData,
 		Article:      &page,
+		Feeds:        r.feeds,
 	}
-	return e, r.page(a.OutputPath, a.Path, articleLayout, data, buf)
-}
-
-func (r *renderer) home(p *site.Pager, list map[*site.Article]*Article) error {
-	cfg := r.site.Config
-	pager := &Pager{PageNumber: p.Number, TotalPages: p.Total, HasPrev: p.Number > 1, HasNext: p.Number < p.Total}
-	for _, a := range p.Articles {
-		pager.Articles = append(pager.Articles, list[a])
-	}
-	link := func(n int) string { return escapePath(cfg.RelURL(site.PageURL(p.Base, n))) }
-	if pager.HasPrev {
-		pager.PrevURL = link(p.Number - 1)
-	}
-	if pager.HasNext {
-		pager.NextURL = link(p.Number + 1)
-	}
-	for n := 1; n <= p.Total; n++ {
-		pager.Links = append(pager.Links, PageLink{Number: n, URL: link(n), Current: n == p.Number})
-	}
-	data := &Page{
-		Kind:         "home",
-		Description:  cfg.Description,
-		Permalink:    escapePath(cfg.AbsURL(p.RelPermalink)),
-		RelPermalink: escapePath(cfg.RelURL(p.RelPermalink)),
-		Site:         r.siteData,
-		Pager:        pager,
-	}
-	if p.Number > 1 {
-		data.Title = fmt.Sprintf("الصفحة %d", p.Number)
-	}
-	return r.page(p.OutputPath, "home page", homeLayout, data, nil)
+	return r.page(a.OutputPath, a.Path, articleLayout, data, buf)
 }
 
 func (r *renderer) notFound() error {
@@ -216,6 +234,9 @@ func (r *renderer) notFound() error {
 
 // page executes a page template, minifies the result and emits it.
 func (r *renderer) page(outPath, source, layout string, data *Page, buf *bytes.Buffer) error {
+	if !r.tpl.Has(layout) {
+		return nil
+	}
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}

@@ -95,16 +95,35 @@ func TestRenderOutputPaths(t *testing.T) {
 			"2021/02/24/توافق-بين-بايدن-والكاظمي-على-كبح-جماح-الميليشيات/index.html",
 			"2021/02/25/قمة-g20-في-الرياض/index.html",
 			"2021/02/26/xss/index.html",
+			"2021/02/index.html",
+			"2021/02/page/2/index.html",
+			"2021/02/page/3/index.html",
+			"2021/index.html",
+			"2021/page/2/index.html",
+			"2021/page/3/index.html",
 			"404.html",
 			"CNAME",
+			"archive/index.html",
+			"atom.xml",
 			"favicon.ico",
+			"feed.json",
 			"images/logo.svg",
 			"images/شعار.png",
 			"index.html",
+			"index.xml",
+			"news-sitemap.xml",
 			"old-xss/index.html",
 			"page/2/index.html",
 			"page/3/index.html",
-			"robots.txt",
+			"robots.txt", // the site's own, from static/
+			"sitemap.xml",
+			"tags/i-وسم-i/index.html",
+			"tags/i-وسم-i/index.xml",
+			"tags/index.html",
+			"tags/العراق/index.html",
+			"tags/العراق/index.xml",
+			"tags/الولايات-المتحدة/index.html",
+			"tags/الولايات-المتحدة/index.xml",
 			"أرشيف/توافق/index.html",
 		}
 		if !reflect.DeepEqual(got, want) {
@@ -187,8 +206,10 @@ func TestRenderAssetFingerprint(t *testing.T) {
 			}
 			checked++
 		}
-		if checked != 7 { // 3 articles, 3 home pages, 404
-			t.Errorf("checked %d pages with a stylesheet, want 7", checked)
+		// 3 articles, 3 home pages, 404, the tags index, 3 tag pages, the
+		// archive index, 3 pages each of 2021 and 2021/02.
+		if checked != 18 {
+			t.Errorf("checked %d pages with a stylesheet, want 18", checked)
 		}
 	}
 }
@@ -238,7 +259,7 @@ func isInternal(u string) bool { return strings.HasPrefix(u, "/") && !strings.Ha
 func TestRenderSubPathLinks(t *testing.T) {
 	_, out := renderNews(t, "https://example.github.io/news/", true)
 	pages := out.htmlPages()
-	if len(pages) != 9 {
+	if len(pages) != 20 { // the 18 pages with a stylesheet and 2 alias redirects
 		t.Errorf("%d HTML pages", len(pages))
 	}
 	seenArabic := false
@@ -385,7 +406,7 @@ func TestRenderArticlePage(t *testing.T) {
 		`<strong>الرئيسان</strong>`,
 		`<strong class="dateline">بغداد</strong>`,
 		`<bdi>رويترز</bdi>`,
-		`<li>الولايات المتحدة</li>`,
+		`rel="tag">الولايات المتحدة</a>`,
 		`href="https://g20.example/%D8%AE%D8%B7%D8%A9"`,
 		`id="الخلفية"`,
 	} {
@@ -406,9 +427,15 @@ func checkAttr(t *testing.T, tags []tag, name, key, val, attr, want string) {
 		t.Errorf("%d <%s %s=%q>, want 1", len(got), name, key, val)
 		return
 	}
-	if got[0].attrs[attr] != want {
+	if unisolate(got[0].attrs[attr]) != want {
 		t.Errorf("<%s %s=%q> %s=%q, want %q", name, key, val, attr, got[0].attrs[attr], want)
 	}
+}
+
+// unisolate removes the bidi isolation the theme adds around Latin runs
+// (<bdi> in markup, U+2068…U+2069 in plain text), to compare the words.
+func unisolate(s string) string {
+	return strings.NewReplacer("<bdi>", "", "</bdi>", "", "\u2068", "", "\u2069", "").Replace(s)
 }
 
 // jsonLD parses the page's one JSON-LD block.
@@ -452,14 +479,14 @@ func TestRenderEscapesHostileText(t *testing.T) {
 		}
 		doc := out.get(t, pathXSS)
 		tags := scanTags(t, doc)
-		if got := find(tags, "title", "", ""); len(got) != 1 || htmlUnescape(got[0].text) != xssTitle+" – صحيفة الاختبار" {
+		if got := find(tags, "title", "", ""); len(got) != 1 || unisolate(htmlUnescape(got[0].text)) != xssTitle+" – صحيفة الاختبار" {
 			t.Errorf("minify=%v: <title> %+v", minify, got)
 		}
 		checkAttr(t, tags, "meta", "property", "og:title", "content", xssTitle)
 		checkAttr(t, tags, "meta", "name", "description", "content", xssDesc)
 		checkAttr(t, tags, "meta", "property", "article:tag", "content", "<i>وسم</i>")
-		h1 := regexp.MustCompile(`<h1 class="story-title">([^<]*)</h1>`).FindStringSubmatch(doc)
-		if h1 == nil || htmlUnescape(h1[1]) != xssTitle {
+		h1 := regexp.MustCompile(`<h1 class="story-title">(.*?)</h1>`).FindStringSubmatch(doc)
+		if h1 == nil || htmlUnescape(unisolate(h1[1])) != xssTitle {
 			t.Errorf("minify=%v: h1 %q", minify, h1)
 		}
 		ld := jsonLD(t, tags)
@@ -471,8 +498,8 @@ func TestRenderEscapesHostileText(t *testing.T) {
 		}
 		// The home page lists it (it is the newest) and the alias names it.
 		home := out.get(t, "index.html")
-		lead := regexp.MustCompile(`<h2 class="lead-title"><a href="[^"]*">([^<]*)</a></h2>`).FindStringSubmatch(home)
-		if lead == nil || htmlUnescape(lead[1]) != xssTitle {
+		lead := regexp.MustCompile(`<h2 class="lead-title"><a href="[^"]*">(.*?)</a></h2>`).FindStringSubmatch(home)
+		if lead == nil || htmlUnescape(unisolate(lead[1])) != xssTitle {
 			t.Errorf("minify=%v: home lead %q", minify, lead)
 		}
 		al := scanTags(t, out.get(t, "old-xss/index.html"))
@@ -530,11 +557,11 @@ func TestRenderPager(t *testing.T) {
 	order := []string{xssTitle, titleG20, titleBiden}
 	for i, p := range []string{"index.html", "page/2/index.html", "page/3/index.html"} {
 		doc := out.get(t, p)
-		if !strings.Contains(htmlUnescape(doc), order[i]) {
+		if !strings.Contains(htmlUnescape(unisolate(doc)), order[i]) {
 			t.Errorf("%s should list %q", p, order[i])
 		}
 		for j, other := range order {
-			if j != i && strings.Contains(htmlUnescape(doc), ">"+other+"<") {
+			if j != i && strings.Contains(htmlUnescape(unisolate(doc)), ">"+other+"<") {
 				t.Errorf("%s also lists %q", p, other)
 			}
 		}

@@ -48,14 +48,26 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 	// Page files are parsed even when the base or a partial is broken, so
 	// one run reports every broken file.
 	t := &Templates{pages: map[string]*template.Template{}}
-	for _, kind := range []struct{ name, fallback string }{
-		{homeLayout, listLayout},
-		{articleLayout, ""},
-		{notFound, ""},
+	for _, kind := range []struct {
+		name, fallback string
+		optional       bool
+	}{
+		{homeLayout, listLayout, false},
+		{articleLayout, "", false},
+		{notFound, "", false},
+		// A theme without list layouts for taxonomies or the archive
+		// simply has no such pages, as in Hugo.
+		{termsLayout, "", true},
+		{termLayout, listLayout, true},
+		{archiveLayout, "", true},
+		{periodLayout, listLayout, true},
 	} {
 		name := kind.name
-		if _, err := fs.Stat(layouts, name); err != nil && kind.fallback != "" {
+		if !exists(layouts, name) && kind.fallback != "" {
 			name = kind.fallback
+		}
+		if kind.optional && !exists(layouts, name) {
+			continue
 		}
 		set, err := base.Clone()
 		if err == nil {
@@ -85,6 +97,18 @@ func parseFile(set *template.Template, layouts fs.FS, name string) error {
 		return templateError(err)
 	}
 	return nil
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+// Has reports whether the theme has a template for kind; pages of an
+// optional kind without one are not written.
+func (t *Templates) Has(kind string) bool {
+	_, ok := t.pages[kind]
+	return ok
 }
 
 // Execute runs the page template of kind into w.

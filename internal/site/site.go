@@ -33,6 +33,10 @@ type Article struct {
 	RelPermalink string
 	// OutputPath is the file it is written to ("2021/02/24/slug/index.html").
 	OutputPath string
+	// Terms are the article's terms by taxonomy name, as merged spellings.
+	Terms map[string][]*Term
+	// Related are the articles most related to this one, best first.
+	Related []*Article
 }
 
 // Alias is an old URL that redirects to an article.
@@ -50,6 +54,9 @@ type Site struct {
 	// then the newest.
 	Home    []Pager
 	Aliases []Alias
+	// Taxonomies in the config's order ("tags" first by default).
+	Taxonomies []*Taxonomy
+	Archive    *Archive
 	// Skipped counts pages left out as drafts, future or expired.
 	Skipped int
 }
@@ -80,6 +87,35 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 	s.Home = Paginate(HomeOrder(s.Articles), cfg.Paginate, "/")
 	for _, pg := range s.Home {
 		claims.claim(pg.OutputPath, "the home page")
+	}
+	loc := cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	for _, name := range cfg.Taxonomies {
+		tx := buildTaxonomy(name, s.Articles, cfg.Paginate)
+		s.Taxonomies = append(s.Taxonomies, tx)
+		claims.claim(tx.OutputPath, "the "+name+" index")
+		for _, t := range tx.Terms {
+			for _, pg := range t.Pagers {
+				claims.claim(pg.OutputPath, "the "+name+" page of "+t.Name)
+			}
+		}
+		if name == "tags" {
+			relate(s.Articles, tx, cfg.Related)
+		}
+	}
+	s.Archive = buildArchive(s.Articles, loc, cfg.Paginate)
+	claims.claim(s.Archive.OutputPath, "the archive index")
+	for _, y := range s.Archive.Years {
+		for _, p := range y.Months {
+			for _, pg := range p.Pagers {
+				claims.claim(pg.OutputPath, "the archive of "+p.RelPermalink)
+			}
+		}
+		for _, pg := range y.Pagers {
+			claims.claim(pg.OutputPath, "the archive of "+y.RelPermalink)
+		}
 	}
 	for _, a := range s.Articles {
 		if err := claims.claim(a.OutputPath, a.Path); err != nil {

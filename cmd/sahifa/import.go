@@ -19,6 +19,19 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	// Named seeds must be files under seeds/: a usage error otherwise.
+	var bad []string
+	for _, f := range fs.Args() {
+		if err := importer.CheckSeedArg(*source, f); err != nil {
+			bad = append(bad, err.Error())
+		}
+	}
+	if len(bad) > 0 {
+		for _, b := range bad {
+			fmt.Fprintf(stderr, "sahifa import: %s\n", b)
+		}
+		return exitUsage
+	}
 	st, err := build.LoadConfig(*source)
 	for _, w := range st.Warnings {
 		fmt.Fprintln(stderr, w)
@@ -31,7 +44,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		Root: *source, Config: st.Config, Files: fs.Args(),
 		Force: *force, DryRun: *dryRun, DefaultTags: sahifa.DefaultTags,
 	})
-	report(stdout, stderr, res, *dryRun, *quiet)
+	for _, w := range res.Warnings {
+		if !*quiet {
+			fmt.Fprintln(stderr, w)
+		}
+	}
+	reportImport(stdout, stderr, res, *dryRun, *quiet, true)
 	if err != nil {
 		printErrors(stderr, err)
 		fmt.Fprintf(stderr, "sahifa import: %d %s could not be imported; nothing was written for %s\n",
@@ -41,14 +59,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// report prints what an import did: one line per seed that changed or was
-// skipped because an editor changed its Markdown, then a summary.
-func report(stdout, stderr io.Writer, res importer.Result, dryRun, quiet bool) {
-	for _, w := range res.Warnings {
-		if !quiet {
-			fmt.Fprintln(stderr, w)
-		}
-	}
+// reportImport prints what an import did: one line per seed that changed
+// or was left alone because an editor changed its Markdown (always: that
+// one needs attention), then, with summary, the counts.
+func reportImport(stdout, stderr io.Writer, res importer.Result, dryRun, quiet, summary bool) {
 	verb := map[importer.Action]string{importer.Create: "created", importer.Update: "updated", importer.Force: "overwritten (--force)"}
 	if dryRun {
 		verb = map[importer.Action]string{importer.Create: "would create", importer.Update: "would update", importer.Force: "would overwrite (--force)"}
@@ -64,9 +78,13 @@ func report(stdout, stderr io.Writer, res importer.Result, dryRun, quiet bool) {
 			}
 		}
 	}
-	if !quiet {
-		fmt.Fprintf(stdout, "import: %d created, %d updated, %d unchanged, %d left alone (edited)\n",
-			res.Count(importer.Create), res.Count(importer.Update)+res.Count(importer.Force), res.Count(importer.Unchanged), res.Count(importer.Edited))
+	if summary && !quiet {
+		would := ""
+		if dryRun {
+			would = "would be "
+		}
+		fmt.Fprintf(stdout, "import: %d %screated, %d %supdated, %d unchanged, %d left alone (edited)\n",
+			res.Count(importer.Create), would, res.Count(importer.Update)+res.Count(importer.Force), would, res.Count(importer.Unchanged), res.Count(importer.Edited))
 	}
 }
 

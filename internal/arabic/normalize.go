@@ -1,0 +1,172 @@
+package arabic
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns the search and tag key of s: the form under which
+// spellings that Arabic readers treat as one word compare equal. In order:
+//
+//  1. NFKC, so presentation forms (ﻻ, ﷲ, ﺑ) become ordinary letters and a
+//     hamza or madda typed as a combining mark joins its letter;
+//  2. StripMarks: harakat (U+064B–U+065F), superscript alef (U+0670),
+//     tatweel (U+0640), Quranic and honorific marks (U+0610–U+061A,
+//     U+06D6–U+06ED, U+08D3–U+08FF), zero-width and bidi controls;
+//  3. letters folded: أ إ آ ٱ ٲ ٳ → ا; ى → ي; ة → ه; Persian ی → ي and
+//     ک → ك; ؤ and ئ are kept as written;
+//  4. Arabic-Indic (٠-٩) and Persian (۰-۹) digits → 0-9;
+//  5. cased letters (Latin and others) lower-cased.
+//
+// Everything else, spaces and punctuation included, is left in place, so
+// Fold can be applied to a whole text and the text split afterwards. The
+// folds are the ones the press itself is inconsistent about (إيران and
+// ايران, الكاظمي and الكاظمى, مدينة and مدينه), so they must not make two
+// tags or miss a search hit. Hamza on waw and yeh is kept: مسؤول and
+// مسئول are both seen, but folding ؤ to و would merge real pairs (سؤال,
+// سوال). Fold is idempotent.
+func Fold(s string) string {
+	s = norm.NFKC.String(s)
+	if t := StripMarks(s); t != s {
+		// A mark between two characters can hide a composition
+		// (e + tatweel + ◌́); normalising again keeps Fold idempotent.
+		s = norm.NFKC.String(t)
+	}
+	return strings.Map(foldRune, s)
+}
+
+// foldRune is step 3 to 5 of Fold for one character. It maps one rune to
+// one rune, so a folded word lines up letter for letter with its source
+// once that is normalised and stripped of marks.
+func foldRune(r rune) rune {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
+		return 'ا'
+	case 'ى', 'ی':
+		return 'ي'
+	case 'ة':
+		return 'ه'
+	case 'ک':
+		return 'ك'
+	}
+	if d, ok := latinDigit(r); ok {
+		return d
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// IsWordRune reports whether r belongs to a word for Tokens: a letter, a
+// digit, or a combining mark that is part of its letter in scripts that
+// write vowels as marks (Devanagari, Thai). Arabic harakat never reach
+// this test, as Fold has removed them.
+func IsWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// Tokens folds s and splits it into words at every character that is not
+// a letter, digit or mark: spaces, Latin and Arabic punctuation (، ؛ ؟ « »
+// ٪), quotes, dashes, symbols. "الولايات المتحدة، وإيران" gives
+// ["الولايات" "المتحده" "وايران"]. Clitics stay attached; see
+// StripClitics.
+func Tokens(s string) []string {
+	return strings.FieldsFunc(Fold(s), func(r rune) bool { return !IsWordRune(r) })
+}
+
+// Proclitics written attached to the next word. The conjunctions may
+// precede a preposition (وب, فل); either may precede the article (وال,
+// بال, وبال). ل + ال is written لل: the alef of the article drops.
+var (
+	conjunctions = []string{"و", "ف"}
+	prepositions = []string{"ب", "ك", "ل"}
+)
+
+const article = "ال"
+
+// minStem is the shortest candidate StripClitics returns, in letters: no
+// Arabic content word is a single letter, and one-letter "stems" are what
+// stripping a real word's first letters leaves (والد → د).
+const minStem = 2
+
+// StripClitics returns the readings of a folded token (see Fold) with its
+// proclitics removed: the token itself first, then every candidate stem,
+// longer before shorter (ties in the order below), without duplicates
+// and never a candidate shorter than two letters.
+//
+// The proclitics are the conjunctions و ف, the prepositions ب ك ل, and
+// the article ال, in that order: an optional conjunction, then an
+// optional preposition, then an optional article. Each removal gives a
+// candidate, and the article is both kept and removed, because names are
+// written with it (العراق) and search wants the bare stem too:
+//
+//	والكاظمي → والكاظمي الكاظمي كاظمي
+//	بالعراق  → بالعراق العراق عراق
+//	وبالعراق → وبالعراق بالعراق العراق عراق
+//	للعراق   → للعراق العراق لعراق عراق   (لل = ل + ال)
+//	للبنان   → للبنان البنان لبنان بنان   (and لبنان = ل + لبنان)
+//	لبنان    → لبنان بنان
+//
+// The function cannot tell a clitic from a word's own first letter (ب of
+// بغداد, و of وزير), so it offers both readings and the caller decides
+// which exist: a gazetteer lookup, or a search index. The article is
+// only removed when a stem of at least two letters is left.
+func StripClitics(tok string) []string {
+	out := []string{tok}
+	add := func(c string) {
+		if utf8.RuneCountInString(c) < minStem {
+			return
+		}
+		for _, o := range out {
+			if o == c {
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	addArticle := func(stem string) {
+		if utf8.RuneCountInString(stem) >= minStem {
+			add(article + stem)
+			add(stem)
+		}
+	}
+	for _, c := range append([]string{""}, conjunctions...) {
+		rest, ok := strings.CutPrefix(tok, c)
+		if !ok {
+			continue
+		}
+		if c != "" {
+			add(rest)
+		}
+		bases := []string{rest}
+		for _, p := range prepositions {
+			if r, ok := strings.CutPrefix(rest, p); ok {
+				add(r)
+				if p != "ل" { // ل + ال is لل, handled below
+					bases = append(bases, r)
+				}
+			}
+		}
+		for _, b := range bases {
+			if stem, ok := strings.CutPrefix(b, article); ok {
+				addArticle(stem)
+			}
+		}
+		if stem, ok := strings.CutPrefix(rest, "لل"); ok {
+			addArticle(stem)
+		}
+	}
+	rest := out[1:]
+	sort.SliceStable(rest, func(i, j int) bool {
+		return utf8.RuneCountInString(rest[i]) > utf8.RuneCountInString(rest[j])
+	})
+	return out
+}

@@ -1,0 +1,162 @@
+package arabic
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFold(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"", ""},
+		{"إيران", "ايران"},
+		{"ايران", "ايران"},
+		{"الكاظمى", "الكاظمي"},
+		{"الكاظمي", "الكاظمي"},
+		{"مُصطفى", "مصطفي"},
+		{"العـــراق", "العراق"},
+		{"٢٠٢١", "2021"},
+		{"۱۴۰۰", "1400"},
+		{"أحمد إبراهيم آمنة ٱلله", "احمد ابراهيم امنه الله"},
+		{"مؤتمر رئيس", "مؤتمر رئيس"}, // ؤ and ئ kept
+		{"ی ک", "ي ك"}, // Persian yeh and kaf
+		{"قمة G20 في NATO", "قمه g20 في nato"},
+		{"ﻻ ﺑﻐﺪاد", "لا بغداد"},        // presentation forms (NFKC)
+		{"ا\u0654حمد", "احمد"},         // decomposed hamza composes, then folds
+		{"\u200fالقدس\u200e", "القدس"}, // bidi marks
+		{"«العراق»، ؟", "«العراق»، ؟"}, // punctuation left in place
+		{"Café", "café"},
+	}
+	for _, c := range cases {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFoldVariantsAgree(t *testing.T) {
+	groups := [][]string{
+		{"إيران", "ايران", "إيـــران", "إِيرَان"},
+		{"الكاظمي", "الكاظمى", "الكَاظِمِي"},
+		{"مصطفى", "مُصطفى", "مصطفي"},
+		{"العراق", "العـــراق", "العِرَاق"},
+		{"2021", "٢٠٢١", "۲۰۲۱"},
+		{"الأمريكية", "الامريكيه", "الأمريكيّة"},
+	}
+	for _, g := range groups {
+		for _, s := range g[1:] {
+			if Fold(s) != Fold(g[0]) {
+				t.Errorf("Fold(%q) = %q, Fold(%q) = %q", s, Fold(s), g[0], Fold(g[0]))
+			}
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"الولايات المتحدة، وإيران", []string{"الولايات", "المتحده", "وايران"}},
+		{"«عاجل»؛ ارتفاع ٥٪ في G20؟", []string{"عاجل", "ارتفاع", "5", "في", "g20"}},
+		{`كتائب "حزب الله"`, []string{"كتائب", "حزب", "الله"}},
+		{"كوفيد-19 (كورونا)", []string{"كوفيد", "19", "كورونا"}},
+		{"العـــراق  وبغدادُ", []string{"العراق", "وبغداد"}},
+		{" ؟،!«» ", nil},
+	}
+	for _, c := range cases {
+		if got := Tokens(c.in); (len(got) > 0 || len(c.want) > 0) && !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Tokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestStripClitics(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"والكاظمي", []string{"والكاظمي", "الكاظمي", "كاظمي"}},
+		{"الكاظمي", []string{"الكاظمي", "كاظمي"}},
+		{"للعراق", []string{"للعراق", "العراق", "لعراق", "عراق"}},
+		{"بالعراق", []string{"بالعراق", "العراق", "عراق"}},
+		{"وبالعراق", []string{"وبالعراق", "بالعراق", "العراق", "عراق"}},
+		{"فالعراق", []string{"فالعراق", "العراق", "عراق"}},
+		{"كالعادة", []string{"كالعادة", "العادة", "عادة"}},
+		{"وللعراق", []string{"وللعراق", "للعراق", "العراق", "لعراق", "عراق"}},
+		{"وايران", []string{"وايران", "ايران"}},
+		{"لايران", []string{"لايران", "ايران"}},
+		{"وبغداد", []string{"وبغداد", "بغداد", "غداد"}},
+		{"للبنان", []string{"للبنان", "البنان", "لبنان", "بنان"}},
+		{"لبنان", []string{"لبنان", "بنان"}},
+		{"وكبغداد", []string{"وكبغداد", "كبغداد", "بغداد"}},
+		{"فبحماس", []string{"فبحماس", "بحماس", "حماس"}},
+		{"بغداد", []string{"بغداد", "غداد"}},
+		{"ولي", []string{"ولي", "لي"}},
+		{"والي", []string{"والي", "الي"}}, // ال + ي: one-letter stem, no article reading
+		{"لله", []string{"لله", "له"}},
+		{"وب", []string{"وب"}},
+		{"و", []string{"و"}},
+		{"iran", []string{"iran"}},
+	}
+	for _, c := range cases {
+		if got := StripClitics(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("StripClitics(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestStripCliticsInvariants(t *testing.T) {
+	for _, w := range strings.Fields(Fold("وبالعراق للعراق وللولايات فالكاظمي كالأسد وب ولل لل بال ال و")) {
+		got := StripClitics(w)
+		if got[0] != w {
+			t.Errorf("StripClitics(%q)[0] = %q", w, got[0])
+		}
+		for i, c := range got[1:] {
+			if utf8.RuneCountInString(c) < minStem {
+				t.Errorf("StripClitics(%q): %q too short", w, c)
+			}
+			if utf8.RuneCountInString(c) > utf8.RuneCountInString(got[i]) {
+				t.Errorf("StripClitics(%q) = %q: not longest first", w, got)
+			}
+		}
+	}
+}
+
+func TestIsStopword(t *testing.T) {
+	for _, w := range []string{"في", "من", "على", "إلى", "الذي", "التي", "هذه", "كان", "قال",
+		"بعد", "خلال", "منذ", "حيث", "أو", "ثم", "بين", "الأربعاء", "أكتوبر", "شباط"} {
+		if !IsStopword(Fold(w)) {
+			t.Errorf("IsStopword(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"العراق", "بايدن", "الهجمات", "سفارة", "الولايات", ""} {
+		if IsStopword(Fold(w)) {
+			t.Errorf("IsStopword(%q) = true", w)
+		}
+	}
+	if n := len(stopwords); n < 150 {
+		t.Errorf("only %d stopwords", n)
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"إيران", "مُصطفى", "العـــراق", "٢٠٢١", "e\u0640\u0301", "ﻻ", "İSTANBUL", "ا\u0640\u0654"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if twice := Fold(once); twice != once {
+			t.Fatalf("Fold not idempotent: %q → %q → %q", s, once, twice)
+		}
+		for _, tok := range Tokens(s) {
+			for _, c := range StripClitics(tok)[1:] {
+				if !strings.HasSuffix(tok, c) && !(strings.HasPrefix(c, article) && strings.HasSuffix(tok, c[len(article):])) {
+					t.Fatalf("StripClitics(%q) gave %q, not a suffix reading", tok, c)
+				}
+			}
+		}
+	})
+}

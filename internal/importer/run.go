@@ -1,0 +1,313 @@
+package importer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/config"
+	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/seed"
+	"github.com/sahifa/sahifa/internal/tagger"
+)
+
+// SeedsDir is where a site keeps its seed texts.
+const SeedsDir = "seeds"
+
+// TagsFile is a site's own gazetteer, merged over the default one.
+const TagsFile = "data/tags.toml"
+
+// Options of one import run.
+type Options struct {
+	Root   string        // site root
+	Config config.Config // the site's config (import dir, zone, default time)
+	// Files limits the run to these seeds (paths as given on the command
+	// line); empty means every seeds/**/*.txt.
+	Files []string
+	Force bool // overwrite Markdown an editor changed
+	// DryRun decides everything and writes nothing.
+	DryRun bool
+	// DefaultTags is the embedded default gazetteer (data/tags.toml).
+	DefaultTags []byte
+}
+
+// Result says what happened to each seed.
+type Result struct {
+	// Done lists every seed that was imported or checked, with its action.
+	Done     []Done
+	Warnings []diag.Warning
+}
+
+// Done is one seed's outcome.
+type Done struct {
+	Seed, Markdown string // site-relative slash paths
+	Action         Action
+}
+
+// Count returns how many seeds had action a.
+func (r Result) Count(a Action) int {
+	n := 0
+	for _, d := range r.Done {
+		if d.Action == a {
+			n++
+		}
+	}
+	return n
+}
+
+// parsed is a seed read and parsed, on its way to Markdown.
+type parsed struct {
+	rel     string // path under seeds/, slash, e.g. "2021/x.txt"
+	hash    string
+	article seed.Article
+	modTime time.Time
+}
+
+// Run imports seeds into Markdown. Bad seeds are reported (all of them,
+// each as "seeds/NAME.txt:LINE: reason"), write nothing, and do not stop
+// the others; the returned error joins them.
+func Run(opts Options) (Result, error) {
+	var res Result
+	gaz, err := gazetteer(opts)
+	if err != nil {
+		return res, err
+	}
+	rels, err := seedFiles(opts)
+	if err != nil {
+		return res, err
+	}
+	var errs []error
+	var seeds []parsed
+	for _, rel := range rels {
+		p, err := readSeed(opts.Root, rel)
+		if !selected(opts, rel) {
+			// Read for the tag statistics only: its problems are reported
+			// when it is imported itself, not when another seed is.
+			if err == nil {
+				seeds = append(seeds, p)
+			}
+			continue
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		res.Warnings = append(res.Warnings, p.article.Warnings...)
+		seeds = append(seeds, p)
+	}
+
+	// Tags draw on statistics over every seed of the site, not only the
+	// ones being imported now, so importing one file gives it the same
+	// tags as importing all of them.
+	corpus := make([]tagger.Doc, len(seeds))
+	for i, p := range seeds {
+		corpus[i] = doc(p.article)
+	}
+	tg := tagger.New(gaz, corpus)
+
+	cfg := opts.Config
+	outDir := cfg.Import.Dir
+	if outDir == "" {
+		outDir = "content"
+	}
+	for i, p := range seeds {
+		if !selected(opts, p.rel) {
+			continue
+		}
+		a := Article{
+			Seed:       p.article,
+			SourcePath: path.Join(SeedsDir, p.rel),
+			SourceHash: p.hash,
+			Tags:       tg.Tags(corpus[i], cfg.Import.MaxTags),
+		}
+		if p.article.HasDate {
+			d := p.article.Date
+			a.Date = time.Date(d.Year, d.Month, d.Day, cfg.DefaultHour(), cfg.DefaultMinute(), 0, 0, location(cfg))
+		} else {
+			// A seed without a date line is dated by its file, once: the
+			// date is then written down in the Markdown for good.
+			a.Date = p.modTime.In(location(cfg)).Truncate(time.Minute)
+			res.Warnings = append(res.Warnings, diag.Warning{Path: a.SourcePath, Line: p.article.TitleLine,
+				Msg: "no date line; dated by the file's modification time " + a.Date.Format("2006-01-02 15:04")})
+		}
+		mdRel := path.Join(outDir, strings.TrimSuffix(p.rel, path.Ext(p.rel))+".md")
+		d, err := importOne(opts, a, mdRel)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		res.Done = append(res.Done, d)
+	}
+	return res, errors.Join(errs...)
+}
+
+func importOne(opts Options, a Article, mdRel string) (Done, error) {
+	done := Done{Seed: a.SourcePath, Markdown: mdRel}
+	target := filepath.Join(opts.Root, filepath.FromSlash(mdRel))
+	existing, err := os.ReadFile(target)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return done, err
+	}
+	// Tags an editor wrote are kept as written, even when forced; the
+	// file then says so (editor_tags), so later imports keep them too.
+	if exists && (HasEditorTags(existing) || (opts.Force && !Untouched(existing))) {
+		if tags, ok := EditorTags(existing); ok {
+			a.Tags, a.EditorTags = tags, true
+		}
+	}
+	md, err := Markdown(a)
+	if err != nil {
+		return done, fmt.Errorf("%s: %w", a.SourcePath, err)
+	}
+	done.Action = Decide(existing, exists, md, a.SourceHash, opts.Force)
+	if opts.DryRun {
+		return done, nil
+	}
+	switch done.Action {
+	case Create:
+		err = output.CreateNew(target, md)
+	case Update, Force:
+		err = output.Replace(target, md)
+	}
+	return done, err
+}
+
+func readSeed(root, rel string) (parsed, error) {
+	full := filepath.Join(root, SeedsDir, filepath.FromSlash(rel))
+	data, err := os.ReadFile(full)
+	if err != nil {
+		return parsed{}, err
+	}
+	info, err := os.Stat(full)
+	if err != nil {
+		return parsed{}, err
+	}
+	a, err := seed.Parse(path.Join(SeedsDir, rel), data)
+	if err != nil {
+		return parsed{}, err
+	}
+	sum := sha256.Sum256(data)
+	return parsed{rel: rel, hash: hex.EncodeToString(sum[:]), article: a, modTime: info.ModTime()}, nil
+}
+
+// seedFiles lists every seeds/**/*.txt as slash paths relative to seeds/.
+// Named files must be inside seeds/.
+func seedFiles(opts Options) ([]string, error) {
+	var rels []string
+	err := fs.WalkDir(os.DirFS(filepath.Join(opts.Root, SeedsDir)), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".txt") && !strings.HasPrefix(d.Name(), ".") {
+			rels = append(rels, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(rels)
+	for _, f := range opts.Files {
+		rel, err := seedRel(opts.Root, f)
+		if err != nil {
+			return nil, err
+		}
+		if i := sort.SearchStrings(rels, rel); i == len(rels) || rels[i] != rel {
+			return nil, fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
+		}
+	}
+	return rels, nil
+}
+
+// CheckSeedArg reports whether a command-line path names a seed: a .txt
+// file inside the site's seeds/ folder.
+func CheckSeedArg(root, f string) error {
+	rel, err := seedRel(root, f)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(filepath.Join(root, SeedsDir, filepath.FromSlash(rel)))
+	if err != nil || !info.Mode().IsRegular() || path.Ext(rel) != ".txt" {
+		return fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
+	}
+	return nil
+}
+
+// seedRel turns a command-line seed path into its path under seeds/.
+func seedRel(root, f string) (string, error) {
+	abs, err := filepath.Abs(f)
+	if err != nil {
+		return "", err
+	}
+	seedsAbs, err := filepath.Abs(filepath.Join(root, SeedsDir))
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(seedsAbs, abs)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return "", fmt.Errorf("%s: not inside %s", f, filepath.Join(root, SeedsDir))
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+func selected(opts Options, rel string) bool {
+	if len(opts.Files) == 0 {
+		return true
+	}
+	for _, f := range opts.Files {
+		if r, err := seedRel(opts.Root, f); err == nil && r == rel {
+			return true
+		}
+	}
+	return false
+}
+
+func gazetteer(opts Options) (*tagger.Gazetteer, error) {
+	g, err := tagger.ParseGazetteer("(default) "+TagsFile, opts.DefaultTags)
+	if err != nil {
+		return nil, err
+	}
+	own, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(TagsFile)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return g, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	site, err := tagger.ParseGazetteer(TagsFile, own)
+	if err != nil {
+		return nil, err
+	}
+	return g.Merge(site), nil
+}
+
+func doc(a seed.Article) tagger.Doc {
+	d := tagger.Doc{Title: a.Title, Lede: a.Lede}
+	for _, b := range a.Body {
+		d.Body = append(d.Body, b.Text)
+	}
+	return d
+}
+
+func location(cfg config.Config) *time.Location {
+	if cfg.Location == nil {
+		return time.UTC
+	}
+	return cfg.Location
+}

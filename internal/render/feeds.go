@@ -1,0 +1,212 @@
+package render
+
+import (
+	"io/fs"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/feed"
+	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/site"
+	"github.com/sahifa/sahifa/internal/sitemap"
+)
+
+// feedBodies keeps the rendered body of every article that appears in a
+// feed, so feeds carry full text without rendering Markdown twice, while
+// articles in no feed are not held in memory.
+type feedBodies struct {
+	mu     sync.Mutex
+	wanted map[*site.Article]bool
+	html   map[*site.Article]string
+}
+
+// newFeedBodies marks the articles feeds will carry: the site's newest
+// and each term's newest.
+func newFeedBodies(s *site.Site) *feedBodies {
+	fb := &feedBodies{wanted: map[*site.Article]bool{}, html: map[*site.Article]string{}}
+	for _, a := range s.Articles[:min(len(s.Articles), s.Config.Feeds.Limit)] {
+		fb.wanted[a] = true
+	}
+	for _, tx := range s.Taxonomies {
+		for _, t := range tx.Terms {
+			for _, a := range t.Articles[:min(len(t.Articles), s.Config.Feeds.TermLimit)] {
+				fb.wanted[a] = true
+			}
+		}
+	}
+	return fb
+}
+
+func (fb *feedBodies) keep(a *site.Article, html []byte) {
+	if !fb.wanted[a] { // read-only after construction: no lock needed
+		return
+	}
+	fb.mu.Lock()
+	fb.html[a] = string(html)
+	fb.mu.Unlock()
+}
+
+// items makes feed items of the first n articles.
+func (r *renderer) items(arts []*site.Article, n int) []feed.Item {
+	arts = arts[:min(len(arts), n)]
+	items := make([]feed.Item, len(arts))
+	for i, a := range arts {
+		e := r.entries[a]
+		items[i] = feed.Item{
+			Title:       a.Title,
+			URL:         e.Permalink,
+			Summary:     e.Summary,
+			ContentHTML: r.bodies.html[a],
+			Published:   a.Date,
+			Updated:     a.Lastmod,
+			Categories:  a.Tags,
+			Author:      a.String("author"),
+		}
+	}
+	return items
+}
+
+// feeds writes the site's RSS, Atom and JSON feeds and an RSS feed per
+// term. Feed times come from the articles, never the clock, so two builds
+// of the same site give the same bytes.
+func (r *renderer) writeFeeds() error {
+	cfg := r.site.Config
+	ch := feed.Channel{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		Link:        r.abs("/"),
+		Language:    cfg.Language,
+		Generator:   "sahifa",
+		Items:       r.items(r.site.Articles, cfg.Feeds.Limit),
+	}
+	var errs errorSet
+	for _, f := range []struct {
+		path, mediaType string
+		encode          func(feed.Channel) ([]byte, error)
+	}{
+		{"index.xml", "application/rss+xml", feed.RSS},
+		{"atom.xml", "application/atom+xml", feed.Atom},
+		{"feed.json", "application/feed+json", feed.JSONFeed},
+	} {
+		ch.SelfURL = r.abs("/" + f.path)
+		errs.add(r.emitData(f.path, f.mediaType, f.encode, ch))
+	}
+	for _, tx := range r.site.Taxonomies {
+		if !r.tpl.Has(termLayout) {
+			break // no term pages, so no page for a term feed to belong to
+		}
+		for _, t := range tx.Terms {
+			tch := ch
+			tch.Title = cfg.Title + " – " + t.Name
+			tch.Link = r.abs(t.RelPermalink)
+			tch.SelfURL = r.abs(t.RelPermalink + "index.xml")
+			tch.Items = r.items(t.Articles, cfg.Feeds.TermLimit)
+			errs.add(r.emitData(strings.TrimPrefix(t.RelPermalink, "/")+"index.xml", "application/rss+xml", feed.RSS, tch))
+		}
+	}
+	return errs.err()
+}
+
+func (r *renderer) emitData(path, mediaType string, encode func(feed.Channel) ([]byte, error), ch feed.Channel) error {
+	data, err := encode(ch)
+	if err != nil {
+		return err
+	}
+	if data, err = r.opts.Minifier.Bytes(mediaType, data); err != nil {
+		return err
+	}
+	return r.emit(output.File{Path: path, MediaType: mediaType, Data: data})
+}
+
+// writeSitemaps writes sitemap.xml (an index past 50,000 URLs), the Google
+// News sitemap of the articles published in the two days before the build
+// time, and robots.txt pointing to both unless the site has its own.
+func (r *renderer) writeSitemaps(now time.Time) error {
+	cfg := r.site.Config
+	var news []sitemap.NewsItem
+	for _, a := range r.site.Articles {
+		news = append(news, sitemap.NewsItem{Loc: r.entries[a].Permalink, Title: a.Title, Published: a.Date})
+	}
+	base := r.abs("/")
+	files := sitemap.Sitemaps(r.sitemapURLs(), base)
+	files = append(files, sitemap.News(sitemap.Recent(news, now), cfg.Title, cfg.Language, base)...)
+	if !hasFile(r.opts.Static, "robots.txt") {
+		files = append(files, sitemap.File{Path: "robots.txt", Data: sitemap.Robots([]string{r.abs("/sitemap.xml"), r.abs("/news-sitemap.xml")})})
+	}
+	for _, f := range files {
+		mt := "application/xml"
+		if f.Path == "robots.txt" {
+			mt = "text/plain"
+		}
+		data, err := r.opts.Minifier.Bytes(mt, f.Data)
+		if err != nil {
+			return err
+		}
+		if err := r.emit(output.File{Path: f.Path, MediaType: mt, Data: data}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sitemapURLs lists every page the build writes that search engines should
+// index (not the 404 page or alias redirects), each with its last change.
+func (r *renderer) sitemapURLs() []sitemap.URL {
+	s := r.site
+	var urls []sitemap.URL
+	add := func(rel string, lastmod time.Time) {
+		urls = append(urls, sitemap.URL{Loc: r.abs(rel), Lastmod: lastmod})
+	}
+	pagers := func(ps []site.Pager) {
+		for _, p := range ps {
+			add(p.RelPermalink, newestChange(p.Articles))
+		}
+	}
+	pagers(s.Home)
+	for _, a := range s.Articles {
+		add(a.RelPermalink, a.Lastmod)
+	}
+	if r.tpl.Has(termsLayout) {
+		for _, tx := range s.Taxonomies {
+			add(tx.RelPermalink, r.siteData.Lastmod)
+		}
+	}
+	if r.tpl.Has(termLayout) {
+		for _, tx := range s.Taxonomies {
+			for _, t := range tx.Terms {
+				pagers(t.Pagers)
+			}
+		}
+	}
+	if s.Archive != nil && r.tpl.Has(archiveLayout) {
+		add(s.Archive.RelPermalink, r.siteData.Lastmod)
+	}
+	if s.Archive != nil && r.tpl.Has(periodLayout) {
+		for _, y := range s.Archive.Years {
+			pagers(y.Pagers)
+			for _, m := range y.Months {
+				pagers(m.Pagers)
+			}
+		}
+	}
+	return urls
+}
+
+func newestChange(arts []*site.Article) time.Time {
+	var t time.Time
+	for _, a := range arts {
+		if a.Lastmod.After(t) {
+			t = a.Lastmod
+		}
+	}
+	return t
+}
+
+func hasFile(fsys fs.FS, name string) bool {
+	if fsys == nil {
+		return false
+	}
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}

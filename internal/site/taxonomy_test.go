@@ -1,0 +1,150 @@
+package site
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/sahifa/sahifa/internal/content"
+)
+
+func tagged(path string, d int, tags ...string) content.Page {
+	p := page(path, "خبر "+path, day(d))
+	p.Tags = tags
+	return p
+}
+
+func TestTermsMergeSpellingVariants(t *testing.T) {
+	pages := []content.Page{
+		tagged("content/1.md", 1, "إيران", "العراق"),
+		tagged("content/2.md", 2, "ايران", "الْعِرَاق"),
+		tagged("content/3.md", 3, "إيران", "العـــراق", "G20"),
+		tagged("content/4.md", 4, "مدينة الموصل", "g20", "العراق", "العراق"),
+	}
+	s, err := Assemble(cfg(), pages, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := s.Taxonomies[0]
+	var got []string
+	for _, term := range tx.Terms {
+		got = append(got, fmt.Sprintf("%s=%s %d %s", term.Key, term.Name, len(term.Articles), term.RelPermalink))
+	}
+	want := []string{
+		"العراق=العراق 4 /tags/العراق/",
+		"ايران=إيران 3 /tags/إيران/",
+		"g20=G20 2 /tags/g20/",
+		"مدينه الموصل=مدينة الموصل 1 /tags/مدينة-الموصل/",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("terms\n got %q\nwant %q", got, want)
+	}
+	// Each article links its terms once, in its own order.
+	a := s.Articles[0] // content/4.md, newest
+	var names []string
+	for _, term := range a.Terms["tags"] {
+		names = append(names, term.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"مدينة الموصل", "G20", "العراق"}) {
+		t.Errorf("article terms %q", names)
+	}
+	if tx.Terms[0].Pagers[1].RelPermalink != "/tags/العراق/page/2/" {
+		t.Errorf("term page 2 at %q", tx.Terms[0].Pagers[1].RelPermalink)
+	}
+}
+
+func TestTermSlugClashGetsNumbered(t *testing.T) {
+	s, err := Assemble(cfg(), []content.Page{tagged("content/1.md", 1, "C++", "C")}, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := map[string]bool{}
+	for _, term := range s.Taxonomies[0].Terms {
+		urls[term.RelPermalink] = true
+	}
+	if !urls["/tags/c/"] || !urls["/tags/c-2/"] {
+		t.Errorf("got %v", urls)
+	}
+}
+
+func TestOtherTaxonomiesFromFrontMatter(t *testing.T) {
+	c := cfg()
+	c.Taxonomies = []string{"authors", "tags"}
+	p := tagged("content/1.md", 1, "العراق")
+	p.Params = map[string]any{"authors": []any{"هيئة التحرير"}}
+	s, err := Assemble(c, []content.Page{p}, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Taxonomies[0].Name != "authors" || s.Taxonomies[0].Terms[0].RelPermalink != "/authors/هيئة-التحرير/" {
+		t.Errorf("authors taxonomy: %+v", s.Taxonomies[0].Terms[0])
+	}
+}
+
+func TestArchiveByYearAndMonthInSiteZone(t *testing.T) {
+	pages := []content.Page{
+		page("content/a.md", "أ", day(1)),
+		page("content/b.md", "ب", day(2)),
+		page("content/c.md", "ج", day(2).AddDate(0, -3, 0)), // December 2023
+	}
+	s, err := Assemble(cfg(), pages, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar := s.Archive
+	var got []string
+	for _, y := range ar.Years {
+		got = append(got, fmt.Sprintf("%s %d", y.RelPermalink, len(y.Articles)))
+		for _, m := range y.Months {
+			got = append(got, fmt.Sprintf("%s %d", m.RelPermalink, len(m.Articles)))
+		}
+	}
+	want := []string{"/2024/ 2", "/2024/03/ 2", "/2023/ 1", "/2023/12/ 1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("archive %q, want %q", got, want)
+	}
+}
+
+func TestRelatedPrefersRareSharedTags(t *testing.T) {
+	// Article 0 shares the rare tag "مصطفى الكاظمي" with 1, and only the
+	// common tag "العراق" with 2 and 3.
+	var pages []content.Page
+	pages = append(pages, tagged("content/0.md", 10, "العراق", "مصطفى الكاظمي"))
+	pages = append(pages, tagged("content/1.md", 1, "مصطفى الكاظمي"))
+	pages = append(pages, tagged("content/2.md", 9, "العراق"))
+	pages = append(pages, tagged("content/3.md", 8, "العراق"))
+	pages = append(pages, tagged("content/4.md", 7, "كرة القدم"))
+	for i := 5; i < 12; i++ {
+		pages = append(pages, tagged(fmt.Sprintf("content/%d.md", i), 1, "العراق"))
+	}
+	c := cfg()
+	c.Related = 3
+	s, err := Assemble(c, pages, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first *Article
+	for _, a := range s.Articles {
+		if a.Path == "content/0.md" {
+			first = a
+		}
+	}
+	var got []string
+	for _, r := range first.Related {
+		got = append(got, r.Path)
+	}
+	// The rare tag wins; then recency among equal scores.
+	if want := []string{"content/1.md", "content/2.md", "content/3.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("related %q, want %q", got, want)
+	}
+	for _, a := range s.Articles {
+		for _, r := range a.Related {
+			if r == a {
+				t.Errorf("%s related to itself", a.Path)
+			}
+		}
+		if a.Path == "content/4.md" && len(a.Related) != 0 {
+			t.Errorf("an article with no shared tag got related articles")
+		}
+	}
+}

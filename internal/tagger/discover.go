@@ -1,0 +1,292 @@
+package tagger
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sahifa/sahifa/internal/arabic"
+)
+
+// Discovery finds tags the gazetteer does not know: noun phrases an
+// article keeps returning to (المنطقة الخضراء، الحوار الاستراتيجي). Arabic
+// has no capital letters to spot names by, and a tag that is a verb or a
+// sentence fragment looks broken on a site, so the rules are conservative:
+//
+//   - Words are cut into runs at punctuation and quotation marks, at
+//     gazetteer matches, and at words that cannot be part of a topic
+//     phrase: stopwords (also behind a clitic: وقال، فيما، ولم), numbers,
+//     one-letter words, verb-looking words (verbLike) and words opening
+//     with the conjunction و that are not known nouns (وأضاف، وتعهد).
+//   - A word with clitics before the article (والاستقرار، للعراق، بالساحة)
+//     starts a new run and counts in its article form (الاستقرار). Other
+//     clitics are removed only when the bare word occurs in the same
+//     article (بمحاسبة → محاسبة), since ب ل ك و ف also begin many words.
+//   - A candidate is 1 to 3 words of a run whose last word has the article
+//     (Arabic noun phrases end in a definite noun or adjective), whose
+//     first word is not an office (رئيس، وزير، المتحدث: the office holder
+//     is the tag, and the office is everywhere), and which is not a whole
+//     alias or part of one (it would duplicate or halve a known tag). A
+//     single word needs a stem of 3 letters or more after the article and
+//     must not end like a nisba adjective (الدبلوماسية، الأمني).
+//   - It is kept if it recurs: a phrase of two or three words at least
+//     twice in the article, or once in the title or lede when another
+//     article of the corpus has it too; a single word at least twice and
+//     at least once in the title or lede. In a corpus of five or more
+//     articles, a phrase in more than half of them is boilerplate and is
+//     dropped.
+//   - Of nested phrases the longer wins when the shorter is no more
+//     frequent (حماية البعثات الدبلوماسية over حماية البعثات and
+//     البعثات الدبلوماسية), as the shorter never occurs without it; the
+//     shorter wins when it is more frequent and has two words or more
+//     (أسعار الفائدة over رفع أسعار الفائدة). A more frequent single word
+//     is kept beside the phrase (التضخم, معدلات التضخم).
+//   - Discovered phrases score like gazetteer names, times
+//     discoveredFactor and the phrase's IDF over the corpus; single words
+//     are weaker evidence still (singleFactor).
+
+// maxPhrase is the longest discovered phrase, in words.
+const maxPhrase = 3
+
+// cand is a candidate phrase of one article.
+type cand struct {
+	surf  string  // as first written, clitics removed
+	words int     // number of words
+	count int     // occurrences
+	head  bool    // occurs in the title or lede
+	score float64 // Σ weight of the occurrences, plus the first-mention bonus
+}
+
+// offices head phrases that name a position, not a topic.
+var offices = foldSet("رئيس", "الرئيس", "رئيسة", "نائب", "وزير", "وزيرة", "مدير", "المدير",
+	"المتحدث", "متحدث", "الناطق", "ناطق", "زعيم", "الزعيم", "قائد", "القائد", "أمين", "الأمين",
+	"سفير", "السفير", "مستشار", "المستشار", "مبعوث", "المبعوث", "ممثل", "الممثل", "عضو", "مسؤول",
+	"المسؤول", "مسؤولون", "المسؤولين")
+
+// wawNouns are common nouns that begin with و as a root letter, which
+// would otherwise be taken for و + verb.
+var wawNouns = foldSet("وزير", "وزيرة", "وزارة", "وزراء", "وكالة", "وكيل", "وفد", "ولاية", "وادي",
+	"وقف", "وسائل", "وثيقة", "وثائق", "وحدة", "وحدات", "ورقة", "وضع", "واقع", "وطن", "وظائف",
+	"وقود", "ودائع", "ورشة", "ولي")
+
+func foldSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[arabic.Fold(w)] = true
+	}
+	return m
+}
+
+// verbLike reports whether a folded word looks like a verb: an imperfect
+// (يعتبر، يبدي، تعلن، تقع) or a past plural (قالوا، أكدوا). It misses most
+// past tenses, which look like nouns; the article rule catches those.
+func verbLike(key string) bool {
+	n := utf8.RuneCountInString(key)
+	switch {
+	case strings.HasPrefix(key, "ي") && n >= 4:
+		return true
+	case strings.HasPrefix(key, "ت") && (n == 3 || n == 4):
+		return true
+	case strings.HasSuffix(key, "وا") && n >= 4:
+		return true
+	}
+	return false
+}
+
+// cliticForms are the readings of key with only conjunctions and
+// prepositions removed (والذي → الذي, وبعد → بعد), longest first; forms
+// are matchForms(key).
+func cliticForms(key string, forms []string) []string {
+	var out []string
+	for _, f := range forms[1:] {
+		if strings.HasSuffix(key, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// isStop is arabic.IsStopword, seeing through clitics.
+func isStop(key string) bool { return stopForms(key, matchForms(key)) }
+
+// stopForms is isStop with the token's matchForms already known.
+func stopForms(key string, forms []string) bool {
+	if arabic.IsStopword(key) {
+		return true
+	}
+	for _, f := range cliticForms(key, forms) {
+		if arabic.IsStopword(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// definite returns the article form of a word with clitics before the
+// article: والاستقرار → الاستقرار, للعراق → العراق. surf is changed the
+// same way, letter for letter.
+func definite(key, surf string) (string, string, bool) {
+	for _, c := range []string{"", "و", "ف"} {
+		for _, p := range []string{"", "ب", "ك"} {
+			pre := c + p + "ال"
+			if c+p != "" && strings.HasPrefix(key, pre) && utf8.RuneCountInString(key) >= utf8.RuneCountInString(pre)+2 {
+				n := utf8.RuneCountInString(c + p)
+				return key[len(c+p):], dropRunes(surf, n), true
+			}
+		}
+		pre := c + "لل"
+		if strings.HasPrefix(key, pre) && utf8.RuneCountInString(key) >= utf8.RuneCountInString(pre)+2 {
+			n := utf8.RuneCountInString(c) + 1
+			return "ا" + key[len(c)+len("ل"):], "ا" + dropRunes(surf, n), true
+		}
+	}
+	return key, surf, false
+}
+
+func dropRunes(s string, n int) string {
+	for ; n > 0 && s != ""; n-- {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	return s
+}
+
+// word is a token prepared for discovery.
+type word struct {
+	key, surf string
+	stop      bool // cannot be part of a phrase
+	start     bool // a phrase may start here but not go on into it
+}
+
+// candidates returns the candidate phrases of toks by key, with their
+// counts and weights; spans are the gazetteer matches in toks.
+func (t *Tagger) candidates(toks []token, spans []span) map[string]*cand {
+	words := make([]word, len(toks))
+	known := map[string]bool{}
+	for _, tk := range toks {
+		known[tk.key] = true
+	}
+	for i, tk := range toks {
+		w := word{key: tk.key, surf: tk.surf, start: tk.brk != brkSpace}
+		if k, s, ok := definite(w.key, w.surf); ok {
+			w.key, w.surf, w.start = k, s, true
+		} else {
+			for _, f := range cliticForms(w.key, tk.forms) {
+				if utf8.RuneCountInString(f) >= 3 && known[f] && !isStop(f) {
+					n := utf8.RuneCountInString(w.key) - utf8.RuneCountInString(f)
+					w.key, w.surf, w.start = f, dropRunes(w.surf, n), true
+					break
+				}
+			}
+		}
+		w.stop = stopForms(tk.key, tk.forms) || w.key != tk.key && isStop(w.key) || utf8.RuneCountInString(w.key) < 2 || !hasLetter(w.key) ||
+			verbLike(w.key) || strings.HasPrefix(w.key, "و") && !wawNouns[w.key]
+		words[i] = w
+	}
+	for _, s := range spans {
+		for i := s.start; i < s.end; i++ {
+			words[i].stop = true
+		}
+	}
+
+	out := map[string]*cand{}
+	for i := range words {
+		for n := 1; n <= maxPhrase && i+n <= len(words); n++ {
+			j := i + n - 1 // last word
+			if words[j].stop || j > i && words[j].start {
+				break
+			}
+			if !t.shapeOK(words[i : j+1]) {
+				continue
+			}
+			parts := make([]string, n)
+			for m := range parts {
+				parts[m] = words[i+m].key
+			}
+			k := strings.Join(parts, " ")
+			if t.parts[k] {
+				continue
+			}
+			c := out[k]
+			if c == nil {
+				surfs := make([]string, n)
+				for m := range surfs {
+					surfs[m] = words[i+m].surf
+				}
+				c = &cand{surf: strings.Join(surfs, " "), words: n}
+				c.score = firstBonus * (1 - decay*toks[i].pos)
+				out[k] = c
+			}
+			c.count++
+			c.head = c.head || toks[i].field != fieldBody
+			c.score += weight(toks[i])
+		}
+	}
+	return out
+}
+
+// shapeOK applies the shape rules to a run of non-stop words.
+func (t *Tagger) shapeOK(ws []word) bool {
+	last := ws[len(ws)-1].key
+	stem, ok := strings.CutPrefix(last, "ال")
+	if !ok || offices[ws[0].key] {
+		return false
+	}
+	if len(ws) > 1 {
+		return true
+	}
+	// A lone nisba adjective (الدبلوماسية، الأمني) is a dangling
+	// modifier far more often than a topic.
+	for _, suf := range []string{"ي", "يه", "يين", "يون"} {
+		if strings.HasSuffix(stem, suf) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(stem) >= 3
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// keep applies the recurrence, boilerplate and nesting rules to the
+// candidates of one article and returns the survivors.
+func (t *Tagger) keep(cs map[string]*cand) map[string]*cand {
+	out := map[string]*cand{}
+	for k, c := range cs {
+		df := t.df[k]
+		if t.docs >= 5 && 2*df > t.docs {
+			continue
+		}
+		if c.words > 1 && (c.count >= 2 || c.head && df >= 2) || c.words == 1 && c.head && c.count >= 2 {
+			out[k] = c
+		}
+	}
+	drop := map[string]bool{}
+	for k, c := range out {
+		words := strings.Split(k, " ")
+		for i := range words {
+			for j := i + 1; j <= len(words); j++ {
+				sub := strings.Join(words[i:j], " ")
+				s, ok := out[sub]
+				switch {
+				case !ok || sub == k:
+				case s.count <= c.count:
+					// never without the longer phrase, which says more
+					drop[sub] = true
+				case s.words > 1:
+					// the longer phrase is one context of a commoner one
+					drop[k] = true
+				}
+			}
+		}
+	}
+	for k := range drop {
+		delete(out, k)
+	}
+	return out
+}

@@ -1,0 +1,111 @@
+package tagger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/sahifa/sahifa/internal/arabic"
+)
+
+// Doc is an article as the tagger sees it.
+type Doc struct {
+	Title, Lede string
+	// Body holds the paragraphs and subheadings in order.
+	Body []string
+}
+
+// Where a token stands; the weights of Tags follow this order.
+const (
+	fieldTitle = iota
+	fieldLede
+	fieldBody
+)
+
+// What separates a token from the one before it.
+const (
+	brkSpace = iota // spaces only: one phrase may go on
+	brkQuote        // a quotation mark: a name may go on (كتائب "حزب الله"), a discovered phrase may not
+	brkPunct        // other punctuation or a new paragraph: nothing goes on
+)
+
+// token is one word of a document.
+type token struct {
+	key   string   // folded (arabic.Fold), for matching and counting
+	forms []string // matchForms(key)
+	surf  string   // as written, marks stripped: for showing a discovered tag
+	field uint8    // fieldTitle, fieldLede or fieldBody
+	brk   uint8    // brkSpace, brkQuote or brkPunct before this token
+	pos   float64  // place in the document, 0 (first word) to 1 (last)
+}
+
+// quotes are the quotation marks newsrooms put around names (تنظيم
+// "داعش", كتائب «حزب الله»); a gazetteer name is matched across them.
+const quotes = "\"'«»“”‘’„‟‹›`"
+
+// tokenize splits the title, lede and body of d into words, in reading
+// order, recording which field each comes from and what punctuation
+// separates it from the previous one.
+func tokenize(d Doc) []token {
+	var toks []token
+	forms := map[string][]string{} // words repeat; their readings need computing once
+	add := func(text string, field uint8) {
+		// The surface form gets the first steps of arabic.Fold (NFKC,
+		// marks stripped); the rest of Fold maps letter for letter, so
+		// a key and its surface line up rune by rune.
+		s := norm.NFKC.String(text)
+		if t := arabic.StripMarks(s); t != s {
+			s = norm.NFKC.String(t)
+		}
+		pending := uint8(brkPunct) // a new field or paragraph
+		start, brk := -1, uint8(0)
+		flush := func(end int) {
+			surf := s[start:end]
+			key := arabic.Fold(surf)
+			if utf8.RuneCountInString(key) != utf8.RuneCountInString(surf) {
+				surf = key // cannot happen after the normalisation above; stay safe
+			}
+			f, ok := forms[key]
+			if !ok {
+				f = matchForms(key)
+				forms[key] = f
+			}
+			toks = append(toks, token{key: key, forms: f, surf: surf, field: field, brk: brk})
+			start = -1
+		}
+		for i, r := range s {
+			if arabic.IsWordRune(r) {
+				if start < 0 {
+					start, brk, pending = i, pending, brkSpace
+				}
+				continue
+			}
+			if start >= 0 {
+				flush(i)
+			}
+			switch {
+			case unicode.IsSpace(r):
+			case strings.ContainsRune(quotes, r):
+				pending = max(pending, brkQuote)
+			default:
+				pending = brkPunct
+			}
+		}
+		if start >= 0 {
+			flush(len(s))
+		}
+	}
+	add(d.Title, fieldTitle)
+	add(d.Lede, fieldLede)
+	for _, p := range d.Body {
+		add(p, fieldBody)
+	}
+	if n := len(toks); n > 1 {
+		for i := range toks {
+			toks[i].pos = float64(i) / float64(n-1)
+		}
+	}
+	return toks
+}
