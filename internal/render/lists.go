@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/sahifa/sahifa/internal/arabic"
 	"github.com/sahifa/sahifa/internal/site"
 )
 
@@ -139,9 +138,9 @@ func (r *renderer) archive(ar *site.Archive) error {
 		}
 	}
 	for _, y := range ar.Years {
-		periods(y, fmt.Sprintf("أرشيف %d", y.Year))
+		periods(y, "أرشيف "+r.site.Config.Dates.Format().Number(y.Year))
 		for _, m := range y.Months {
-			periods(m, fmt.Sprintf("أرشيف %s %d", arabic.MonthName(m.Month), m.Year))
+			periods(m, "أرشيف "+r.site.Config.Dates.Format().MonthYear(time.Date(m.Year, m.Month, 1, 12, 0, 0, 0, time.UTC)))
 		}
 	}
 	return errs.err()
