@@ -3,6 +3,8 @@ package seed
 import (
 	"strings"
 	"unicode"
+
+	"github.com/sahifa/sahifa/internal/arabic"
 )
 
 // isInvisible reports whether r takes no room on the page: zero-width and
@@ -69,42 +71,13 @@ func isHeadingLike(s string) bool {
 	return words(s) <= maxHeadingWords && hasLetter(s) && !endsSentence(s)
 }
 
-// fold reduces s to a key for comparing names (months, weekdays) as an
-// editor means them: harakat, tatweel and invisible marks removed, the
-// hamza forms of alef (أ إ آ ٱ) read as a bare alef, and runs of space
-// made one. So الإثنين, الاثنين and الاثنـين are the same day.
-func fold(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case r == 0x0640, r >= 0x064B && r <= 0x065F, r == 0x0670, isInvisible(r):
-			continue
-		case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ':
-			r = 'ا'
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// fold reduces s to a key for comparing names (months, weekdays,
+// agencies) as an editor means them: the same normalisation as tag keys
+// (harakat, tatweel and invisible marks removed, أ إ آ ٱ read as ا, ى as
+// ي, ة as ه), with runs of space made one. So الإثنين, الاثنين and
+// الاثنـين are the same day.
+func fold(s string) string { return strings.Join(strings.Fields(arabic.Fold(s)), " ") }
 
 // asciiDigits rewrites Eastern Arabic-Indic (٠–٩) and Persian (۰–۹)
 // digits as ASCII so one date grammar reads all three.
-func asciiDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0x0660 && r <= 0x0669:
-			return '0' + r - 0x0660
-		case r >= 0x06F0 && r <= 0x06F9:
-			return '0' + r - 0x06F0
-		}
-		return r
-	}, s)
-}
+func asciiDigits(s string) string { return arabic.ToLatinDigits(s) }
