@@ -8,8 +8,8 @@ import "embed"
 // Theme is the default theme: templates under layouts/ and CSS, JS and
 // images under assets/. A site's own layouts/ and assets/ override it file
 // by file. An embed.FS is read-only, so sharing it is safe. The "all:"
-// prefix is needed because Hugo-style layouts live in "_default", and
-// go:embed leaves out names starting with "_" without it.
+// prefix is needed because Hugo-style layouts live in "_default", and the
+// embed directive leaves out names starting with "_" without it.
 //
 //go:embed all:layouts all:assets
 var Theme embed.FS

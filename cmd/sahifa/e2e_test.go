@@ -212,10 +212,6 @@ type e2eCounts struct {
 	articles, pages, written, unchanged, removed int
 }
 
-func (c e2eCounts) ints() []int {
-	return []int{c.articles, c.pages, c.written, c.unchanged, c.removed}
-}
-
 // e2eParseSummary finds the build summary line in stdout and returns its
 // counts. Exactly one summary line must be there.
 func e2eParseSummary(t *testing.T, r e2eResult) e2eCounts {
@@ -230,23 +226,6 @@ func e2eParseSummary(t *testing.T, r e2eResult) e2eCounts {
 		n = append(n, i)
 	}
 	return e2eCounts{n[0], n[1], n[2], n[3], n[4]}
-}
-
-// e2eSummary checks the build's summary has these counts: articles, pages,
-// written, unchanged, removed; a negative count matches any.
-func e2eSummary(t *testing.T, r e2eResult, want ...int) e2eCounts {
-	t.Helper()
-	c := e2eParseSummary(t, r)
-	got := c.ints()
-	for i, w := range want {
-		if w < 0 {
-			got[i] = w
-		}
-	}
-	if !slices.Equal(got, want) {
-		t.Fatalf("summary counts (articles, pages, written, unchanged, removed) = %v, want %v\n%s", c.ints(), want, r)
-	}
-	return c
 }
 
 // e2eBuilt checks a successful build against the tree it left in dir: the
