@@ -8,6 +8,7 @@ import (
 
 	"github.com/sahifa/sahifa/internal/build"
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/watch"
 )
 
 // NowEnv fixes the build time, like --now, for reproducible builds in CI.
@@ -20,6 +21,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		minify         bool
 		quiet, verbose bool
 		now            string
+		watching       bool
+		debounce       time.Duration
 	)
 	fs.StringVarP(&opts.Source, "source", "s", ".", "site root `DIR`")
 	fs.StringVarP(&opts.Destination, "destination", "d", "", "output `DIR` (default public under the source)")
@@ -31,6 +34,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&now, "now", "", "build `TIME` (RFC 3339) deciding future and expired articles; also "+NowEnv)
 	fs.BoolVar(&quiet, "quiet", false, "print nothing but errors")
 	fs.BoolVar(&verbose, "verbose", false, "say more about the build")
+	fs.BoolVar(&watching, "watch", false, "stay running and rebuild on every change to the site's files")
+	fs.DurationVar(&debounce, "debounce", watch.DefaultQuiet, "with --watch, quiet `TIME` after the last file event before rebuilding")
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
@@ -51,6 +56,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		opts.Now = t
+	}
+	if watching {
+		return watchBuild(opts, debounce, quiet, stdout, stderr)
 	}
 
 	res, err := build.Run(opts)

@@ -121,7 +121,7 @@ func TestE2EHelp(t *testing.T) {
 	}
 }
 
-func TestE2EVersionAndNotReady(t *testing.T) {
+func TestE2EVersionAndServeOutsideASite(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{{"version"}, {"--version"}, {"-v"}} {
 		r := e2eRun(t, dir, nil, args...)
@@ -133,8 +133,10 @@ func TestE2EVersionAndNotReady(t *testing.T) {
 	for _, args := range [][]string{{"serve"}, {"serve", "--port", "1313"}} {
 		r := e2eRun(t, dir, nil, args...)
 		e2eWant(t, r, exitFail)
-		if !strings.Contains(r.stderr, "sahifa serve: not ready yet") || r.stdout != "" {
-			t.Errorf("want \"serve: not ready yet\" on stderr only, got %s", r)
+		// serve outside a site folder says so at once, rather than
+		// serving an empty site.
+		if !strings.Contains(r.stderr, "is not a site folder") || r.stdout != "" {
+			t.Errorf("want \"not a site folder\" on stderr only, got %s", r)
 		}
 	}
 	// import is ready: in a folder without seeds it has nothing to do.

@@ -31,7 +31,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"build":   {"build the site into public/", runBuild},
-		"serve":   {"preview the site, rebuilding on every change (not ready yet)", notReady("serve")},
+		"serve":   {"preview the site in the browser, rebuilding and reloading on every change", runServe},
 		"import":  {"turn seed texts in seeds/ into articles in content/", runImport},
 		"new":     {"write a new article with front matter", runNew},
 		"version": {"print the version", runVersion},
@@ -100,16 +100,4 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "sahifa %s\n", version)
 	return exitOK
-}
-
-func notReady(name string) func([]string, io.Writer, io.Writer) int {
-	return func(args []string, stdout, stderr io.Writer) int {
-		fs := newFlags(name, "", stderr)
-		fs.ParseErrorsAllowlist.UnknownFlags = true
-		if code, done := parse(fs, args, stdout); done {
-			return code
-		}
-		fmt.Fprintf(stderr, "sahifa %s: not ready yet; it arrives with its own release\n", name)
-		return exitFail
-	}
 }

@@ -12,6 +12,7 @@ type Change struct {
 	Path    string // site-relative, slash-separated: "content/x.md"
 	Kind    Kind
 	Removed bool // gone when the batch was taken (deleted, or renamed away)
+	Dir     bool // a folder when the batch was taken
 }
 
 // Batch is what changed during one quiet window: one Change per path,
@@ -50,27 +51,29 @@ func (b Batch) Only(k Kind) bool {
 
 // String says briefly what changed, for the terminal:
 // "content/x.md", "content/x.md (removed)", "content/a.md and 4 more".
+// Folders that appeared count only when no file changed.
 func (b Batch) String() string {
 	if b.Rescan {
 		return "many files (events were lost)"
 	}
-	if len(b.Changes) == 0 {
-		return "nothing"
-	}
-	// Files say more than the folders that hold them.
-	first := b.Changes[0]
+	var files []Change
 	for _, c := range b.Changes {
-		if strings.Contains(c.Path, ".") {
-			first = c
-			break
+		if !c.Dir {
+			files = append(files, c)
 		}
 	}
+	if len(files) == 0 {
+		files = b.Changes
+	}
+	if len(files) == 0 {
+		return "nothing"
+	}
 	var s strings.Builder
-	s.WriteString(first.Path)
-	if first.Removed {
+	s.WriteString(files[0].Path)
+	if files[0].Removed {
 		s.WriteString(" (removed)")
 	}
-	if n := len(b.Changes) - 1; n > 0 {
+	if n := len(files) - 1; n > 0 {
 		fmt.Fprintf(&s, " and %d more", n)
 	}
 	return s.String()
@@ -126,12 +129,13 @@ func (b *batcher) due() (at time.Time, ok bool) {
 	return at, true
 }
 
-// take returns the pending batch and starts a new one. exists tells
-// whether a path is still there, which decides Removed.
-func (b *batcher) take(exists func(string) bool) Batch {
+// take returns the pending batch and starts a new one. stat tells
+// whether a path is still there, and whether it is a folder.
+func (b *batcher) take(stat func(string) (exists, dir bool)) Batch {
 	batch := Batch{Rescan: b.rescan, Changes: make([]Change, 0, len(b.kinds))}
 	for p, k := range b.kinds {
-		batch.Changes = append(batch.Changes, Change{Path: p, Kind: k, Removed: !exists(p)})
+		exists, dir := stat(p)
+		batch.Changes = append(batch.Changes, Change{Path: p, Kind: k, Removed: !exists, Dir: dir})
 	}
 	sort.Slice(batch.Changes, func(i, j int) bool { return batch.Changes[i].Path < batch.Changes[j].Path })
 	b.kinds = map[string]Kind{}

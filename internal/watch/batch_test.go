@@ -10,7 +10,7 @@ var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 
 func ms(n int) time.Time { return t0.Add(time.Duration(n) * time.Millisecond) }
 
-func all(string) bool { return true }
+func all(string) (exists, dir bool) { return true, false }
 
 // TestBatcherQuietWindow: events closer together than the quiet window
 // make one batch, due one window after the last of them.
@@ -71,7 +71,7 @@ func TestBatcherSaves(t *testing.T) {
 	// A deleted article and a created one.
 	b.add("content/gone.md", Content, ms(7))
 	b.add("assets/css/main.css", Style, ms(8))
-	exists := func(p string) bool { return p != "content/gone.md" }
+	exists := func(p string) (bool, bool) { return p != "content/gone.md", false }
 	got := b.take(exists)
 	want := Batch{Changes: []Change{
 		{Path: "assets/css/main.css", Kind: Style},
@@ -112,8 +112,9 @@ func TestBatchString(t *testing.T) {
 		{Batch{}, "nothing"},
 		{Batch{Changes: []Change{{Path: "content/x.md", Kind: Content}}}, "content/x.md"},
 		{Batch{Changes: []Change{{Path: "content/x.md", Kind: Content, Removed: true}}}, "content/x.md (removed)"},
-		// A new folder with a file: the file is named.
-		{Batch{Changes: []Change{{Path: "content/2024", Kind: Content}, {Path: "content/2024/x.md", Kind: Content}}}, "content/2024/x.md and 1 more"},
+		// New folders with a file: the file is named.
+		{Batch{Changes: []Change{{Path: "content/2024", Kind: Content, Dir: true}, {Path: "content/2024/05", Kind: Content, Dir: true}, {Path: "content/2024/05/x.md", Kind: Content}}}, "content/2024/05/x.md"},
+		{Batch{Changes: []Change{{Path: "content/2024", Kind: Content, Dir: true}, {Path: "content/2025", Kind: Content, Dir: true}}}, "content/2024 and 1 more"},
 	}
 	for _, c := range cases {
 		if got := c.b.String(); got != c.want {

@@ -144,7 +144,7 @@ func (w *Watcher) loop() {
 				w.report(err)
 			}
 		case <-fire:
-			batch := b.take(w.exists)
+			batch := b.take(w.stat)
 			ready = &batch
 		case out <- next:
 			ready = nil
@@ -239,9 +239,9 @@ func (w *Watcher) unwatch(p string) {
 	}
 }
 
-func (w *Watcher) exists(rel string) bool {
-	_, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(rel)))
-	return err == nil
+func (w *Watcher) stat(rel string) (exists, dir bool) {
+	fi, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(rel)))
+	return err == nil, err == nil && fi.IsDir()
 }
 
 func (w *Watcher) report(err error) {
