@@ -131,15 +131,16 @@ func TestE2EBuild(t *testing.T) {
 	if got := e2eFeedLinks(t, pub, "https://example.com/", e2eTagFeed); !slices.Equal(got, []string{e2eG20Page}) {
 		t.Errorf("%s lists %q, want only %s", e2eTagFeed, got, e2eG20Page)
 	}
-	// The sitemap lists every page but the 404.
+	// The sitemap lists every page but the 404 and the search page, which
+	// have nothing for a search engine to index.
 	var pages []string
 	for _, f := range e2eHTMLFiles(t, pub) {
-		if f != "404.html" {
+		if f != "404.html" && f != "search/index.html" {
 			pages = append(pages, f)
 		}
 	}
 	if got := e2eSitemapPages(t, pub, "https://example.com/"); !slices.Equal(got, pages) {
-		t.Errorf("sitemap.xml lists\n  %q\nwant every page but 404.html\n  %q", got, pages)
+		t.Errorf("sitemap.xml lists\n  %q\nwant every page but 404.html and search/\n  %q", got, pages)
 	}
 	if ns := e2eRead(t, filepath.Join(pub, "news-sitemap.xml")); !strings.Contains(ns, "<urlset") || !strings.Contains(ns, "sitemap-news") {
 		t.Errorf("news-sitemap.xml is not a news sitemap: %.300s", ns)

@@ -115,14 +115,16 @@ func copyTree(from, to string) error {
 }
 
 var (
-	scriptTag   = regexp.MustCompile(`(?is)<script\b([^>]*)>`)
-	timeTag     = regexp.MustCompile(`(?is)<time\b([^>]*)>`)
-	resourceRef = regexp.MustCompile(`(?is)<(?:link|script|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["']?([^"' >]+)`)
-	linkRel     = regexp.MustCompile(`(?is)<link\b[^>]*\brel=["']?(canonical|alternate)`)
+	scriptTag    = regexp.MustCompile(`(?is)<script\b([^>]*)>`)
+	timeTag      = regexp.MustCompile(`(?is)<time\b([^>]*)>`)
+	resourceRef  = regexp.MustCompile(`(?is)<(?:link|script|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["']?([^"' >]+)`)
+	linkRel      = regexp.MustCompile(`(?is)<link\b[^>]*\brel=["']?(canonical|alternate)`)
+	searchScript = regexp.MustCompile(`^ src="?/js/search\.[0-9a-f]{12}\.js"? integrity="?sha384-[^" ]+"? defer$`)
 )
 
 // TestBuiltPages checks every page of the built example site without a
-// browser: reading needs no JavaScript (the only scripts are JSON-LD data),
+// browser: reading needs no JavaScript (the only scripts are JSON-LD data,
+// and the search page's own),
 // nothing is loaded from another host, every <time> carries a machine-
 // readable datetime, and titles and meta text isolate their Latin runs.
 func TestBuiltPages(t *testing.T) {
@@ -140,6 +142,11 @@ func TestBuiltPages(t *testing.T) {
 		rel, _ := filepath.Rel(dir, p)
 		pages++
 		for _, m := range scriptTag.FindAllStringSubmatch(doc, -1) {
+			// The search page alone runs a script: the theme's own, with
+			// integrity (docs/search.md).
+			if rel == filepath.Join("search", "index.html") && searchScript.MatchString(m[1]) {
+				continue
+			}
 			if !strings.Contains(m[1], "application/ld+json") {
 				t.Errorf("%s: a script that is not data: <script%s>", rel, m[1])
 			}

@@ -4,6 +4,7 @@
 package build
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,6 +20,7 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/images"
 	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/minifier"
 	"github.com/sahifa/sahifa/internal/output"
@@ -61,6 +63,9 @@ type Result struct {
 	Destination string
 	Warnings    []diag.Warning
 	Duration    time.Duration
+	// Images counts featured images resized, and those taken from the
+	// cache (.sahifa-cache/images/) because they had not changed.
+	Images images.Stats
 }
 
 // Site is a site folder read into the inputs of a build.
@@ -173,13 +178,20 @@ func Run(opts Options) (Result, error) {
 		}
 		return write(f)
 	}
+	imgs := images.New(images.Options{
+		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
+		CacheDir: filepath.Join(cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir)), "images"),
+	})
 	err = render.Render(s, render.Options{
 		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},
 		Assets:   render.Layers{subdir(siteFS, "assets"), subdir(sahifa.Theme, "assets")},
 		Static:   subdir(siteFS, "static"),
 		Minifier: minifier.New(cfg.Minify),
 		Now:      now,
+		Source:   siteFS,
+		Images:   imgs,
 	}, emit)
+	res.Images = imgs.Stats()
 	if err != nil {
 		if tx != nil {
 			err = errors.Join(err, tx.Rollback())

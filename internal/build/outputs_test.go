@@ -113,9 +113,10 @@ func TestSitemapListsEveryPage(t *testing.T) {
 		}
 		listed[u.Loc] = true
 	}
-	// Every HTML page but the 404 and the alias redirect is listed.
+	// Every HTML page but the 404, the search page (both noindex) and the
+	// alias redirect is listed.
 	for p := range tree(t, dest) {
-		if !strings.HasSuffix(p, ".html") || p == "404.html" || strings.HasPrefix(p, "old/") {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" || p == "search/index.html" || strings.HasPrefix(p, "old/") {
 			continue
 		}
 		loc := testBase + strings.TrimSuffix(p, "index.html")

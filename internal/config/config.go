@@ -69,6 +69,21 @@ type Config struct {
 	Feeds Feeds
 	// Dates says how templates write dates and numbers.
 	Dates Dates
+	// Images says how featured images are resized ([images] in the file).
+	Images Images
+}
+
+// Images holds the settings of featured images (docs/images.md).
+type Images struct {
+	// Default is the picture for social previews of articles without an
+	// image, and of the other pages: a path in assets/ or static/, or a full
+	// URL; "" for none.
+	Default string
+	// Widths are the widths each image is resized to for srcset; default
+	// 480, 960 and 1600. Images are never upscaled.
+	Widths []int
+	// Quality is the JPEG quality, 1–100; default 80.
+	Quality int
 }
 
 // Dates says how templates write dates and numbers ([dates] in the file).
@@ -140,6 +155,7 @@ func Default() Config {
 		Related:     5,
 		Feeds:       Feeds{Limit: 50, TermLimit: 20},
 		Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
+		Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
 	}
 }
 

@@ -43,6 +43,7 @@ func TestDefaults(t *testing.T) {
 			Related:     5,
 			Feeds:       Feeds{Limit: 50, TermLimit: 20},
 			Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
+			Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
 		}
 		if c.Location == nil || c.Location.String() != "UTC" {
 			t.Errorf("Location = %v, want UTC", c.Location)

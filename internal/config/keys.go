@@ -51,6 +51,10 @@ var knownKeys = []knownKey{
 	{"dates.months", "dates.months"},
 	{"dates.digits", "dates.digits"},
 	{"dates.hijri", "dates.hijri"},
+	{"images", ""},
+	{"images.default", "images.default"},
+	{"images.widths", "images.widths"},
+	{"images.quality", "images.quality"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

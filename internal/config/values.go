@@ -45,6 +45,9 @@ var settings = []struct {
 	{"dates.months", func(p *parser, a assignment) { p.choice(a, &p.cfg.Dates.Months, "egyptian", "levantine", "both") }},
 	{"dates.digits", func(p *parser, a assignment) { p.choice(a, &p.cfg.Dates.Digits, "latin", "arabic") }},
 	{"dates.hijri", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Dates.Hijri) }},
+	{"images.default", applyImageDefault},
+	{"images.widths", applyImageWidths},
+	{"images.quality", applyImageQuality},
 }
 
 // choice stores a string that must be one of the given words. Case is
@@ -344,4 +347,57 @@ func applyImportDir(p *parser, a assignment) {
 		return
 	}
 	p.cfg.Import.Dir = s
+}
+
+// applyImageDefault takes a path in assets/ or static/ ("images/default.jpg",
+// a leading "/" allowed) or a full http(s) URL.
+func applyImageDefault(p *parser, a assignment) {
+	var s string
+	if !p.str(a, &s) {
+		return
+	}
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		p.cfg.Images.Default = s
+		return
+	}
+	for _, seg := range strings.Split(strings.TrimPrefix(s, "/"), "/") {
+		if seg == "" || seg == "." || seg == ".." || strings.Contains(seg, "\\") {
+			p.fail(a, "want a path in assets/ or static/ such as \"images/default.jpg\", got %q", s)
+			return
+		}
+	}
+	p.cfg.Images.Default = s
+}
+
+// maxImageWidth is the widest size sahifa makes: wider than any screen
+// needs, and far inside what the image package accepts.
+const maxImageWidth = 8000
+
+func applyImageWidths(p *parser, a assignment) {
+	list, ok := a.value.([]any)
+	if !ok || len(list) == 0 {
+		p.fail(a, "must be a list of widths in pixels such as [480, 960, 1600], got %s", describe(a.value))
+		return
+	}
+	widths := make([]int, 0, len(list))
+	for _, v := range list {
+		n, ok := v.(int64)
+		if !ok || n < 16 || n > maxImageWidth {
+			p.fail(a, "each width must be a whole number from 16 to %d, got %s%s", maxImageWidth, describe(v), unquoteHint(v))
+			return
+		}
+		widths = append(widths, int(n))
+	}
+	sort.Ints(widths)
+	p.cfg.Images.Widths = widths
+}
+
+func applyImageQuality(p *parser, a assignment) {
+	n, ok := a.value.(int64)
+	if !ok || n < 1 || n > 100 {
+		p.fail(a, "must be a whole number from 1 to 100, got %s%s", describe(a.value), unquoteHint(a.value))
+		return
+	}
+	p.cfg.Images.Quality = int(n)
 }

@@ -29,6 +29,11 @@ type Page struct {
 	Tags        []string
 	Aliases     []string
 	Weight      int
+	// Image is the featured image as written: a path beside the article,
+	// in assets/ or static/, or a full URL; "" for none. ImageLine is the
+	// line of the key, for messages about the file it names.
+	Image     string
+	ImageLine int
 
 	// Params holds every front matter key, lower-cased, with its decoded
 	// value, so themes can reach keys sahifa does not interpret (dateline,

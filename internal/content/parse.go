@@ -54,6 +54,9 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 	for _, f := range fields {
 		key := strings.ToLower(f.Key)
 		p.Params[key] = f.Value
+		if key == "image" {
+			p.ImageLine = f.Line
+		}
 		if err := p.set(key, f.Value, opts); err != nil {
 			errs = append(errs, diag.At(path, f.Line, f.Col, fmt.Errorf("%s: %w", f.Key, err)))
 		}
@@ -121,6 +124,11 @@ func (p *Page) set(key string, v any, opts Options) error {
 		}
 	case "weight":
 		p.Weight, err = integer(v)
+	case "image":
+		if p.Image, err = str(v); err == nil {
+			p.Image = strings.TrimSpace(p.Image)
+			err = checkRunes(p.Image)
+		}
 	}
 	return err
 }

@@ -36,6 +36,9 @@ type Article struct {
 	Tags       []string
 	// EditorTags says Tags were written by an editor, not the tagger.
 	EditorTags bool
+	// Image is the file name of the seed's picture, copied beside the
+	// Markdown (front matter image); "" for none.
+	Image string
 }
 
 // slugWords matches site.SlugWords; importer cannot import site (it sits
@@ -54,7 +57,7 @@ func Markdown(a Article) ([]byte, error) {
 	if !a.Date.IsZero() {
 		fields = append(fields, frontmatter.Field{Key: "date", Value: a.Date})
 	}
-	for _, kv := range [][2]string{{"dateline", s.Dateline}, {"agency", s.Agency}, {"caption", s.Caption}} {
+	for _, kv := range [][2]string{{"dateline", s.Dateline}, {"agency", s.Agency}, {"caption", s.Caption}, {"image", a.Image}} {
 		if kv[1] != "" {
 			fields = append(fields, frontmatter.Field{Key: kv[0], Value: kv[1]})
 		}

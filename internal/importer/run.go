@@ -51,6 +51,9 @@ type Result struct {
 type Done struct {
 	Seed, Markdown string // site-relative slash paths
 	Action         Action
+	// Image is where the seed's picture is copied ("content/NAME.jpg"),
+	// "" when the seed has none.
+	Image string
 }
 
 // Count returns how many seeds had action a.
@@ -70,6 +73,7 @@ type parsed struct {
 	hash    string
 	article seed.Article
 	modTime time.Time
+	image   *seedImage // nil when the seed has no picture beside it
 }
 
 // Run imports seeds into Markdown. Bad seeds are reported (all of them,
@@ -129,6 +133,16 @@ func Run(opts Options) (Result, error) {
 			SourceHash: p.hash,
 			Tags:       tg.Tags(corpus[i], cfg.Import.MaxTags),
 		}
+		if p.image != nil {
+			// The picture is part of the source: adding or changing it
+			// refreshes the Markdown as a changed text would.
+			a.Image = p.image.copyName()
+			var err error
+			if a.SourceHash, err = p.image.fold(opts.Root, p.hash); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
 		if p.article.HasDate {
 			d := p.article.Date
 			a.Date = time.Date(d.Year, d.Month, d.Day, cfg.DefaultHour(), cfg.DefaultMinute(), 0, 0, location(cfg))
@@ -141,6 +155,14 @@ func Run(opts Options) (Result, error) {
 		}
 		mdRel := path.Join(outDir, strings.TrimSuffix(p.rel, path.Ext(p.rel))+".md")
 		d, err := importOne(opts, a, mdRel)
+		if err == nil && p.image != nil {
+			var warn *diag.Warning
+			d.Image = path.Join(path.Dir(mdRel), a.Image)
+			warn, err = copyImage(opts, d, p.image)
+			if warn != nil {
+				res.Warnings = append(res.Warnings, *warn)
+			}
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -196,8 +218,12 @@ func readSeed(root, rel string) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
+	img, err := findImage(root, rel)
+	if err != nil {
+		return parsed{}, err
+	}
 	sum := sha256.Sum256(data)
-	return parsed{rel: rel, hash: hex.EncodeToString(sum[:]), article: a, modTime: info.ModTime()}, nil
+	return parsed{rel: rel, hash: hex.EncodeToString(sum[:]), article: a, modTime: info.ModTime(), image: img}, nil
 }
 
 // seedFiles lists every seeds/**/*.txt as slash paths relative to seeds/.

@@ -10,7 +10,7 @@ import (
 // Page is what every template receives as its dot. Field names follow
 // Hugo's where Hugo has one, so theme authors feel at home.
 type Page struct {
-	Kind         string // "home", "article", "terms", "term", "archive", "period" or "404"
+	Kind         string // "home", "article", "terms", "term", "archive", "period", "search" or "404"
 	Title        string // "" on the first home page
 	Description  string
 	Permalink    string // absolute, percent-encoded
@@ -22,8 +22,16 @@ type Page struct {
 	Term         *TermLink     // Kind "term"
 	Archive      *ArchiveData  // Kinds "archive" and "period"
 	Period       *PeriodLink   // Kind "period"
+	Search       *SearchData   // Kind "search"
 	// Feeds are the feeds to announce in <head> (rel="alternate").
 	Feeds []FeedLink
+}
+
+// SearchData is what the search page's script needs (docs/search.md).
+type SearchData struct {
+	DataURL string // the index folder, with the base path: "/search/data/"
+	Count   int    // articles in the index
+	Digits  string // "latin" or "arabic": the site's dates.digits, for counts
 }
 
 // TermLink is a term of a taxonomy as a link.
@@ -84,6 +92,9 @@ type SiteData struct {
 	Copyright    string
 	Author       string
 	Params       map[string]any
+	// Image is the default picture for social previews (images.default);
+	// nil when the site sets none.
+	Image *Image
 	// Lastmod is when the site last changed: the latest date or lastmod of
 	// its articles (not the clock, so builds stay reproducible).
 	Lastmod time.Time
@@ -107,6 +118,8 @@ type Article struct {
 	Words        int
 	Draft        bool
 	Params       map[string]any
+	// Image is the featured image; nil when the article has none.
+	Image *Image
 	// TagLinks are the article's tags as links to their pages.
 	TagLinks []TermLink
 	// Related are further articles on the same subjects (article pages only).

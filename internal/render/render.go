@@ -17,9 +17,11 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/images"
 	"github.com/sahifa/sahifa/internal/markdown"
 	"github.com/sahifa/sahifa/internal/minifier"
 	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/search"
 	"github.com/sahifa/sahifa/internal/site"
 )
 
@@ -33,6 +35,12 @@ type Options struct {
 	// Now is the build time: the news sitemap holds the articles of the
 	// two days before it. Zero leaves the news sitemap empty.
 	Now time.Time
+	// Source is the site root, where images beside articles are read
+	// (content/…); nil for none.
+	Source fs.FS
+	// Images resizes featured images; nil: a processor without a cache,
+	// with the site's [images] settings.
+	Images *images.Processor
 }
 
 // Emit receives each output file. It must be safe for concurrent use.
@@ -52,6 +60,9 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	if err != nil {
 		return err
 	}
+	if opts.Images == nil {
+		opts.Images = images.New(images.Options{Widths: s.Config.Images.Widths, Quality: s.Config.Images.Quality})
+	}
 	r := newRenderer(s, tpl, opts, emit)
 	for _, f := range assetFiles {
 		if err := emit(f); err != nil {
@@ -59,6 +70,7 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 		}
 	}
 	var errs errorSet
+	r.images(&errs)
 	r.articles(&errs)
 	if errs.err() != nil {
 		return errs.err()
@@ -72,6 +84,7 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	errs.add(r.archive(s.Archive))
 	errs.add(r.writeFeeds())
 	errs.add(r.writeSitemaps(opts.Now))
+	errs.add(r.writeSearch())
 	errs.add(r.notFound())
 	for _, al := range s.Aliases {
 		errs.add(r.alias(al))
@@ -96,6 +109,9 @@ type renderer struct {
 	terms  map[*site.Term]TermLink
 	feeds  []FeedLink
 	bodies *feedBodies
+	// search collects the articles' text for the search index as they
+	// are rendered; nil when the theme has no search page.
+	search *search.Builder
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {
@@ -103,6 +119,9 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 		entries: make(map[*site.Article]*Article, len(s.Articles)),
 		terms:   map[*site.Term]TermLink{},
 		bodies:  newFeedBodies(s),
+	}
+	if tpl.Has(searchLayout) {
+		r.search = search.NewBuilder()
 	}
 	cfg := s.Config
 	for _, tx := range s.Taxonomies {
@@ -198,6 +217,9 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 	e.Summary = firstNonEmpty(e.Summary, res.PlainText)
 	e.Words = res.Words
 	e.ReadingTime = readingTime(res.Words)
+	if r.search != nil {
+		r.search.Add(r.searchDocument(a, e, res.HTML))
+	}
 
 	page := *e
 	page.Content = template.HTML(res.HTML) // goldmark's output: raw HTML is escaped unless the site allows it

@@ -61,6 +61,7 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 		{termLayout, listLayout, true},
 		{archiveLayout, "", true},
 		{periodLayout, listLayout, true},
+		{searchLayout, "", true},
 	} {
 		name := kind.name
 		if !exists(layouts, name) && kind.fallback != "" {

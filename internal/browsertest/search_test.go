@@ -1,0 +1,218 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// kadhimiPath is the example site's story on Biden and al-Kadhimi; its
+// text writes the prime minister's name as الكاظمي and as والكاظمي.
+const kadhimiPath = "/2021/02/24/توافق-بين-بايدن-والكاظمي-على-كبح-جماح-الميليشيات/"
+
+// searchResult is one result as the search page shows it.
+type searchResult struct {
+	Title, Href, Date, Snippet string
+	Marks                      []string
+}
+
+// waitResults waits until the search page has results or says why not,
+// and returns the status line and the results.
+func waitResults(t *testing.T, b *browser) (string, []searchResult) {
+	t.Helper()
+	got := eval[map[string]any](t, b, `new Promise((done, fail) => {
+		const t0 = Date.now();
+		const poll = () => {
+			const status = document.getElementById("search-status");
+			const items = [...document.querySelectorAll("#search-results > li")];
+			const text = status ? status.textContent : "";
+			if ((items.length || /^لا نتائج|تعذر|شائعة/.test(text)) && !/جارٍ/.test(text)) {
+				// Snippets taken from the article page arrive a moment later.
+				return setTimeout(() => done({status: text, results: items.map(li => ({
+					Title: li.querySelector("h2").textContent,
+					Href: li.querySelector("h2 a").getAttribute("href"),
+					Date: li.querySelector("time").getAttribute("datetime"),
+					Snippet: li.querySelector(".search-result-snippet").textContent,
+					Marks: [...li.querySelectorAll("mark")].map(m => m.textContent),
+				}))}), 500);
+			}
+			if (Date.now() - t0 > 15000) return fail(new Error("no results after 15s; status: " + text));
+			setTimeout(poll, 50);
+		};
+		poll();
+	})`, chromedp.EvalAwaitPromise)
+	var results []searchResult
+	for _, r := range got["results"].([]any) {
+		m := r.(map[string]any)
+		res := searchResult{Title: m["Title"].(string), Href: m["Href"].(string), Date: m["Date"].(string), Snippet: m["Snippet"].(string)}
+		for _, mk := range m["Marks"].([]any) {
+			res.Marks = append(res.Marks, mk.(string))
+		}
+		results = append(results, res)
+	}
+	return got["status"].(string), results
+}
+
+// openSearch opens the search page with ?q=query at a width, light or dark.
+func (b *browser) openSearch(t *testing.T, query string, width int64, dark bool) {
+	t.Helper()
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	b.do(t, "open the search page for "+query,
+		chromedp.EmulateViewport(width, 800),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			return err
+		}),
+		chromedp.Navigate(b.url("/search/")+"?q="+url.QueryEscape(query)),
+		chromedp.WaitReady("body"),
+	)
+}
+
+func unescape(t *testing.T, href string) string {
+	t.Helper()
+	p, err := url.PathUnescape(href)
+	if err != nil {
+		t.Fatalf("href %q: %v", href, err)
+	}
+	return p
+}
+
+// TestSearch types queries into the example site's search page in
+// headless Chromium and wants the expected article first, with the
+// matched words highlighted, from the static index alone.
+func TestSearch(t *testing.T) {
+	b := newBrowser(t)
+	shots := screenshotDir(t)
+	searchPage := page{"search", "/search/"}
+
+	t.Run("typing a query", func(t *testing.T) {
+		b.open(t, searchPage, 1280, false)
+		// Without hamza or teh marbuta fixes, with a stray haraka: the
+		// story writes والكاظمي and الكاظمي.
+		b.do(t, "type", chromedp.SendKeys("#search-q", "الكاظمى"), chromedp.KeyEvent("\r"))
+		status, results := waitResults(t, b)
+		if len(results) == 0 {
+			t.Fatalf("no results; status %q", status)
+		}
+		first := results[0]
+		if got := unescape(t, first.Href); got != kadhimiPath {
+			t.Fatalf("first result %q (%s), want %s; status %q", first.Title, got, kadhimiPath, status)
+		}
+		if !strings.Contains(first.Title, "والكاظمي") || len(first.Marks) == 0 {
+			t.Errorf("first result %+v: want its title with والكاظمي highlighted", first)
+		}
+		if !strings.HasPrefix(first.Date, "2021-02-24T") {
+			t.Errorf("first result's date %q", first.Date)
+		}
+		if !strings.Contains(status, "الكاظمى") {
+			t.Errorf("status %q does not repeat the query", status)
+		}
+		if q := eval[string](t, b, `new URLSearchParams(location.search).get("q")`); q != "الكاظمى" {
+			t.Errorf("the address has q=%q; a reload or a shared link would lose the query", q)
+		}
+	})
+
+	t.Run("spellings, harakat and phrases", func(t *testing.T) {
+		for _, c := range []struct{ query, want, mark string }{
+			{"إيرَان", kadhimiPath, "إيران"}, // hamza and a fatha the text does not have
+			{"\"رئيس الوزراء العراقي\"", kadhimiPath, "العراقي"},
+			{"المنطقه الخضراء", kadhimiPath, "الخضراء"}, // ه for ة
+		} {
+			b.openSearch(t, c.query, 1280, false)
+			status, results := waitResults(t, b)
+			if len(results) == 0 || unescape(t, results[0].Href) != c.want {
+				t.Errorf("%s: results %+v, status %q; want %s first", c.query, results, status, c.want)
+				continue
+			}
+			found := false
+			for _, m := range results[0].Marks {
+				found = found || m == c.mark
+			}
+			if !found {
+				t.Errorf("%s: marks %q in %q, want %q", c.query, results[0].Marks, results[0].Snippet, c.mark)
+			}
+		}
+	})
+
+	t.Run("the masthead's box leads to the results", func(t *testing.T) {
+		b.open(t, pages[0], 375, false)
+		b.do(t, "type in the masthead", chromedp.SendKeys("#site-search-q", "الموصل"), chromedp.KeyEvent("\r"))
+		// The form is a plain GET: wait for the search page to load.
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+			p, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname : ""`))
+			cancel()
+			if err == nil && p == "/search/" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the masthead's form did not open /search/ (at %q, %v)", p, err)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		_, results := waitResults(t, b)
+		if len(results) == 0 {
+			t.Fatal("no results for الموصل")
+		}
+	})
+
+	t.Run("layout, accessibility and requests", func(t *testing.T) {
+		axe := axeSource(t)
+		b.mu.Lock()
+		b.requests = nil
+		b.mu.Unlock()
+		for _, w := range widths {
+			for _, dark := range []bool{false, true} {
+				b.openSearch(t, "العراق", w, dark)
+				_, results := waitResults(t, b)
+				if len(results) == 0 {
+					t.Fatal("no results for العراق")
+				}
+				name := fmt.Sprintf("search-results-%d", w)
+				if dark {
+					name += "-dark"
+				}
+				checkLayout(t, b, name, w)
+				checkAxe(t, b, axe, name)
+				for _, bad := range contrastProblems(t, b) {
+					t.Errorf("contrast, %s: %s", name, bad)
+				}
+				png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		index := 0
+		for _, u := range b.requests {
+			if !strings.HasPrefix(u, b.server.URL+"/") && !strings.HasPrefix(u, "data:") {
+				t.Errorf("the search page asked another host for %s", u)
+			}
+			if strings.Contains(u, "/search/data/") {
+				index++
+			}
+		}
+		if index == 0 {
+			t.Error("the search page read no index files")
+		}
+	})
+}

@@ -1,0 +1,122 @@
+package importer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/images"
+	"github.com/sahifa/sahifa/internal/output"
+)
+
+// imageExts are the picture formats looked for beside a seed. Cameras
+// and Windows write them upper-case too (NAME.JPG).
+var imageExts = []string{".jpg", ".jpeg", ".png", ".webp"}
+
+// seedImage is the picture beside a seed: seeds/NAME.txt and
+// seeds/NAME.jpg are one article.
+type seedImage struct {
+	rel  string // under seeds/, slash, e.g. "2021/x.jpg"
+	data []byte // read by fold
+}
+
+// findImage returns the picture beside seeds/rel with the same base name,
+// or nil. Two pictures for one seed are an error: which one is the
+// article's is not sahifa's guess to make.
+func findImage(root, rel string) (*seedImage, error) {
+	stem := strings.TrimSuffix(rel, path.Ext(rel))
+	var found []string
+	var infos []fs.FileInfo
+	for _, ext := range imageExts {
+		for _, e := range []string{ext, strings.ToUpper(ext)} {
+			name := stem + e
+			info, err := os.Lstat(filepath.Join(root, SeedsDir, filepath.FromSlash(name)))
+			if err != nil || !info.Mode().IsRegular() {
+				continue // a symbolic link could point anywhere: not followed
+			}
+			same := false
+			for _, other := range infos {
+				same = same || os.SameFile(info, other) // NAME.jpg and NAME.JPG on a case-blind disk
+			}
+			if !same {
+				found, infos = append(found, name), append(infos, info)
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, nil
+	case 1:
+		return &seedImage{rel: found[0]}, nil
+	}
+	for i, f := range found {
+		found[i] = path.Join(SeedsDir, f)
+	}
+	return nil, fmt.Errorf("%s: %d pictures beside it (%s); keep one", path.Join(SeedsDir, rel), len(found), strings.Join(found, ", "))
+}
+
+// copyName is the picture's name beside the Markdown: the seed's own name,
+// extension in lower case.
+func (img *seedImage) copyName() string {
+	base := path.Base(img.rel)
+	ext := path.Ext(base)
+	return strings.TrimSuffix(base, ext) + strings.ToLower(ext)
+}
+
+// fold reads the picture and returns the source hash of the seed with it:
+// the seed text's hash when alone, so articles imported before they had a
+// picture do not change until one is added.
+func (img *seedImage) fold(root, textHash string) (string, error) {
+	shown := path.Join(SeedsDir, img.rel)
+	full := filepath.Join(root, SeedsDir, filepath.FromSlash(img.rel))
+	info, err := os.Lstat(full)
+	if err != nil {
+		return "", err
+	}
+	if info.Size() > images.DefaultMaxBytes {
+		return "", fmt.Errorf("%s: %.1f MB is larger than the %d MB sahifa reads; make it smaller first", shown, float64(info.Size())/(1<<20), images.DefaultMaxBytes>>20)
+	}
+	if img.data, err = os.ReadFile(full); err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", textHash, img.copyName())
+	h.Write(img.data)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// copyImage puts the seed's picture beside its Markdown (d.Image), by the
+// same no-clobber rule as the Markdown: it is written with a new or
+// refreshed article, never over a different picture (an editor may have
+// put a better crop there) and not brought back once an editor deleted it,
+// unless forced.
+func copyImage(opts Options, d Done, img *seedImage) (*diag.Warning, error) {
+	if opts.DryRun || !opts.Force && d.Action != Create && d.Action != Update {
+		return nil, nil
+	}
+	if path.Dir(d.Image) != path.Dir(d.Markdown) {
+		return nil, fmt.Errorf("%s: refusing to write the picture outside the article's folder", d.Image)
+	}
+	target := filepath.Join(opts.Root, filepath.FromSlash(d.Image))
+	existing, err := os.ReadFile(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, output.CreateNew(target, img.data)
+	case err != nil:
+		return nil, err
+	case bytes.Equal(existing, img.data):
+		return nil, nil
+	case opts.Force:
+		return nil, output.Replace(target, img.data)
+	}
+	return &diag.Warning{Path: path.Join(SeedsDir, img.rel),
+		Msg: d.Image + " is a different picture; kept it (sahifa import --force replaces it)"}, nil
+}

@@ -1,0 +1,135 @@
+package render
+
+import (
+	"bytes"
+	"html"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/arabic"
+	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/search"
+	"github.com/sahifa/sahifa/internal/site"
+)
+
+// searchLayout is the search page. It is optional: a theme without it
+// has no search page, and no index is built.
+const searchLayout = "_default/search.html"
+
+// The search page and the folder of its index (docs/search.md).
+const (
+	searchURL     = "/search/"
+	searchDataURL = "/search/data/"
+)
+
+// searchDocument is an article as the search index takes it. The body's
+// text is read from the HTML the article page was rendered from, which
+// is at hand (the Markdown source would need a second parse, and
+// Result.PlainText is only the start): the text readers see, without
+// markup, link targets or image addresses.
+func (r *renderer) searchDocument(a *site.Article, e *Article, body []byte) search.Document {
+	df := r.site.Config.Dates.Format()
+	local := a.Date.In(location(r.site.Config))
+	path := e.RelPermalink
+	if p, err := url.PathUnescape(path); err == nil {
+		path = p
+	}
+	return search.Document{
+		Path:     path,
+		Title:    a.Title,
+		Date:     a.Date,
+		DateText: df.Short(local),
+		DateISO:  local.Format(time.RFC3339),
+		Summary:  e.Summary,
+		Text:     htmlText(body),
+		Tags:     a.Tags,
+	}
+}
+
+// writeSearch builds the search index from the articles added while they
+// were rendered, emits it under /search/data/, and renders the search
+// page.
+func (r *renderer) writeSearch() error {
+	if r.search == nil {
+		return nil
+	}
+	dataDir := strings.TrimPrefix(searchDataURL, "/")
+	st, err := r.search.Build(search.Options{}, func(f search.File) error {
+		return r.emit(output.File{Path: dataDir + f.Path, MediaType: "application/json", Data: f.Data})
+	})
+	if err != nil {
+		return err
+	}
+	digits := "latin"
+	if r.site.Config.Dates.Format().Digits == arabic.ArabicDigits {
+		digits = "arabic"
+	}
+	data := &Page{
+		Kind:         "search",
+		Title:        "البحث",
+		Description:  r.site.Config.Description,
+		Permalink:    r.abs(searchURL),
+		RelPermalink: r.rel(searchURL),
+		Site:         r.siteData,
+		Feeds:        r.feeds,
+		Search:       &SearchData{DataURL: r.rel(searchDataURL), Count: st.Documents, Digits: digits},
+	}
+	return r.page(strings.TrimPrefix(searchURL, "/")+"index.html", "search page", searchLayout, data, nil)
+}
+
+// inlineTags are the elements that may sit inside a word
+// (و<strong>الكاظمي</strong>); every other tag separates words.
+var inlineTags = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "code": true, "del": true,
+	"em": true, "i": true, "ins": true, "kbd": true, "mark": true, "q": true, "s": true,
+	"small": true, "span": true, "strong": true, "u": true,
+}
+
+// htmlText is the text of rendered HTML: tags removed, a space where a
+// tag other than an inline one stood (paragraphs, cells, a footnote
+// number), the contents of script and style elements left out, and
+// character references decoded.
+func htmlText(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b) / 2)
+	for len(b) > 0 {
+		lt := bytes.IndexByte(b, '<')
+		if lt < 0 {
+			sb.Write(b)
+			break
+		}
+		sb.Write(b[:lt])
+		b = b[lt:]
+		gt := bytes.IndexByte(b, '>')
+		if gt < 0 {
+			break
+		}
+		closing := gt > 1 && b[1] == '/'
+		name := tagName(b[1:gt])
+		b = b[gt+1:]
+		if !closing && (name == "script" || name == "style") {
+			end := bytes.Index(bytes.ToLower(b), []byte("</"+name))
+			if end < 0 {
+				break
+			}
+			b = b[end:]
+			continue
+		}
+		if !inlineTags[name] {
+			sb.WriteByte(' ')
+		}
+	}
+	return html.UnescapeString(sb.String())
+}
+
+// tagName is the lower-cased element name of a tag's inside ("/p",
+// `a href="…"`, "br/").
+func tagName(tag []byte) string {
+	tag = bytes.TrimPrefix(tag, []byte("/"))
+	end := bytes.IndexAny(tag, " \t\n\r/")
+	if end >= 0 {
+		tag = tag[:end]
+	}
+	return strings.ToLower(string(tag))
+}

@@ -1,0 +1,116 @@
+package render
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/sahifa/sahifa"
+)
+
+var searchJSName = regexp.MustCompile(`^js/search\.[0-9a-f]{12}\.js$`)
+
+// The theme's search page comes with an index of every article under
+// /search/data/, its links under the base path, and the page's script
+// fingerprinted with integrity.
+func TestRenderSearch(t *testing.T) {
+	_, out := renderNews(t, "https://example.github.io/news/", true)
+	var meta struct {
+		Format, Docs, Block int
+		Shards              []string
+	}
+	if err := json.Unmarshal([]byte(out.get(t, "search/data/meta.json")), &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Format != 1 || meta.Docs != 3 || len(meta.Shards) == 0 {
+		t.Fatalf("meta.json: %+v", meta)
+	}
+	var docs [][]string
+	if err := json.Unmarshal([]byte(out.get(t, "search/data/d/0.json")), &docs); err != nil {
+		t.Fatal(err)
+	}
+	// Oldest first, the path raw with the base path, the date as the
+	// site prints it.
+	if len(docs) != 3 || docs[0][0] != "/news/2021/02/24/توافق-بين-بايدن-والكاظمي-على-كبح-جماح-الميليشيات/" ||
+		docs[0][1] != titleBiden || docs[0][2] != "2021-02-24T10:00:00+03:00" || docs[0][3] != "24 فبراير 2021" ||
+		docs[0][4] != "اتفاق في البيت الأبيض." {
+		t.Errorf("d/0.json: %q", docs)
+	}
+	terms := ""
+	for p := range out.files {
+		if strings.HasPrefix(p, "search/data/t/") {
+			terms += out.get(t, p)
+		}
+	}
+	// Words of the body (the link's text, not its address), of the title,
+	// and the tags.
+	for _, want := range []string{`"رئيس"`, `"خط"`, `"كاظم"`, `"متحد"`, `"رياض"`} {
+		if !strings.Contains(terms, want) {
+			t.Errorf("the index lacks %s", want)
+		}
+	}
+	if strings.Contains(terms, `"g20.example"`) || strings.Contains(terms, `"https"`) {
+		t.Error("link addresses were indexed")
+	}
+
+	page := out.get(t, "search/index.html")
+	tags := scanTags(t, page)
+	app := find(tags, "section", "id", "search")
+	if len(app) != 1 || app[0].attrs["data-index"] != "/news/search/data/" {
+		t.Fatalf("search page: %v", app)
+	}
+	form := find(tags, "form", "role", "search")
+	if len(form) != 1 || form[0].attrs["action"] != "/news/search/" {
+		t.Errorf("search form: %v", form)
+	}
+	scripts := find(tags, "script", "src", "*")
+	if len(scripts) != 1 || !searchJSName.MatchString(strings.TrimPrefix(scripts[0].attrs["src"], "/news/")) || !strings.HasPrefix(scripts[0].attrs["integrity"], "sha384-") {
+		t.Errorf("search script: %v", scripts)
+	}
+	// Every other page has the masthead's box, a plain form to the page.
+	for p, doc := range out.htmlPages() {
+		if p == "search/index.html" || p == aliasPath || p == "old-xss/index.html" {
+			continue
+		}
+		if boxes := find(scanTags(t, doc), "form", "action", "/news/search/"); len(boxes) != 1 {
+			t.Errorf("%s: %d search boxes", p, len(boxes))
+		}
+	}
+}
+
+// A theme without _default/search.html has no search page and no index.
+func TestRenderNoSearchLayout(t *testing.T) {
+	layouts := fstest.MapFS{}
+	for _, name := range []string{"_default/baseof.html", "_default/single.html", "index.html", "404.html"} {
+		layouts[name] = file(`{{define "main"}}{{.Title}}{{end}}`)
+	}
+	layouts["_default/baseof.html"] = file(`<html>{{block "main" .}}{{end}}</html>`)
+	opts := themeOptions(t, false)
+	opts.Layouts = layouts
+	opts.Assets = sub(t, sahifa.Theme, "assets")
+	out := render(t, assemble(t, testConfig(), newsPages()...), opts)
+	for _, p := range out.paths() {
+		if strings.HasPrefix(p, "search/") {
+			t.Errorf("%s written without a search layout", p)
+		}
+	}
+}
+
+func TestHTMLText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"<p>نص <strong>غامق</strong> و<a href=\"http://x/y\">رابط</a></p><p>ثان</p>", "نص غامق ورابط ثان"},
+		{"<p>حاشية<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup></p>", "حاشية 1"},
+		{"<p>&lt;b&gt; &amp; &#1575;</p>", "<b> & ا"},
+		{"<table><tr><td>أ</td><td>ب</td></tr></table>", "أ ب"},
+		{"<p>قبل</p><script>var x = '<p>';</script><style>p{}</style><p>بعد</p>", "قبل بعد"},
+		{"<p>بلا إغلاق", "بلا إغلاق"},
+		{"نص < غير مغلق", "نص"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(strings.Fields(htmlText([]byte(c.in))), " "); got != c.want {
+			t.Errorf("htmlText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package search
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/arabic"
+)
+
+// Document is one article as the index sees it.
+type Document struct {
+	// Path is the article's URL path with the site's base path, not
+	// percent-encoded: "/news/2021/02/24/توافق-بين-بايدن/". The script
+	// encodes it; stored raw, Arabic paths take a third of the bytes.
+	Path  string
+	Title string
+	// Date orders the index: on equal scores the newer article ranks
+	// first. DateText is the date as the site prints it ("24 فبراير
+	// 2021"), DateISO the machine-readable one for <time datetime>.
+	Date     time.Time
+	DateText string
+	DateISO  string
+	// Summary is shown under the title as the snippet, with the
+	// matched words highlighted.
+	Summary string
+	// Text is the article's body as plain text. It is analysed for the
+	// index but not stored: the script reads the article page itself
+	// when the summary holds none of the words searched for.
+	Text string
+	// Tags are indexed as words of the body: a story tagged العراق is
+	// found by العراق even where its text only says بغداد.
+	Tags []string
+}
+
+// maxPairGap is the farthest apart, in words, two indexed words may be
+// and still count as a pair for phrase search: up to seven stopwords
+// between them.
+const maxPairGap = 8
+
+// Builder collects documents and builds the index. Add is safe for
+// concurrent use, so renderers can add articles as they render them.
+type Builder struct {
+	mu    sync.Mutex
+	ids   map[string]uint32 // term → term number
+	terms []string          // term number → term
+	docs  []*docEntry
+}
+
+// docEntry is a document as kept until Build: its stored fields and its
+// terms, compactly encoded (see Add).
+type docEntry struct {
+	doc     Document // Text and Tags dropped
+	bodyLen int      // words indexed in the body and tags
+	terms   []byte
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder {
+	return &Builder{ids: map[string]uint32{}}
+}
+
+// termOcc is one term of one document while it is being added.
+type termOcc struct {
+	term           string
+	inTitle, count int
+	next           []uint16 // pairHash of each word that follows it
+}
+
+// Add analyses d and keeps what the index needs of it: for each term,
+// how often it stands in the title and in the body, and which words
+// follow it (for quoted phrases). The text is analysed before the
+// builder is locked, so concurrent callers analyse in parallel.
+func (b *Builder) Add(d Document) {
+	byTerm := map[string]*termOcc{}
+	var order []*termOcc
+	// field adds the terms of one field; pairs never cross fields.
+	field := func(terms []arabic.SearchTerm, inTitle bool) {
+		for i, t := range terms {
+			o := byTerm[t.Term]
+			if o == nil {
+				o = &termOcc{term: t.Term}
+				byTerm[t.Term] = o
+				order = append(order, o)
+			}
+			o.count++
+			if inTitle {
+				o.inTitle++
+			}
+			// The readings of the next word (one or two terms at the
+			// next position).
+			j := i + 1
+			for j < len(terms) && terms[j].Pos == t.Pos {
+				j++
+			}
+			for k := j; k < len(terms) && terms[k].Pos == terms[j].Pos; k++ {
+				if gap := terms[k].Pos - t.Pos; gap <= maxPairGap {
+					o.next = append(o.next, pairHash(terms[k].Term, gap))
+				}
+			}
+		}
+	}
+	title := arabic.SearchTerms(d.Title)
+	body := arabic.SearchTerms(d.Text)
+	field(title, true)
+	field(body, false)
+	bodyLen := wordCount(body)
+	for _, tag := range d.Tags {
+		terms := arabic.SearchTerms(tag)
+		field(terms, false)
+		bodyLen += wordCount(terms)
+	}
+	e := &docEntry{doc: d, bodyLen: bodyLen}
+	e.doc.Text, e.doc.Tags = "", nil
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var buf []byte
+	for _, o := range order {
+		id, ok := b.ids[o.term]
+		if !ok {
+			id = uint32(len(b.terms))
+			b.ids[o.term] = id
+			b.terms = append(b.terms, o.term)
+		}
+		slices.Sort(o.next)
+		o.next = slices.Compact(o.next)
+		buf = binary.AppendUvarint(buf, uint64(id))
+		buf = binary.AppendUvarint(buf, uint64(o.inTitle))
+		buf = binary.AppendUvarint(buf, uint64(o.count))
+		buf = binary.AppendUvarint(buf, uint64(len(o.next)))
+		last := uint16(0)
+		for _, h := range o.next {
+			buf = binary.AppendUvarint(buf, uint64(h-last))
+			last = h
+		}
+	}
+	e.terms = slices.Clip(buf)
+	b.docs = append(b.docs, e)
+}
+
+// pairHash is the signature of a word that follows another gap words
+// later: 16 bits of FNV-1a over the term's UTF-8 bytes and the gap. The
+// script computes the same (search.js pairHash); testdata/vectors.json
+// holds examples both sides check.
+func pairHash(term string, gap int) uint16 {
+	h := uint32(2166136261)
+	for i := 0; i < len(term); i++ {
+		h = (h ^ uint32(term[i])) * 16777619
+	}
+	h = (h ^ uint32(gap)) * 16777619
+	return uint16(h>>16) ^ uint16(h)
+}
+
+// wordCount is the number of words a field has in the index (a word with
+// two readings counts once): BM25's document length.
+func wordCount(ts []arabic.SearchTerm) int {
+	n := 0
+	for i, t := range ts {
+		if i == 0 || t.Pos != ts[i-1].Pos {
+			n++
+		}
+	}
+	return n
+}
+
+// Len returns the number of documents added.
+func (b *Builder) Len() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.docs)
+}
+
+// sortDocs numbers the documents: oldest first, then by path, so the
+// numbering is the same on every build of the same site.
+func sortDocs(docs []*docEntry) {
+	slices.SortFunc(docs, func(a, b *docEntry) int {
+		if c := a.doc.Date.Compare(b.doc.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.doc.Path, b.doc.Path)
+	})
+}

@@ -1,0 +1,230 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+	"unicode/utf16"
+)
+
+func TestWeight(t *testing.T) {
+	title := weight(1, 0, 100, 100)
+	for _, tf := range []int{1, 2, 5, 20, 1000} {
+		for _, length := range []int{10, 100, 1000} {
+			if body := weight(0, tf, length, 100); body >= title {
+				t.Errorf("weight(body tf %d, length %d) = %d ≥ one title match %d", tf, length, body, title)
+			}
+		}
+	}
+	if weight(0, 3, 100, 100) <= weight(0, 1, 100, 100) {
+		t.Error("more occurrences should weigh more")
+	}
+	if weight(0, 2, 50, 100) <= weight(0, 2, 400, 100) {
+		t.Error("the same occurrences in a shorter body should weigh more")
+	}
+	if weight(1, 1, 100, 100) <= title {
+		t.Error("title and body should weigh more than the title alone")
+	}
+	if w := weight(0, 1, 1_000_000, 1); w != 1 {
+		t.Errorf("the smallest weight is %d, want 1 (never 0)", w)
+	}
+	if w := weight(1000, 1000, 1, 100); w != 255 {
+		t.Errorf("the largest weight is %d, want 255", w)
+	}
+}
+
+// decoded is an index read back the way the script reads it.
+type decoded struct {
+	meta struct {
+		Format  int      `json:"format"`
+		Version string   `json:"version"`
+		Docs    int      `json:"docs"`
+		Block   int      `json:"block"`
+		Shards  []string `json:"shards"`
+	}
+	docs     [][]string
+	postings map[string][][2]int // term → [document, weight]
+	next     map[string]map[int][]int
+}
+
+func decode(t *testing.T, files map[string][]byte) decoded {
+	t.Helper()
+	var d decoded
+	if err := json.Unmarshal(files["meta.json"], &d.meta); err != nil {
+		t.Fatal(err)
+	}
+	for b := 0; ; b++ {
+		data, ok := files[fmt.Sprintf("d/%d.json", b)]
+		if !ok {
+			break
+		}
+		var block [][]string
+		if err := json.Unmarshal(data, &block); err != nil {
+			t.Fatalf("d/%d.json: %v", b, err)
+		}
+		if len(block) != d.meta.Block && len(d.docs)+len(block) != d.meta.Docs {
+			t.Errorf("d/%d.json has %d documents, want %d", b, len(block), d.meta.Block)
+		}
+		d.docs = append(d.docs, block...)
+	}
+	d.postings = map[string][][2]int{}
+	d.next = map[string]map[int][]int{}
+	for i := range d.meta.Shards {
+		var terms map[string][2][]int
+		if err := json.Unmarshal(files[fmt.Sprintf("t/%d.json", i)], &terms); err != nil {
+			t.Fatalf("t/%d.json: %v", i, err)
+		}
+		var next map[string][]int
+		if err := json.Unmarshal(files[fmt.Sprintf("n/%d.json", i)], &next); err != nil {
+			t.Fatalf("n/%d.json: %v", i, err)
+		}
+		for term, e := range terms {
+			if got := shardOf(d.meta.Shards, term); got != i {
+				t.Errorf("%q is in shard %d, but a search looks in %d", term, i, got)
+			}
+			if len(e[0]) != len(e[1]) {
+				t.Fatalf("%q: %d documents, %d weights", term, len(e[0]), len(e[1]))
+			}
+			doc := 0
+			flat := next[term]
+			d.next[term] = map[int][]int{}
+			for j, delta := range e[0] {
+				doc += delta
+				d.postings[term] = append(d.postings[term], [2]int{doc, e[1][j]})
+				n := flat[0]
+				if !slices.IsSorted(flat[1 : 1+n]) {
+					t.Errorf("%q: next words %v not in order", term, flat[1:1+n])
+				}
+				d.next[term][doc] = flat[1 : 1+n]
+				flat = flat[1+n:]
+			}
+			if len(flat) != 0 {
+				t.Errorf("%q: %d next words left over", term, len(flat))
+			}
+		}
+	}
+	return d
+}
+
+// shardOf is the script's binary search, comparing by UTF-16 code units.
+func shardOf(firsts []string, term string) int {
+	key := utf16.Encode([]rune(term))
+	i, _ := slices.BinarySearchFunc(firsts, key, func(f string, k []uint16) int {
+		return slices.Compare(utf16.Encode([]rune(f)), k)
+	})
+	if i < len(firsts) && firsts[i] == term {
+		return i
+	}
+	return i - 1
+}
+
+func TestBuildDecodes(t *testing.T) {
+	files, st := buildFiles(t, fixtureDocs(), fixtureOptions)
+	d := decode(t, files)
+	if d.meta.Format != Format || d.meta.Docs != 22 || len(d.docs) != 22 || d.meta.Shards[0] != "" || len(d.meta.Version) != 12 {
+		t.Fatalf("meta %+v, %d documents", d.meta, len(d.docs))
+	}
+	if st.Documents != 22 || st.Shards != len(d.meta.Shards) || st.Terms != len(d.postings) {
+		t.Errorf("stats %+v", st)
+	}
+	// Oldest first.
+	for i := 1; i < len(d.docs); i++ {
+		if d.docs[i-1][2] > d.docs[i][2] {
+			t.Errorf("document %d (%s) is older than %d (%s)", i, d.docs[i][2], i-1, d.docs[i-1][2])
+		}
+	}
+	id := map[string]int{}
+	for i, r := range d.docs {
+		id[r[0]] = i
+	}
+	kadhimi := map[int]int{}
+	for _, p := range d.postings["كاظم"] {
+		kadhimi[p[0]] = p[1]
+	}
+	title, body, once := kadhimi[id["/news/kadhimi-title/"]], kadhimi[id["/news/kadhimi-body/"]], kadhimi[id["/news/biden-kadhimi/"]]
+	if len(kadhimi) != 3 || !(title > body && body > once && once > 0) {
+		t.Errorf("weights of كاظم: title %d, three times in the body %d, once %d (%v)", title, body, once, kadhimi)
+	}
+	// Next words: الولايات المتحدة together in one, apart in the other
+	// (المتحدة أن الولايات: a stopword between, then the other way round).
+	has := func(term, next string, gap int, path string) bool {
+		return slices.Contains(d.next[term][id[path]], int(pairHash(next, gap)))
+	}
+	if !has("ولا", "متحد", 1, "/news/phrase/") || has("ولا", "متحد", 1, "/news/apart/") {
+		t.Errorf("next words of الولايات: %v", d.next["ولا"])
+	}
+	if !has("متحد", "ولا", 2, "/news/apart/") || has("متحد", "ولا", 1, "/news/apart/") {
+		t.Errorf("next words of المتحدة: %v", d.next["متحد"])
+	}
+	// Not across the title and the body: بيان مشترك ends the title, أصدرت
+	// begins the body.
+	if got := d.next["مشترك"][id["/news/phrase/"]]; len(got) != 0 {
+		t.Errorf("the title's last word has next words %v", got)
+	}
+}
+
+// The index is the same whatever the order in which documents are added,
+// and adding from many goroutines is safe.
+func TestBuildDeterministic(t *testing.T) {
+	want, _ := buildFiles(t, fixtureDocs(), fixtureOptions)
+	docs := fixtureDocs()
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+	b := NewBuilder()
+	var wg sync.WaitGroup
+	for _, d := range docs {
+		wg.Go(func() { b.Add(d) })
+	}
+	wg.Wait()
+	if b.Len() != len(docs) {
+		t.Fatalf("Len() = %d", b.Len())
+	}
+	got := map[string][]byte{}
+	if _, err := b.Build(fixtureOptions, func(f File) error { got[f.Path] = f.Data; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the index depends on the order documents were added in")
+	}
+}
+
+func TestBuildEmpty(t *testing.T) {
+	files, st := buildFiles(t, nil, Options{})
+	if len(files) != 1 || st.Documents != 0 {
+		t.Fatalf("an empty index: %d files %+v", len(files), st)
+	}
+	d := decode(t, files)
+	if d.meta.Docs != 0 || len(d.meta.Shards) != 0 {
+		t.Errorf("meta %+v", d.meta)
+	}
+}
+
+func TestBuildEmitError(t *testing.T) {
+	b := NewBuilder()
+	b.Add(fixtureDocs()[0])
+	boom := fmt.Errorf("disk full")
+	if _, err := b.Build(Options{}, func(File) error { return boom }); err != boom {
+		t.Errorf("Build returned %v, want the emit error", err)
+	}
+}
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "عربي", `"quoted" \ back`, "tab\tnew\nline\x01\x7f", "<b>&</b>", "\u2028\u2029", "bad \xff utf8", "emoji 😀"} {
+		var back string
+		enc := appendJSONString(nil, s)
+		if err := json.Unmarshal(enc, &back); err != nil {
+			t.Errorf("%q encodes as %s: %v", s, enc, err)
+			continue
+		}
+		want := s
+		if s == "bad \xff utf8" {
+			want = "bad \ufffd utf8"
+		}
+		if back != want {
+			t.Errorf("%q reads back as %q", s, back)
+		}
+	}
+}

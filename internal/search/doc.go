@@ -1,0 +1,37 @@
+// Package search builds the site's search index: static JSON files that
+// the browser script assets/js/search.js reads, so search works on any
+// static host with no server code.
+//
+// Words are analysed by arabic.SearchTerms (fold, drop stopwords, light
+// stem), the same rules the script applies to a query; the script's
+// tables are generated from package arabic (see JSTables) and both sides
+// are checked against one file of test vectors (testdata/vectors.json).
+//
+// The index is split so that a query fetches only what it needs:
+//
+//	meta.json     counts, the first term of every shard, a version
+//	t/<n>.json    term shards: for each term its documents and weights
+//	n/<n>.json    the same terms' next words, fetched for quoted phrases
+//	d/<n>.json    document blocks: path, title, date and summary
+//
+// Terms are sorted and cut into shards of about Options.ShardBytes, so a
+// query of three words reads three shards whatever the site's size.
+//
+// Phrases are checked with next words rather than positions: for each
+// document and term, a 16-bit signature of every word that follows it
+// (and how many stopwords lie between). A phrase matches a document where
+// each of its words is followed by the next one; the first word's list
+// alone answers for a pair. Positions of common words would cost several
+// times more to download, as each occurrence is its own number, while the
+// same next word recurs in document after document and compresses well.
+// Documents are numbered oldest first: a new article takes the next
+// number and leaves the blocks of older ones unchanged, and on equal
+// scores the higher number (the newer article) ranks first.
+//
+// Weights are BM25 (k1 1.2), computed at build time per document and
+// term with the title and the body as two fields (BM25F), the title
+// weighing three times the body: one title match outweighs any number
+// of body matches of the same word. They are stored as one byte; the
+// script multiplies them by the term's IDF, which it derives from the
+// length of the term's list.
+package search

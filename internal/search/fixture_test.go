@@ -1,0 +1,126 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fixtureDocs are the articles of testdata/index, the index the script's
+// tests (search.test.mjs) search: each one is there for a rule
+// of ranking or matching those tests check.
+func fixtureDocs() []Document {
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 9, 0, 0, 0, time.UTC) }
+	doc := func(slug string, d int, title, text string) Document {
+		return Document{
+			Path: "/news/" + slug + "/", Title: title, Date: day(d),
+			DateISO: day(d).Format(time.RFC3339), DateText: fmt.Sprintf("%d مارس 2024", d),
+			Summary: strings.SplitN(text, ".", 2)[0] + ".", Text: text,
+		}
+	}
+	docs := []Document{
+		// الكاظمي in the title of one, only as والكاظمي in the body of
+		// another (older), and several times in the body of a third.
+		doc("kadhimi-title", 2, "الكاظمي يستقبل وفدا أمريكيا في بغداد", "استقبل رئيس الوزراء وفدا رفيعا. وبحث الجانبان التعاون الأمني."),
+		doc("biden-kadhimi", 1, "اتصال بين بايدن ورئيس الوزراء العراقي", "بحث الرئيس الأميركي جو بايدن والكاظمي الهجمات الصاروخية. وأكد الجانبان دعم السيادة."),
+		doc("kadhimi-body", 3, "جلسة لمجلس الوزراء", "قال الكاظمي إن الحكومة ماضية. وأضاف الكاظمي أن الكاظمي يتابع ملف الكهرباء."),
+		// إيران with hamza in the text; the query is written without it.
+		doc("iran", 4, "إيران تنفي علاقتها بالهجوم", "نفت طهران أي صلة لها بالهجمات على السفارة."),
+		// المدينة with teh marbuta; the query is written with heh.
+		doc("city", 5, "مهرجان للكتاب", "تحتفي المدينة القديمة بمعرض الكتاب السنوي في الموصل."),
+		// Two articles with the same words: the newer ranks first.
+		doc("twin-old", 6, "أمطار غزيرة", "هطلت أمطار غزيرة على البصرة."),
+		doc("twin-new", 7, "أمطار غزيرة", "هطلت أمطار غزيرة على البصرة."),
+		// A phrase, and its words apart.
+		doc("phrase", 8, "بيان مشترك", "أصدرت الولايات المتحدة والعراق بيانا مشتركا."),
+		doc("apart", 9, "زيارة رسمية", "أكدت الأمم المتحدة أن الولايات الشمالية آمنة."),
+		// Harakat in the text.
+		doc("harakat", 10, "بَغْدَادُ تَسْتَضِيفُ القِمَّةَ", "تَسْتَضِيفُ بَغْدَادُ قِمَّةً عَرَبِيَّةً."),
+	}
+	// Enough articles on one subject for several pages of results.
+	for i := 1; i <= 12; i++ {
+		docs = append(docs, doc(fmt.Sprintf("basra-%02d", i), 10+i, fmt.Sprintf("أخبار البصرة %d", i), "تقرير عن الموانئ في البصرة والنفط."))
+	}
+	return docs
+}
+
+// fixtureOptions cut the small fixture into several shards and blocks.
+var fixtureOptions = Options{ShardBytes: 512, BlockBytes: 600}
+
+func buildFiles(t *testing.T, docs []Document, opts Options) (map[string][]byte, Stats) {
+	t.Helper()
+	b := NewBuilder()
+	for _, d := range docs {
+		b.Add(d)
+	}
+	files := map[string][]byte{}
+	st, err := b.Build(opts, func(f File) error {
+		if _, dup := files[f.Path]; dup {
+			return fmt.Errorf("%s written twice", f.Path)
+		}
+		files[f.Path] = f.Data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, st
+}
+
+// TestFixtureIndex keeps testdata/index, which the script's tests read,
+// the same as what the builder writes; -update rewrites it.
+func TestFixtureIndex(t *testing.T) {
+	got, st := buildFiles(t, fixtureDocs(), fixtureOptions)
+	if st.Shards < 3 || st.Blocks < 3 {
+		t.Fatalf("the fixture should span several shards and blocks: %+v", st)
+	}
+	dir := filepath.Join("testdata", "index")
+	if *update {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range got {
+			dst := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		want[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for p := range got {
+		names = append(names, p)
+	}
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			names = append(names, p)
+		}
+	}
+	slices.Sort(names)
+	for _, p := range names {
+		if !bytes.Equal(got[p], want[p]) {
+			t.Errorf("testdata/index/%s differs from what the builder writes; run go test ./internal/search -run FixtureIndex -update and review the diff", p)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+// Tests of assets/js/search.js, run with Node's test runner:
+//
+//	node --test internal/search/
+//
+// (They live here, not beside the script, because everything in assets/ is
+// published with the site.)
+// The analysis must give the terms of the shared vectors, which the Go
+// tests check too (internal/search/testdata/vectors.json), and the search
+// must rank the fixture index the Go builder writes
+// (internal/search/testdata/index) as docs/search.md promises.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import vm from "node:vm";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const testdata = path.join(here, "testdata");
+const script = path.join(here, "..", "..", "assets", "js", "search.js");
+
+// The script is a classic browser script, not a module: run it in a
+// context of its own, without a document, and take what it exports.
+const context = vm.createContext({});
+vm.runInContext(readFileSync(script, "utf8"), context, { filename: script });
+const s = context.sahifaSearch;
+// Values made in the script's context have that context's prototypes;
+// JSON makes them plain values of this one for deepEqual.
+const plain = (v) => JSON.parse(JSON.stringify(v));
+
+const vectors = JSON.parse(readFileSync(path.join(testdata, "vectors.json"), "utf8"));
+
+test("analysis gives the shared vectors' terms", () => {
+  for (const c of vectors.analysis) {
+    const got = plain(s.searchTerms(c.input)).map((t) => [t.term, t.pos]);
+    assert.deepEqual(got, c.terms, `searchTerms(${JSON.stringify(c.input)})`);
+  }
+});
+
+test("queries match the shared vectors' texts", () => {
+  for (const c of vectors.matches) {
+    const have = new Set(s.searchTerms(c.text).map((t) => t.term));
+    const words = s.parseQuery(c.query).words;
+    const got = words.length > 0 && words.every((w) => w.some((t) => have.has(t)));
+    assert.equal(got, c.match, `query ${JSON.stringify(c.query)} in ${JSON.stringify(c.text)}`);
+  }
+});
+
+test("pairHash gives the shared vectors' signatures", () => {
+  for (const [term, gap, want] of vectors.pairs) {
+    assert.equal(s.pairHash(term, gap), want, `pairHash(${JSON.stringify(term)}, ${gap})`);
+  }
+});
+
+test("parseQuery splits words and quoted phrases", () => {
+  const q = plain(s.parseQuery('الكاظمي "الولايات المتحدة" «قمة في الرياض»'));
+  assert.deepEqual(q.words, [["كاظم"], ["ولا"], ["متحد"], ["قم"], ["رياض"]]);
+  assert.deepEqual(q.phrases, [
+    [{ terms: ["ولا"], offset: 0 }, { terms: ["متحد"], offset: 1 }],
+    [{ terms: ["قم"], offset: 0 }, { terms: ["رياض"], offset: 2 }],
+  ]);
+  assert.deepEqual(plain(s.parseQuery("في على من")), { words: [], phrases: [] });
+  assert.deepEqual(plain(s.parseQuery("العراق العراقية")).words, [["عراق"]], "one word once");
+  assert.deepEqual(plain(s.parseQuery('"الكاظمي')).words, [["كاظم"]], "an unclosed quote");
+});
+
+// searcher reads the fixture index from disk, counting the files read.
+function searcher() {
+  const read = [];
+  const fetchJSON = async (url) => {
+    const file = url.replace(/^\/data\//, "").replace(/\?.*$/, "");
+    read.push(file);
+    return JSON.parse(readFileSync(path.join(testdata, "index", file), "utf8"));
+  };
+  const sr = new s.Searcher("/data/", fetchJSON);
+  sr.read = read;
+  return sr;
+}
+
+const paths = (res) => plain(res.results.map((r) => r.path));
+
+test("الكاظمي finds والكاظمي; a title match ranks above body matches", async () => {
+  const res = await searcher().search("الكاظمي");
+  assert.deepEqual(paths(res), ["/news/kadhimi-title/", "/news/kadhimi-body/", "/news/biden-kadhimi/"]);
+  assert.equal(res.total, 3);
+  const r = res.results[0];
+  assert.equal(r.title, "الكاظمي يستقبل وفدا أمريكيا في بغداد");
+  assert.equal(r.date, "2 مارس 2024");
+  assert.equal(r.iso, "2024-03-02T09:00:00Z");
+});
+
+test("spelling variants and harakat do not matter", async () => {
+  const sr = searcher();
+  assert.deepEqual(paths(await sr.search("ايران")), ["/news/iran/"]);
+  assert.deepEqual(paths(await sr.search("المدينه")), ["/news/city/"]);
+  assert.deepEqual(paths(await sr.search("القِمَّة")), ["/news/harakat/"]);
+  assert.deepEqual(paths(await sr.search("تستضيف بغداد")), ["/news/harakat/"]);
+  assert.equal((await sr.search("بَغْدَادُ")).total, 2);
+});
+
+test("newer above older on equal scores", async () => {
+  const res = await searcher().search("أمطار غزيرة");
+  assert.deepEqual(paths(res), ["/news/twin-new/", "/news/twin-old/"]);
+  assert.equal(res.results[0].score, res.results[1].score);
+});
+
+test("quoted phrases want their words together", async () => {
+  const sr = searcher();
+  assert.deepEqual(paths(await sr.search("الولايات المتحدة")).sort(), ["/news/apart/", "/news/phrase/"]);
+  assert.deepEqual(paths(await sr.search('"الولايات المتحدة"')), ["/news/phrase/"]);
+  assert.deepEqual(paths(await sr.search("«المتحدة الولايات»")), []);
+  assert.ok(sr.read.some((f) => f.startsWith("n/")), "phrases read next words");
+});
+
+test("results are paginated", async () => {
+  const sr = searcher();
+  const p1 = await sr.search("البصرة", 1, 5);
+  assert.equal(p1.total, 14);
+  assert.equal(p1.pages, 3);
+  assert.deepEqual(paths(p1), ["/news/basra-12/", "/news/basra-11/", "/news/basra-10/", "/news/basra-09/", "/news/basra-08/"]);
+  const p3 = await sr.search("البصرة", 3, 5);
+  assert.deepEqual(paths(p3), ["/news/basra-02/", "/news/basra-01/", "/news/twin-new/", "/news/twin-old/"]);
+});
+
+test("all words first; else the documents with most of them", async () => {
+  const sr = searcher();
+  const all = await sr.search("الكاظمي بغداد");
+  assert.deepEqual(paths(all), ["/news/kadhimi-title/"]);
+  assert.equal(all.partial, false);
+  const some = await sr.search("الكاظمي زلزال");
+  assert.equal(some.partial, true);
+  assert.equal(some.results[0].path, "/news/kadhimi-title/");
+  assert.deepEqual(plain(await sr.search("على في")).results, []);
+});
+
+test("a query reads only the shards of its words", async () => {
+  const sr = searcher();
+  await sr.search("الكاظمي");
+  assert.deepEqual([...sr.read].sort(), ["d/0.json", "meta.json", "t/2.json"]);
+});
+
+test("highlight marks the words that match, in any spelling", () => {
+  const terms = new Set(s.parseQuery("الكاظمي إيران").words.flat());
+  const parts = plain(s.highlight("بحث بايدن والكاظمى الملف مع ايرانَ.", terms));
+  assert.deepEqual(parts, [
+    ["بحث بايدن ", false], ["والكاظمى", true], [" الملف مع ", false], ["ايرانَ", true], [".", false],
+  ]);
+});
+
+test("snippet picks the passage with the most of the query's words", () => {
+  const words = s.parseQuery("الكاظمي إيران").words;
+  assert.equal(s.snippet("لا شيء هنا", words), null);
+  const filler = (n, w) => Array.from({ length: n }, (_, i) => w + i).join(" ");
+  const text = [filler(100, "كلمة"), "الكاظمي", filler(50, "حشو"), "والكاظمي يتهم إيران", filler(50, "نهاية")].join(" ");
+  const snip = s.snippet(text, words, 20);
+  assert.match(snip, /^… .*والكاظمي يتهم إيران.* …$/);
+  assert.equal(snip.split(" ").length, 22);
+  assert.match(s.snippet("الكاظمي " + filler(50, "حشو"), words, 20), /^الكاظمي .* …$/);
+});
