@@ -2,11 +2,14 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -20,7 +23,9 @@ var buildNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 func buildSite(t *testing.T, src string, minify bool) string {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	_, err := Run(Options{Source: src, Destination: dest, Minify: &minify, Now: buildNow, CacheDir: t.TempDir()})
+	// NoImport: a test must not write into the site's content/ (the
+	// example site at the repository root has seeds).
+	_, err := Run(Options{Source: src, Destination: dest, Minify: &minify, Now: buildNow, CacheDir: t.TempDir(), NoImport: true})
 	if err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}
@@ -46,6 +51,23 @@ func tree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
+// hashBinaries replaces each image in a tree by a "NAME.sha256" text file
+// holding its hash: golden files stay small and reviewable, and a changed
+// image still shows.
+func hashBinaries(files map[string][]byte) map[string][]byte {
+	out := make(map[string][]byte, len(files))
+	for p, data := range files {
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".jpg", ".jpeg", ".png", ".webp", ".gif", ".ico":
+			sum := sha256.Sum256(data)
+			out[p+".sha256"] = []byte(hex.EncodeToString(sum[:]) + "\n")
+		default:
+			out[p] = data
+		}
+	}
+	return out
+}
+
 func keys(m map[string][]byte) []string {
 	var out []string
 	for k := range m {
@@ -58,9 +80,16 @@ func keys(m map[string][]byte) []string {
 // TestGoldenSite builds testdata/site unminified (so the golden files are
 // readable in review) and compares the whole output tree with
 // testdata/golden. Run with -update to rewrite it, then read the diff.
-func TestGoldenSite(t *testing.T) {
-	got := tree(t, buildSite(t, "testdata/site", false))
-	goldenDir := filepath.Join("testdata", "golden")
+func TestGoldenSite(t *testing.T) { checkGolden(t, "testdata/site", "golden") }
+
+// TestGoldenExampleSite does the same for the example site at the
+// repository root (the one the README's build command builds), so a change
+// to the default theme shows in review as a change of real pages.
+func TestGoldenExampleSite(t *testing.T) { checkGolden(t, "../..", "golden-example") }
+
+func checkGolden(t *testing.T, site, golden string) {
+	got := hashBinaries(tree(t, buildSite(t, site, false)))
+	goldenDir := filepath.Join("testdata", golden)
 	if *update {
 		if err := os.RemoveAll(goldenDir); err != nil {
 			t.Fatal(err)
@@ -78,11 +107,11 @@ func TestGoldenSite(t *testing.T) {
 	}
 	want := tree(t, goldenDir)
 	if g, w := keys(got), keys(want); !equalStrings(g, w) {
-		t.Fatalf("output files differ from golden:\n got  %q\n want %q", g, w)
+		t.Fatalf("output files differ from %s:\n got  %q\n want %q", goldenDir, g, w)
 	}
 	for p, w := range want {
 		if !bytes.Equal(got[p], w) {
-			t.Errorf("%s differs from testdata/golden (run go test ./internal/build -update and review the diff):\n--- got\n%s", p, got[p])
+			t.Errorf("%s differs from %s (run go test ./internal/build -update and review the diff):\n--- got\n%s", p, goldenDir, got[p])
 		}
 	}
 }

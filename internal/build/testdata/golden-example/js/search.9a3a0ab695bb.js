@@ -1,0 +1,582 @@
+/*
+ * sahifa site search (docs/search.md). No framework, no other host: the
+ * script reads the static index the build wrote under /search/data/ and
+ * shows the results on the search page.
+ *
+ * The analysis below must give exactly the terms internal/arabic gives
+ * (arabic.SearchTerms): its tables are generated from the Go code, and
+ * internal/search/testdata/vectors.json is checked by the Go tests and by
+ * internal/search/search.test.mjs (node --test).
+ */
+(function (root) {
+  "use strict";
+
+  // BEGIN TABLES: generated from internal/arabic; go test ./internal/search -run JSTables -update
+  const MARKS = /[\u{610}-\u{61a}\u{61c}\u{640}\u{64b}-\u{65f}\u{670}\u{6d6}-\u{6ed}\u{8d3}-\u{8ff}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}]/gu;
+  const FOLD = {
+    "آ": "ا", "أ": "ا", "إ": "ا", "ة": "ه", "ى": "ي", "٠": "0", "١": "1", "٢": "2",
+    "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9", "ٱ": "ا",
+    "ٲ": "ا", "ٳ": "ا", "ک": "ك", "ی": "ي", "۰": "0", "۱": "1", "۲": "2", "۳": "3",
+    "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+  };
+  const STOPWORDS = new Set([
+    "اب", "ابريل", "اثر", "احد", "احدي", "اخر", "اخري", "اذ", "اذا", "اذار",
+    "اذن", "ازاء", "اسبوع", "اشار", "اشارت", "اصبح", "اصبحت", "اضاف", "اضافت", "اضافه",
+    "اعتبر", "اعلن", "اعلنت", "اغسطس", "اقل", "اكتوبر", "اكثر", "اكد", "اكدت", "الا",
+    "الاثنين", "الاحد", "الاخر", "الاخري", "الاخير", "الاخيره", "الاربعاء", "الاسبوع", "الاقل", "الاكثر",
+    "الان", "الاول", "الاولي", "التاسع", "التاسعه", "التي", "الثالث", "الثالثه", "الثامن", "الثامنه",
+    "الثاني", "الثانيه", "الثلاثاء", "الجاري", "الجاريه", "الجمعه", "الحالي", "الحاليه", "الخامس", "الخامسه",
+    "الخميس", "الذي", "الذين", "الرابع", "الرابعه", "السابع", "السابعه", "السادس", "السادسه", "السبت",
+    "العاشر", "العاشره", "اللاتي", "اللتان", "اللتين", "اللذان", "اللذين", "اللواتي", "الماضي", "الماضيه",
+    "المقبل", "المقبله", "الي", "اليه", "اليها", "اليهم", "اليوم", "ام", "اما", "امام",
+    "امس", "ان", "انا", "انت", "انتم", "انما", "انه", "انها", "انهم", "او",
+    "اوضح", "اوضحت", "اولئك", "اي", "ايار", "ايام", "ايضا", "ايلول", "باسم", "بالاضافه",
+    "بان", "بحسب", "بحيث", "بخصوص", "بدون", "برغم", "بسبب", "بشان", "بعد", "بعض",
+    "بل", "بما", "به", "بها", "بهم", "بين", "بينما", "تابع", "تجاه", "تحت",
+    "تشرين", "تقول", "تكون", "تلك", "تم", "تموز", "ثم", "جدا", "جراء", "جري",
+    "جميع", "حاليا", "حتي", "حزيران", "حسب", "حوالي", "حول", "حيث", "حين", "حينما",
+    "خارج", "خلال", "خلف", "داخل", "دون", "ديسمبر", "ذات", "ذاك", "ذكر", "ذكرت",
+    "ذلك", "رغم", "سبتمبر", "سنه", "سواء", "سوف", "سوي", "شباط", "شهر", "صار",
+    "صباح", "ضد", "ضمن", "طبقا", "عام", "عبر", "عدم", "عده", "عقب", "علاوه",
+    "علي", "عليه", "عليها", "عليهم", "عما", "عمن", "عن", "عند", "عندما", "عنه",
+    "عنها", "عنهم", "غدا", "غير", "فبراير", "فضلا", "فقط", "فوق", "في", "فيما",
+    "فيه", "فيها", "فيهم", "قال", "قالت", "قالوا", "قبل", "قد", "قرابه", "كافه",
+    "كان", "كانت", "كانوا", "كانون", "كذلك", "كل", "كلا", "كلما", "كما", "كي",
+    "لا", "لان", "لدي", "لديه", "لديها", "لديهم", "لذا", "لذلك", "لصالح", "لقد",
+    "لكن", "لكنه", "لكنها", "لكي", "لم", "لما", "لن", "له", "لها", "لهم",
+    "لو", "لولا", "ليس", "ليست", "ما", "مارس", "مايو", "مثل", "مساء", "مع",
+    "معه", "معها", "معهم", "مما", "ممن", "من", "منذ", "منه", "منها", "منهم",
+    "نحن", "نحو", "نعم", "نفس", "نوفمبر", "نيسان", "هؤلاء", "هاتان", "هذا", "هذان",
+    "هذه", "هكذا", "هل", "هم", "هما", "هن", "هنا", "هناك", "هنالك", "هو",
+    "هي", "وراء", "وسط", "وفق", "وفقا", "ولكن", "يا", "يتم", "يجري", "يقول",
+    "يكن", "يكون", "يمكن", "يناير", "يوليه", "يوليو", "يوم", "يونيه", "يونيو",
+  ]);
+  // [prefix, letters left at least, ambiguous, removed for the other reading]
+  const PREFIXES = [
+    ["وبال", 2, false, ""],
+    ["وكال", 2, false, ""],
+    ["فبال", 2, false, ""],
+    ["ولل", 2, true, "ول"],
+    ["فلل", 2, true, "فل"],
+    ["وال", 2, false, ""],
+    ["بال", 2, false, ""],
+    ["كال", 2, false, ""],
+    ["فال", 2, false, ""],
+    ["لل", 2, true, "ل"],
+    ["ال", 2, false, ""],
+    ["و", 3, true, ""],
+  ];
+  const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+  const MIN_SUFFIX = 2;
+  // END TABLES
+
+  // ---------- Analysis (arabic.Fold, Tokens, Stems, SearchTerms) ----------
+
+  // lower lower-cases one character as Go's unicode.ToLower does: one
+  // character in, one out (JavaScript gives "i̇" for "İ", Go "i").
+  function lower(ch) {
+    const l = ch.toLowerCase();
+    return l === ch ? ch : String.fromCodePoint(l.codePointAt(0));
+  }
+
+  function fold(s) {
+    s = s.normalize("NFKC");
+    const t = s.replace(MARKS, "");
+    if (t !== s) s = t.normalize("NFKC");
+    let out = "";
+    for (const ch of s) out += FOLD[ch] || lower(ch);
+    return out;
+  }
+
+  const NOT_WORD = /[^\p{L}\p{Nd}\p{M}]+/u;
+
+  function tokens(s) {
+    return fold(s).split(NOT_WORD).filter(Boolean);
+  }
+
+  function runes(s) {
+    let n = 0;
+    for (const _ of s) n++; // eslint-disable-line no-unused-vars
+    return n;
+  }
+
+  function stripSuffixes(w) {
+    for (const s of SUFFIXES) {
+      if (w.endsWith(s) && runes(w) - runes(s) >= MIN_SUFFIX) w = w.slice(0, w.length - s.length);
+    }
+    return w;
+  }
+
+  // stems gives the readings of a folded word: the stem, then the stem
+  // read with an ambiguous prefix as part of the word (وزير: زير, وزير).
+  function stems(word) {
+    let w = word, rule = null;
+    for (const p of PREFIXES) {
+      if (w.startsWith(p[0]) && runes(w) - runes(p[0]) >= p[1]) {
+        w = w.slice(p[0].length);
+        rule = p;
+        break;
+      }
+    }
+    const s = stripSuffixes(w);
+    if (!rule || !rule[2]) return [s];
+    const alt = stripSuffixes(word.startsWith(rule[3]) ? word.slice(rule[3].length) : word);
+    return alt === s ? [s] : [s, alt];
+  }
+
+  function isSearchStopword(t) {
+    return STOPWORDS.has(t) || (t.length > 1 && t.startsWith("و") && STOPWORDS.has(t.slice(1)));
+  }
+
+  function isLoneArabicLetter(t) {
+    return t.length === 1 && t >= "\u0600" && t <= "\u06ff";
+  }
+
+  // searchTerms is arabic.SearchTerms: [{term, pos}].
+  function searchTerms(s) {
+    const out = [];
+    tokens(s).forEach((tok, pos) => {
+      if (isSearchStopword(tok) || isLoneArabicLetter(tok)) return;
+      for (const term of stems(tok)) out.push({ term, pos });
+    });
+    return out;
+  }
+
+  // ---------- Queries ----------
+
+  // groups turns terms into one group per word: the word's readings
+  // (any of them may match) and its position.
+  function groups(terms) {
+    const out = [];
+    for (const t of terms) {
+      const last = out[out.length - 1];
+      if (last && last.pos === t.pos) last.terms.push(t.term);
+      else out.push({ terms: [t.term], pos: t.pos });
+    }
+    return out;
+  }
+
+  const QUOTED = /["“”«»„]([^"“”«»„]*)(?:["“”«»„]|$)/g;
+
+  // parseQuery splits a query into words that must all be found and
+  // quoted phrases whose words must stand together, as in the query.
+  function parseQuery(q) {
+    const phrases = [];
+    const loose = q.replace(QUOTED, (_, p) => {
+      phrases.push(p);
+      return " ";
+    });
+    const words = [], seen = new Set(), phraseGroups = [];
+    const addWord = (g) => {
+      const key = g.terms.join(" ");
+      if (!seen.has(key)) {
+        seen.add(key);
+        words.push(g.terms);
+      }
+    };
+    for (const g of groups(searchTerms(loose))) addWord(g);
+    for (const p of phrases) {
+      const gs = groups(searchTerms(p));
+      if (gs.length === 1) addWord(gs[0]);
+      else if (gs.length > 1) {
+        for (const g of gs) addWord(g);
+        phraseGroups.push(gs.map((g) => ({ terms: g.terms, offset: g.pos - gs[0].pos })));
+      }
+    }
+    return { words, phrases: phraseGroups };
+  }
+
+  // ---------- The index ----------
+
+  function Searcher(base, fetchJSON) {
+    this.base = base;
+    this.fetchJSON = fetchJSON;
+    this.files = new Map(); // path → promise of JSON
+    this.meta = null;
+  }
+
+  Searcher.prototype.load = function () {
+    if (!this.meta) {
+      this.meta = this.fetchJSON(this.base + "meta.json", true).then((m) => {
+        if (m.format !== 1) throw new Error("unknown search index format " + m.format);
+        return m;
+      });
+      this.meta.catch(() => { this.meta = null; });
+    }
+    return this.meta;
+  };
+
+  Searcher.prototype.file = function (meta, path) {
+    let f = this.files.get(path);
+    if (!f) {
+      f = this.fetchJSON(this.base + path + "?v=" + meta.version, false);
+      this.files.set(path, f);
+      f.catch(() => this.files.delete(path));
+    }
+    return f;
+  };
+
+  // shardOf finds the shard that holds term: the last whose first term
+  // is not after it (the build sorts terms by UTF-16 code units, as
+  // JavaScript compares strings).
+  function shardOf(meta, term) {
+    let lo = 0, hi = meta.shards.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (meta.shards[mid] <= term) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // pairHash is the 16-bit signature of a word that follows another gap
+  // words later: FNV-1a over the term's UTF-8 bytes and the gap, as the
+  // Go builder computes it.
+  function pairHash(term, gap) {
+    let h = 2166136261;
+    const byte = (b) => { h = Math.imul(h ^ b, 16777619) >>> 0; };
+    for (const ch of term) {
+      const c = ch.codePointAt(0);
+      if (c < 0x80) byte(c);
+      else if (c < 0x800) { byte(0xc0 | (c >> 6)); byte(0x80 | (c & 63)); }
+      else if (c < 0x10000) { byte(0xe0 | (c >> 12)); byte(0x80 | ((c >> 6) & 63)); byte(0x80 | (c & 63)); }
+      else { byte(0xf0 | (c >> 18)); byte(0x80 | ((c >> 12) & 63)); byte(0x80 | ((c >> 6) & 63)); byte(0x80 | (c & 63)); }
+    }
+    byte(gap);
+    return ((h >>> 16) ^ (h & 0xffff)) >>> 0;
+  }
+
+  // postings reads a term's list: documents (numbered oldest first) and
+  // their weights; null when no document has the term.
+  Searcher.prototype.postings = async function (meta, term) {
+    if (!meta.shards.length) return null;
+    const shard = await this.file(meta, "t/" + shardOf(meta, term) + ".json");
+    const e = Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    if (!e) return null;
+    const ids = new Array(e[0].length);
+    for (let i = 0, d = 0; i < ids.length; i++) ids[i] = d += e[0][i];
+    return { ids, weights: e[1] };
+  };
+
+  // nextWords reads, for each document of want, the signatures of the
+  // words that follow term there (see pairHash).
+  Searcher.prototype.nextWords = async function (meta, term, list, want) {
+    const shard = await this.file(meta, "n/" + shardOf(meta, term) + ".json");
+    const flat = shard[term] || [];
+    const out = new Map();
+    for (let i = 0, k = 0; i < list.ids.length; i++) {
+      const n = flat[k++];
+      if (want.has(list.ids[i])) out.set(list.ids[i], new Set(flat.slice(k, k + n)));
+      k += n;
+    }
+    return out;
+  };
+
+  // search ranks the documents for a query and returns one page of them.
+  // Every word must be found (in any of its readings); when no document
+  // has them all, documents with the most of them come first (partial).
+  // Scores are BM25: the stored weight times the word's IDF.
+  Searcher.prototype.search = async function (query, page, pageSize) {
+    page = Math.max(1, page || 1);
+    pageSize = pageSize || 10;
+    const q = typeof query === "string" ? parseQuery(query) : query;
+    const res = { total: 0, page, pages: 0, partial: false, results: [], query: q };
+    if (!q.words.length) return res;
+    const meta = await this.load();
+    const n = meta.docs;
+    const terms = [...new Set(q.words.flat())];
+    const lists = new Map();
+    await Promise.all(terms.map(async (t) => lists.set(t, await this.postings(meta, t))));
+
+    const score = new Float64Array(n), hits = new Uint16Array(n);
+    let smallest = null;
+    for (const word of q.words) {
+      const best = new Map();
+      for (const t of word) {
+        const l = lists.get(t);
+        if (!l) continue;
+        const idf = Math.log(1 + (n - l.ids.length + 0.5) / (l.ids.length + 0.5));
+        for (let i = 0; i < l.ids.length; i++) {
+          const v = idf * l.weights[i];
+          if (v > (best.get(l.ids[i]) || 0)) best.set(l.ids[i], v);
+        }
+      }
+      for (const [id, v] of best) {
+        score[id] += v;
+        hits[id]++;
+      }
+      if (!smallest || best.size < smallest.size) smallest = best;
+    }
+    let ids = [...smallest.keys()].filter((id) => hits[id] === q.words.length);
+    for (const phrase of q.phrases) {
+      if (!ids.length) break;
+      ids = await this.phraseFilter(meta, phrase, lists, ids);
+    }
+    if (!ids.length && !q.phrases.length && q.words.length > 1) {
+      const all = new Set();
+      for (const l of lists.values()) if (l) for (const id of l.ids) all.add(id);
+      ids = [...all];
+      res.partial = ids.length > 0;
+    }
+    ids.sort((a, b) => hits[b] - hits[a] || score[b] - score[a] || b - a);
+    res.total = ids.length;
+    res.pages = Math.ceil(ids.length / pageSize);
+    const shown = ids.slice((page - 1) * pageSize, page * pageSize);
+    const blocks = await Promise.all(shown.map((id) => this.file(meta, "d/" + Math.floor(id / meta.block) + ".json")));
+    res.results = shown.map((id, i) => {
+      const r = blocks[i][id % meta.block];
+      return { id, path: r[0], title: r[1], iso: r[2], date: r[3], summary: r[4], score: score[id] };
+    });
+    return res;
+  };
+
+  // phraseFilter keeps the documents where each word of the phrase is
+  // followed by the next, as many words on as in the query (stopwords
+  // count). Each pair is checked on its own: a document that has A B and,
+  // elsewhere, B C passes for "A B C".
+  Searcher.prototype.phraseFilter = async function (meta, phrase, lists, ids) {
+    const want = new Set(ids);
+    const pairs = await Promise.all(phrase.slice(0, -1).map(async (g, i) => {
+      const next = phrase[i + 1], gap = next.offset - g.offset;
+      const follows = new Set(next.terms.map((t) => pairHash(t, gap)));
+      const maps = [];
+      for (const t of g.terms) {
+        const l = lists.get(t);
+        if (l) maps.push(await this.nextWords(meta, t, l, want));
+      }
+      return (id) => maps.some((m) => m.has(id) && [...follows].some((h) => m.get(id).has(h)));
+    }));
+    return ids.filter((id) => pairs.every((ok) => ok(id)));
+  };
+
+  // ---------- Highlighting and snippets ----------
+
+  const WORD = /[\p{L}\p{M}\p{Nd}\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/gu;
+
+  // highlight splits text into [text, matched] pieces: a word is matched
+  // when one of its terms is one of terms (a Set).
+  function highlight(text, terms) {
+    const out = [];
+    let last = 0;
+    for (const m of text.matchAll(WORD)) {
+      if (!searchTerms(m[0]).some((t) => terms.has(t.term))) continue;
+      if (m.index > last) out.push([text.slice(last, m.index), false]);
+      out.push([m[0], true]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push([text.slice(last), false]);
+    return out;
+  }
+
+  // snippet cuts about `size` words of text where the most of the
+  // query's words (each an array of readings) are found, earliest first;
+  // null when none is.
+  function snippet(text, words, size) {
+    size = size || 36;
+    const tokens = text.split(/\s+/).filter(Boolean);
+    const found = tokens.map((tok) => {
+      const terms = searchTerms(tok).map((t) => t.term);
+      return words.reduce((acc, w, i) => (w.some((t) => terms.includes(t)) ? acc.concat(i) : acc), []);
+    });
+    // A window starts a little before a found word, so it reads as a
+    // passage, and is scored by what it shows.
+    const windowAt = (i) => Math.max(0, Math.min(i - Math.floor(size / 4), tokens.length - size));
+    let start = -1, bestCount = 0;
+    found.forEach((f, i) => {
+      if (!f.length) return;
+      const from = windowAt(i), seen = new Set();
+      for (let j = from; j < Math.min(tokens.length, from + size); j++) for (const w of found[j]) seen.add(w);
+      if (seen.size > bestCount) {
+        start = from;
+        bestCount = seen.size;
+      }
+    });
+    if (start < 0) return null;
+    const end = Math.min(tokens.length, start + size);
+    return (start > 0 ? "… " : "") + tokens.slice(start, end).join(" ") + (end < tokens.length ? " …" : "");
+  }
+
+  // INLINE are the elements that may sit inside a word; every other
+  // element separates words (as internal/render's htmlText reads pages).
+  const INLINE = new Set(["A", "ABBR", "B", "BDI", "BDO", "CODE", "DEL", "EM", "I", "INS", "KBD", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "U"]);
+
+  // pageText is the text of an element, with a space between blocks
+  // (textContent runs paragraphs together).
+  function pageText(el) {
+    let out = "";
+    const walk = (n) => {
+      for (const c of n.childNodes) {
+        if (c.nodeType === 3) out += c.data;
+        else if (c.nodeType === 1 && c.tagName !== "SCRIPT" && c.tagName !== "STYLE") {
+          const block = !INLINE.has(c.tagName.toUpperCase());
+          if (block) out += " ";
+          walk(c);
+          if (block) out += " ";
+        }
+      }
+    };
+    walk(el);
+    return out;
+  }
+
+  const api = { fold, tokens, stems, searchTerms, parseQuery, shardOf, pairHash, Searcher, highlight, snippet, pageText };
+  root.sahifaSearch = api;
+
+  // ---------- The search page ----------
+
+  if (typeof document === "undefined") return;
+
+  function fetchJSON(url, fresh) {
+    return fetch(url, fresh ? { cache: "no-cache" } : {}).then((r) => {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  // encodePath percent-encodes each segment of a site path, as links in
+  // the rest of the site are.
+  function encodePath(p) {
+    return p.split("/").map(encodeURIComponent).join("/");
+  }
+
+  function start() {
+    const app = document.getElementById("search");
+    if (!app) return;
+    const form = app.querySelector("form");
+    const input = form.querySelector("input[name=q]");
+    const status = document.getElementById("search-status");
+    const list = document.getElementById("search-results");
+    const nav = document.getElementById("search-pages");
+    const arabicDigits = app.dataset.digits === "arabic";
+    const searcher = new Searcher(app.dataset.index, fetchJSON);
+    let generation = 0, timer = 0;
+
+    const num = (v) => (arabicDigits ? String(v).replace(/[0-9]/g, (d) => "٠١٢٣٤٥٦٧٨٩"[d]) : String(v));
+    const el = (tag, attrs, children) => {
+      const e = document.createElement(tag);
+      for (const k in attrs || {}) e.setAttribute(k, attrs[k]);
+      for (const c of children || []) e.append(c);
+      return e;
+    };
+    const marked = (text, terms) => highlight(text, terms).map(([s, m]) => (m ? el("mark", {}, [s]) : s));
+
+    // count is "N نتيجة" with Arabic number agreement (CLDR plural rules).
+    const count = (n) => {
+      const m = n % 100;
+      if (n === 1) return "نتيجة واحدة";
+      if (n === 2) return "نتيجتان";
+      return num(n) + (m >= 3 && m <= 10 ? " نتائج" : " نتيجة");
+    };
+    const pageURL = (q, p) => "?q=" + encodeURIComponent(q) + (p > 1 ? "&page=" + p : "");
+
+    async function run(q, page, focus) {
+      const gen = ++generation;
+      q = q.trim();
+      list.replaceChildren();
+      nav.replaceChildren();
+      nav.hidden = true;
+      document.title = (q ? "«" + q + "» – " : "") + app.dataset.title;
+      if (!q) {
+        status.textContent = "";
+        return;
+      }
+      status.textContent = "جارٍ البحث…";
+      let res;
+      try {
+        res = await searcher.search(q, page, 10);
+      } catch (e) {
+        if (gen === generation) status.textContent = "تعذر تحميل فهرس البحث. حاول مرة أخرى.";
+        return;
+      }
+      if (gen !== generation) return;
+      if (!res.query.words.length) {
+        status.textContent = "كلمات البحث شائعة جدا. جرّب كلمة أدق، مثل اسم أو مكان.";
+        return;
+      }
+      if (!res.total) {
+        status.textContent = "لا نتائج لـ «" + q + "». تحقق من الكتابة أو جرّب كلمات أقل.";
+        return;
+      }
+      let text = count(res.total) + " لـ «" + q + "»";
+      if (res.pages > 1) text += "، الصفحة " + num(res.page) + " من " + num(res.pages);
+      if (res.partial) text += ". لا خبر يحوي كل الكلمات؛ هذه أخبار تحوي بعضها";
+      status.textContent = text + ".";
+      const terms = new Set(res.query.words.flat());
+      for (const r of res.results) {
+        const snip = el("p", { class: "search-result-snippet" }, marked(r.summary, terms));
+        list.append(el("li", {}, [el("article", { class: "search-result" }, [
+          el("h2", { class: "search-result-title" }, [el("a", { href: encodePath(r.path) }, marked(r.title, terms))]),
+          el("p", { class: "meta" }, [el("time", { datetime: r.iso }, [r.date])]),
+          snip,
+        ])]));
+        if (!snip.querySelector("mark")) betterSnippet(r, snip, res.query.words, terms, gen);
+      }
+      pages(q, res);
+      if (focus) status.focus();
+    }
+
+    // betterSnippet reads the article page when its summary holds none of
+    // the words, and shows the passage of its body where they are.
+    async function betterSnippet(r, snip, words, terms, gen) {
+      try {
+        const resp = await fetch(encodePath(r.path));
+        if (!resp.ok) return;
+        const doc = new DOMParser().parseFromString(await resp.text(), "text/html");
+        // The story's body: a theme marks it data-search-body, the
+        // default theme's is .story-body; else the article, else main.
+        const body = ["[data-search-body]", ".story-body", "article", "main"].map((sel) => doc.querySelector(sel)).find(Boolean);
+        const s = body && snippet(pageText(body), words);
+        if (s && gen === generation) snip.replaceChildren(...marked(s, terms));
+      } catch (e) {
+        // The summary stays.
+      }
+    }
+
+    function pages(q, res) {
+      if (res.pages < 2) return;
+      const items = [];
+      const link = (p, label, attrs) => el("li", {}, [el("a", Object.assign({ href: pageURL(q, p), "data-page": p }, attrs), label)]);
+      if (res.page > 1) items.push(link(res.page - 1, ["→ السابق"], { rel: "prev" }));
+      const first = Math.max(1, Math.min(res.page - 3, res.pages - 6));
+      for (let p = first; p <= Math.min(res.pages, first + 6); p++) {
+        items.push(link(p, [el("span", { class: "visually-hidden" }, ["الصفحة "]), num(p)], p === res.page ? { "aria-current": "page" } : {}));
+      }
+      if (res.page < res.pages) items.push(link(res.page + 1, ["التالي ←"], { rel: "next" }));
+      nav.append(el("ul", {}, items));
+      nav.hidden = false;
+    }
+
+    function fromURL(focus) {
+      const params = new URLSearchParams(location.search);
+      const q = params.get("q") || "";
+      input.value = q;
+      run(q, parseInt(params.get("page"), 10) || 1, focus);
+    }
+
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      clearTimeout(timer);
+      history.pushState(null, "", pageURL(input.value.trim(), 1));
+      run(input.value, 1, false);
+    });
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        history.replaceState(null, "", pageURL(input.value.trim(), 1));
+        run(input.value, 1, false);
+      }, 250);
+    });
+    nav.addEventListener("click", (e) => {
+      const a = e.target.closest("a[data-page]");
+      if (!a || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      history.pushState(null, "", a.getAttribute("href"));
+      fromURL(true);
+    });
+    window.addEventListener("popstate", () => fromURL(false));
+    fromURL(false);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})(typeof globalThis !== "undefined" ? globalThis : this);
