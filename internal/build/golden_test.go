@@ -51,14 +51,15 @@ func tree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-// hashBinaries replaces each image in a tree by a "NAME.sha256" text file
-// holding its hash: golden files stay small and reviewable, and a changed
-// image still shows.
+// hashBinaries replaces each image, and each fingerprinted stylesheet and
+// script (copies of assets/ that their own tests cover), by a
+// "NAME.sha256" text file holding its hash: golden files stay small and
+// reviewable, and a changed file still shows.
 func hashBinaries(files map[string][]byte) map[string][]byte {
 	out := make(map[string][]byte, len(files))
 	for p, data := range files {
 		switch strings.ToLower(filepath.Ext(p)) {
-		case ".jpg", ".jpeg", ".png", ".webp", ".gif", ".ico":
+		case ".jpg", ".jpeg", ".png", ".webp", ".gif", ".ico", ".css", ".js":
 			sum := sha256.Sum256(data)
 			out[p+".sha256"] = []byte(hex.EncodeToString(sum[:]) + "\n")
 		default:
