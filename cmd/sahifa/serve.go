@@ -209,9 +209,9 @@ func (d *devBuild) rebuild(what string) {
 	opts := d.opts.build
 	opts.BaseURL = d.baseURL // links and canonical URLs point at the dev server
 	opts.Memory = output.NewMemory()
-	if opts.Now.IsZero() {
-		opts.Now = start // the same instant for the disk copy below
-	}
+	// --renderToDisk: the same build goes to the destination too, through
+	// the output transaction, so a failed build leaves it as it was.
+	opts.AlsoDisk = d.opts.renderToDisk
 	res, err := build.Run(opts)
 	d.report(res)
 	stamp := start.Format("15:04:05")
@@ -242,16 +242,6 @@ func (d *devBuild) rebuild(what string) {
 			}
 		}
 		fmt.Fprintf(d.stdout, "%s %s: %s, in %s\n", stamp, label, strings.Join(parts, ", "), time.Since(start).Round(time.Millisecond))
-	}
-	if d.opts.renderToDisk {
-		disk := opts
-		disk.Memory, disk.NoImport = nil, true // the import ran above
-		if _, err := build.Run(disk); err != nil {
-			fmt.Fprintf(d.stderr, "%s --renderToDisk: writing failed; the destination was left as it was:\n", stamp)
-			for _, e := range diag.Flatten(err) {
-				fmt.Fprintf(d.stderr, "  %v\n", e)
-			}
-		}
 	}
 }
 

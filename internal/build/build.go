@@ -51,6 +51,9 @@ type Options struct {
 	// Memory, when set, receives the output instead of Destination (the
 	// dev server keeps the site in memory). It must be empty: one per build.
 	Memory *output.Memory
+	// AlsoDisk, with Memory, writes the same build to Destination too
+	// (serve --renderToDisk), rendering once.
+	AlsoDisk bool
 }
 
 // Result summarises a successful build.
@@ -125,7 +128,7 @@ func Run(opts Options) (Result, error) {
 	}
 	// A dangerous destination stops the build before anything, even the
 	// import, touches the site.
-	if opts.Memory == nil {
+	if opts.Memory == nil || opts.AlsoDisk {
 		if err := checkDestination(root, dest); err != nil {
 			return res, diag.Stage("write", err)
 		}
@@ -164,12 +167,22 @@ func Run(opts Options) (Result, error) {
 	// files beside the destination and only replaces anything on commit;
 	// or, for the dev server, into memory.
 	var tx *output.Tx
-	write := func(f output.File) error { return opts.Memory.Write(f) }
-	if opts.Memory == nil {
+	toDisk := opts.Memory == nil || opts.AlsoDisk
+	if toDisk {
 		if tx, err = begin(root, dest, opts.CacheDir); err != nil {
 			return res, diag.Stage("write", err)
 		}
-		write = tx.Write
+	}
+	write := func(f output.File) error {
+		if opts.Memory != nil {
+			if err := opts.Memory.Write(f); err != nil {
+				return err
+			}
+		}
+		if tx != nil {
+			return tx.Write(f)
+		}
+		return nil
 	}
 	var pagesOut atomic.Int64
 	emit := func(f output.File) error {
