@@ -7,9 +7,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,65 +15,16 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/sahifa/sahifa/internal/browsertest"
 )
-
-// browserNeed skips the test, or fails it when browser tests are required.
-func browserNeed(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("SAHIFA_BROWSER_TESTS") == "require" {
-		t.Fatalf("%s (SAHIFA_BROWSER_TESTS=require)", msg)
-	}
-	t.Skipf("%s; skipping the browser test (apt-get install chromium, or set SAHIFA_CHROMIUM; SAHIFA_BROWSER_TESTS=require makes this a failure)", msg)
-}
-
-// chromium finds the browser: SAHIFA_CHROMIUM, else a usual name on PATH.
-func chromium(t *testing.T) string {
-	t.Helper()
-	if os.Getenv("SAHIFA_BROWSER_TESTS") == "off" {
-		t.Skip("SAHIFA_BROWSER_TESTS=off")
-	}
-	if p := os.Getenv("SAHIFA_CHROMIUM"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			browserNeed(t, "SAHIFA_CHROMIUM=%s: %v", p, err)
-		}
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	browserNeed(t, "no Chromium found")
-	return ""
-}
 
 // tab is one headless Chromium tab.
 type tab struct{ ctx context.Context }
 
 func newTab(t *testing.T) *tab {
 	t.Helper()
-	exe := chromium(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true), // as root, as on CI
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1000, 700),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	// The first action starts the browser; it must not carry a timeout.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
+	ctx := browsertest.Start(t, chromedp.WindowSize(1000, 700))
 	return &tab{ctx: ctx}
 }
 

@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -41,38 +40,6 @@ var pages = []page{
 
 var widths = []int64{375, 1280}
 
-// need skips the test when a browser-test requirement is missing, or
-// fails it when SAHIFA_BROWSER_TESTS=require.
-func need(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("SAHIFA_BROWSER_TESTS") == "require" {
-		t.Fatalf("%s (SAHIFA_BROWSER_TESTS=require)", msg)
-	}
-	t.Skipf("%s; skipping (set SAHIFA_BROWSER_TESTS=require to fail instead)", msg)
-}
-
-// chromiumPath finds the browser: SAHIFA_CHROMIUM, else a usual name on PATH.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	if os.Getenv("SAHIFA_BROWSER_TESTS") == "off" {
-		t.Skip("SAHIFA_BROWSER_TESTS=off")
-	}
-	if p := os.Getenv("SAHIFA_CHROMIUM"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			need(t, "SAHIFA_CHROMIUM=%s: %v", p, err)
-		}
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	need(t, "no Chromium found (apt-get install chromium, or set SAHIFA_CHROMIUM)")
-	return ""
-}
-
 // axeSource reads axe.min.js: SAHIFA_AXE, else node_modules/axe-core in
 // this folder or one above it (where `npm install axe-core` puts it).
 func axeSource(t *testing.T) string {
@@ -94,11 +61,11 @@ func axeSource(t *testing.T) string {
 		}
 	}
 	if path == "" {
-		need(t, "axe-core not found (npm install axe-core, or set SAHIFA_AXE to axe.min.js)")
+		Need(t, "axe-core not found (npm install axe-core, or set SAHIFA_AXE to axe.min.js)")
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		need(t, "reading axe-core: %v", err)
+		Need(t, "reading axe-core: %v", err)
 	}
 	return string(data)
 }
@@ -129,33 +96,12 @@ type browser struct {
 
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	exe := chromiumPath(t)
 	dir := site(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true), // as root, as on CI
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
+	ctx := Start(t, chromedp.Flag("hide-scrollbars", true))
 
 	b := &browser{ctx: ctx, server: srv}
-	// The first Run starts the browser; it must not carry a timeout.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
 	if err := chromedp.Listen(ctx, func(ev any) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
 			b.mu.Lock()
