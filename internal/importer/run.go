@@ -112,11 +112,13 @@ func Run(opts Options) (Result, error) {
 	// Tags draw on statistics over every seed of the site, not only the
 	// ones being imported now, so importing one file gives it the same
 	// tags as importing all of them.
+	// The statistics are built only when a seed needs tagging: on most
+	// builds every seed is unchanged and none does.
 	corpus := make([]tagger.Doc, len(seeds))
 	for i, p := range seeds {
 		corpus[i] = doc(p.article)
 	}
-	tg := tagger.New(gaz, corpus)
+	var tg *tagger.Tagger
 
 	cfg := opts.Config
 	outDir := cfg.Import.Dir
@@ -131,7 +133,6 @@ func Run(opts Options) (Result, error) {
 			Seed:       p.article,
 			SourcePath: path.Join(SeedsDir, p.rel),
 			SourceHash: p.hash,
-			Tags:       tg.Tags(corpus[i], cfg.Import.MaxTags),
 		}
 		if p.image != nil {
 			// The picture is part of the source: adding or changing it
@@ -154,7 +155,24 @@ func Run(opts Options) (Result, error) {
 				Msg: "no date line; dated by the file's modification time " + a.Date.Format("2006-01-02 15:04")})
 		}
 		mdRel := path.Join(outDir, strings.TrimSuffix(p.rel, path.Ext(p.rel))+".md")
-		d, err := importOne(opts, a, mdRel)
+		existing, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(mdRel)))
+		exists := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+			continue
+		}
+		var d Done
+		if exists && !opts.Force && SourceHashOf(existing) == a.SourceHash {
+			// Decide's rule, taken before the costly part: an unchanged
+			// seed writes nothing, so it needs neither tags nor Markdown.
+			d = Done{Seed: a.SourcePath, Markdown: mdRel, Action: Unchanged}
+		} else {
+			if tg == nil {
+				tg = tagger.New(gaz, corpus)
+			}
+			a.Tags = tg.Tags(corpus[i], cfg.Import.MaxTags)
+			d, err = importOne(opts, a, mdRel, existing, exists)
+		}
 		if err == nil && p.image != nil {
 			var warn *diag.Warning
 			d.Image = path.Join(path.Dir(mdRel), a.Image)
@@ -172,14 +190,11 @@ func Run(opts Options) (Result, error) {
 	return res, errors.Join(errs...)
 }
 
-func importOne(opts Options, a Article, mdRel string) (Done, error) {
+// importOne writes one seed's Markdown as Decide says, given what exists
+// at mdRel now.
+func importOne(opts Options, a Article, mdRel string, existing []byte, exists bool) (Done, error) {
 	done := Done{Seed: a.SourcePath, Markdown: mdRel}
 	target := filepath.Join(opts.Root, filepath.FromSlash(mdRel))
-	existing, err := os.ReadFile(target)
-	exists := err == nil
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return done, err
-	}
 	// Tags an editor wrote are kept as written, even when forced; the
 	// file then says so (editor_tags), so later imports keep them too.
 	if exists && (HasEditorTags(existing) || (opts.Force && !Untouched(existing))) {
