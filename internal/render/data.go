@@ -138,11 +138,13 @@ type Pager struct {
 	Links      []PageLink
 }
 
-// PageLink is one numbered link of a pager's navigation.
+// PageLink is one numbered link of a pager's navigation, or a gap (…)
+// where the pages between two links are left out.
 type PageLink struct {
 	Number  int
 	URL     string
 	Current bool
+	Gap     bool
 }
 
 // escapePath percent-encodes each segment of a URL path: Arabic paths are

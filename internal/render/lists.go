@@ -32,10 +32,45 @@ func (r *renderer) pager(p *site.Pager) *Pager {
 	if pg.HasNext {
 		pg.NextURL = link(p.Number + 1)
 	}
-	for n := 1; n <= p.Total; n++ {
+	prev := 0
+	for _, n := range pageWindow(p.Number, p.Total) {
+		if n > prev+1 {
+			pg.Links = append(pg.Links, PageLink{Gap: true})
+		}
 		pg.Links = append(pg.Links, PageLink{Number: n, URL: link(n), Current: n == p.Number})
+		prev = n
 	}
 	return pg
+}
+
+// pageWindowSpan is how many numbered links a pager shows on each side of
+// the current page.
+const pageWindowSpan = 2
+
+// pageWindow is the page numbers a pager links to: the first, the last,
+// and a few around the current one. Linking every page would make each of
+// a 1,000-page list's pages carry 1,000 links: output quadratic in the
+// archive's size.
+func pageWindow(current, total int) []int {
+	lo, hi := max(1, current-pageWindowSpan), min(total, current+pageWindowSpan)
+	// A gap never hides a single page: its link is as short as the "…".
+	if lo == 3 {
+		lo = 2
+	}
+	if hi == total-2 {
+		hi = total - 1
+	}
+	var ns []int
+	if lo > 1 {
+		ns = append(ns, 1)
+	}
+	for n := lo; n <= hi; n++ {
+		ns = append(ns, n)
+	}
+	if hi < total {
+		ns = append(ns, total)
+	}
+	return ns
 }
 
 // listPage is the data every paginated list page shares.

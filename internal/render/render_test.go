@@ -13,6 +13,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -598,3 +599,39 @@ func TestRenderEmptySite(t *testing.T) {
 }
 
 func htmlUnescape(s string) string { return html.UnescapeString(s) }
+
+// A pager links the first and last pages and those near the current one,
+// with a gap for the rest: linking every page made each page of a long
+// list carry a link to every other page.
+func TestPageWindow(t *testing.T) {
+	for _, c := range []struct {
+		current, total int
+		want           string
+	}{
+		{1, 1, "1"},
+		{1, 2, "1 2"},
+		{1, 5, "1 2 3 4 5"},
+		{1, 6, "1 2 3 … 6"},
+		{3, 6, "1 2 3 4 5 6"},
+		{4, 8, "1 2 3 4 5 6 7 8"},
+		{5, 10, "1 2 3 4 5 6 7 … 10"},
+		{6, 1000, "1 … 4 5 6 7 8 … 1000"},
+		{1000, 1000, "1 … 998 999 1000"},
+	} {
+		var got []string
+		prev := 0
+		for _, n := range pageWindow(c.current, c.total) {
+			if n <= prev {
+				t.Fatalf("pageWindow(%d, %d) not increasing: %v", c.current, c.total, pageWindow(c.current, c.total))
+			}
+			if n > prev+1 {
+				got = append(got, "…")
+			}
+			got = append(got, strconv.Itoa(n))
+			prev = n
+		}
+		if s := strings.Join(got, " "); s != c.want {
+			t.Errorf("pageWindow(%d, %d) = %s, want %s", c.current, c.total, s, c.want)
+		}
+	}
+}
