@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
+	"github.com/sahifa/sahifa/internal/corpus"
 )
 
 // syntheticPages makes n articles over ten years with 3–7 tags each drawn
@@ -53,5 +55,28 @@ func BenchmarkRelated20k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		relate(s.Articles, s.Taxonomies[0], 5)
+	}
+}
+
+// BenchmarkAssembleCorpus10k measures assembling the 10,000-article
+// benchmark corpus (bench/corpus) with its own config, loaded from memory
+// as a build loads it: real slugs, dates and the corpus's tag long tail.
+func BenchmarkAssembleCorpus10k(b *testing.B) {
+	c, _, err := config.Parse(corpus.ConfigPath, corpus.Config())
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages, err := content.Load(corpus.MapFS(corpus.Generate(corpus.Options{N: 10000, Seed: 1})), "content", content.Options{
+		Location: c.Location, DefaultHour: c.DefaultHour(), DefaultMinute: c.DefaultMinute(),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(corpus.FirstYear+corpus.Years, 6, 1, 12, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Assemble(c, pages, Options{Now: now}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,0 +1,157 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"testing"
+	"time"
+
+	"github.com/sahifa/sahifa"
+	"github.com/sahifa/sahifa/internal/config"
+	"github.com/sahifa/sahifa/internal/content"
+	"github.com/sahifa/sahifa/internal/corpus"
+	"github.com/sahifa/sahifa/internal/images"
+	"github.com/sahifa/sahifa/internal/markdown"
+	"github.com/sahifa/sahifa/internal/minifier"
+	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/site"
+)
+
+// benchNow is after every corpus article, so none is left out as future.
+var benchNow = time.Date(corpus.FirstYear+corpus.Years, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// discard is an Emit that keeps nothing, so the benchmarks measure
+// rendering, not writing.
+func discard(output.File) error { return nil }
+
+// corpusSite assembles n articles of the benchmark corpus as a build does:
+// the corpus's own config, Markdown loaded from memory.
+func corpusSite(b *testing.B, n int) *site.Site {
+	b.Helper()
+	cfg, _, err := config.Parse(corpus.ConfigPath, corpus.Config())
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages, err := content.Load(corpus.MapFS(corpus.Generate(corpus.Options{N: n, Seed: 1})), "content", content.Options{
+		Location: cfg.Location, DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := site.Assemble(cfg, pages, site.Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// benchOptions renders with the embedded default theme, minified as the
+// corpus's config says, as a site without its own layouts/ does.
+func benchOptions(b *testing.B, s *site.Site) Options {
+	b.Helper()
+	layouts, err := fs.Sub(sahifa.Theme, "layouts")
+	if err != nil {
+		b.Fatal(err)
+	}
+	assets, err := fs.Sub(sahifa.Theme, "assets")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return Options{
+		Layouts:  Layers{layouts},
+		Assets:   Layers{assets},
+		Markdown: markdown.New(markdown.WithBasePath(s.Config.BasePath())),
+		Minifier: minifier.New(s.Config.Minify),
+		Now:      benchNow,
+		Images:   images.New(images.Options{Widths: s.Config.Images.Widths, Quality: s.Config.Images.Quality}),
+	}
+}
+
+// benchRenderer is the renderer Render sets up (keep the two in step),
+// without rendering anything. Its search index is off: it would grow with
+// every iteration, and internal/search has its own benchmark.
+func benchRenderer(b *testing.B, s *site.Site, opts Options) *renderer {
+	b.Helper()
+	_, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tpl, err := LoadTemplates(opts.Layouts, funcMap(s.Config, assets))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if opts.Bodies == nil {
+		opts.Bodies = &Bodies{}
+	}
+	r := newRenderer(s, tpl, opts, discard)
+	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
+	r.search = nil
+	return r
+}
+
+// BenchmarkArticlePage measures one article page as a build makes it:
+// Markdown, template, minifying, over the articles of a 1,000-article
+// corpus in turn.
+func BenchmarkArticlePage(b *testing.B) {
+	s := corpusSite(b, 1000)
+	r := benchRenderer(b, s, benchOptions(b, s))
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := r.article(s.Articles[i%len(s.Articles)], &buf); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkArticleTemplate measures executing the article template alone
+// for one article, its Markdown rendered beforehand and nothing minified.
+func BenchmarkArticleTemplate(b *testing.B) {
+	s := corpusSite(b, 1000)
+	opts := benchOptions(b, s)
+	r := benchRenderer(b, s, opts)
+	a := s.Articles[len(s.Articles)/2]
+	res, err := opts.Markdown.Render(a.Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The page data as renderer.article builds it.
+	page := *r.entries[a]
+	page.Content = template.HTML(res.HTML)
+	page.Summary = firstNonEmpty(page.Summary, res.PlainText)
+	page.Words, page.ReadingTime = res.Words, readingTime(res.Words)
+	for _, rel := range a.Related {
+		page.Related = append(page.Related, RelatedLink{Title: rel.Title, URL: r.rel(rel.RelPermalink), Date: rel.Date, Dateline: rel.String("dateline")})
+	}
+	data := &Page{
+		Kind: "article", Title: a.Title, Description: firstNonEmpty(a.Description, page.Summary),
+		Permalink: page.Permalink, RelPermalink: page.RelPermalink,
+		Site: r.siteData, Article: &page, Feeds: r.feeds,
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := r.tpl.Execute(&buf, articleLayout, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+// BenchmarkRender1k measures the whole render stage of a 1,000-article
+// site (every page, feed, sitemap and the search index) into an emit that
+// discards the files.
+func BenchmarkRender1k(b *testing.B) {
+	s := corpusSite(b, 1000)
+	opts := benchOptions(b, s)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(s, opts, discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
