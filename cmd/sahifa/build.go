@@ -31,6 +31,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVarP(&opts.Future, "buildFuture", "F", false, "include articles dated in the future")
 	fs.BoolVarP(&opts.Expired, "buildExpired", "E", false, "include expired articles")
 	fs.BoolVar(&minify, "minify", true, "minify HTML, CSS, JS, JSON, XML and SVG (--minify=false to turn off)")
+	fs.BoolVar(&opts.Precompress, "precompress", false, "also write .gz and .br twins of text files, for hosts that serve them (nginx gzip_static)")
 	fs.StringVar(&now, "now", "", "build `TIME` (RFC 3339) deciding future and expired articles; also "+NowEnv)
 	fs.BoolVar(&quiet, "quiet", false, "print nothing but errors")
 	fs.BoolVar(&verbose, "verbose", false, "say more about the build")
@@ -78,8 +79,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "%d articles, %d pages; files: %d written, %d unchanged, %d removed; in %s\n",
-			res.Articles, res.Pages, res.Files.Written, res.Files.Unchanged, res.Files.Removed, res.Duration.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "%d articles, %d pages (%d rendered); files: %d written, %d unchanged, %d removed; in %s\n",
+			res.Articles, res.Pages, res.Rendered, res.Files.Written, res.Files.Unchanged, res.Files.Removed, res.Duration.Round(time.Millisecond))
 		if verbose {
 			fmt.Fprintf(stdout, "skipped %d drafts, future or expired articles; output in %s\n", res.Skipped, res.Destination)
 		}

@@ -205,11 +205,11 @@ func e2eNewSite(t *testing.T) string {
 	return root
 }
 
-var e2eSummaryRE = regexp.MustCompile(`(?m)^(\d+) articles, (\d+) pages; files: (\d+) written, (\d+) unchanged, (\d+) removed; in \S+$`)
+var e2eSummaryRE = regexp.MustCompile(`(?m)^(\d+) articles, (\d+) pages \((\d+) rendered\); files: (\d+) written, (\d+) unchanged, (\d+) removed; in \S+$`)
 
 // e2eCounts is a build summary's numbers.
 type e2eCounts struct {
-	articles, pages, written, unchanged, removed int
+	articles, pages, rendered, written, unchanged, removed int
 }
 
 // e2eParseSummary finds the build summary line in stdout and returns its
@@ -225,7 +225,7 @@ func e2eParseSummary(t *testing.T, r e2eResult) e2eCounts {
 		i, _ := strconv.Atoi(s)
 		n = append(n, i)
 	}
-	return e2eCounts{n[0], n[1], n[2], n[3], n[4]}
+	return e2eCounts{n[0], n[1], n[2], n[3], n[4], n[5]}
 }
 
 // e2eBuilt checks a successful build against the tree it left in dir: the

@@ -54,12 +54,18 @@ type Options struct {
 	// AlsoDisk, with Memory, writes the same build to Destination too
 	// (serve --renderToDisk), rendering once.
 	AlsoDisk bool
+	// Precompress writes a .gz and a .br twin beside each text output
+	// (precompress.go).
+	Precompress bool
 }
 
 // Result summarises a successful build.
 type Result struct {
-	Articles    int
-	Pages       int // HTML pages written or unchanged
+	Articles int
+	Pages    int // HTML pages of the site, rendered or kept
+	// Rendered counts the HTML pages rendered; the others were kept from
+	// the last build, made from the same inputs.
+	Rendered    int
 	Skipped     int // drafts, future and expired articles left out
 	Files       output.Stats
 	Imported    importer.Result
@@ -184,6 +190,9 @@ func Run(opts Options) (Result, error) {
 		}
 		return nil
 	}
+	if opts.Precompress {
+		write = precompressing(write)
+	}
 	var pagesOut atomic.Int64
 	emit := func(f output.File) error {
 		if f.MediaType == "text/html" {
@@ -191,9 +200,27 @@ func Run(opts Options) (Result, error) {
 		}
 		return write(f)
 	}
+	// reuse: pages the last build made from the same inputs stay as they
+	// are, neither rendered nor written (docs/performance.md). The dev
+	// server keeps them from its last build in memory; a build writing to
+	// memory and disk at once renders everything, since the two may hold
+	// different builds.
+	var reuse render.Reuse
+	switch {
+	case opts.Memory != nil && !opts.AlsoDisk:
+		reuse = opts.Memory
+	case opts.Memory == nil && tx != nil:
+		reuse = tx
+	}
+	var keptPages atomic.Int64
+	if reuse != nil {
+		reuse = countingReuse{reuse, &keptPages}
+	}
+	cacheDir := cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir))
+	bodies := loadBodies(cacheDir)
 	imgs := images.New(images.Options{
 		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
-		CacheDir: filepath.Join(cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir)), "images"),
+		CacheDir: filepath.Join(cacheDir, "images"),
 	})
 	err = render.Render(s, render.Options{
 		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},
@@ -203,6 +230,9 @@ func Run(opts Options) (Result, error) {
 		Now:      now,
 		Source:   siteFS,
 		Images:   imgs,
+		Reuse:    reuse,
+		Bodies:   bodies,
+		Version:  fmt.Sprintf("%s precompress=%t", programID(), opts.Precompress),
 	}, emit)
 	res.Images = imgs.Stats()
 	if err != nil {
@@ -215,10 +245,16 @@ func Run(opts Options) (Result, error) {
 		if res.Files, err = tx.Commit(); err != nil {
 			return res, diag.Stage("write", err)
 		}
+		// Only a committed build's memo is kept: it is a cache, so
+		// failing to save it costs the next build time, not correctness.
+		if err := saveBodies(cacheDir, bodies); err != nil {
+			res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the render memo: " + err.Error()})
+		}
 	} else {
 		res.Files.Written = opts.Memory.Len()
 	}
-	res.Pages = int(pagesOut.Load())
+	res.Rendered = int(pagesOut.Load())
+	res.Pages = res.Rendered + int(keptPages.Load())
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -269,6 +305,8 @@ func begin(root, dest, cacheDir string) (*output.Tx, error) {
 	return output.Begin(dest,
 		output.WithManifest(filepath.Join(cacheDir, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
 		output.WithProtected(append(sourceDirs(root), root)...),
+		// A kept page keeps its precompressed twins (precompress.go).
+		output.WithTwins(".gz", ".br"),
 	)
 }
 

@@ -35,6 +35,8 @@ type record struct {
 	Size   int64  `json:"size"`
 	MTime  int64  `json:"mtime"` // UnixNano
 	SHA256 string `json:"sha256"`
+	// Key is the File.Key the file was made from, "" for none.
+	Key string `json:"key,omitempty"`
 }
 
 func newRecord(fi fs.FileInfo, sum [sha256.Size]byte) record {

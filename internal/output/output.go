@@ -27,6 +27,10 @@ type File struct {
 	Path      string
 	MediaType string
 	Data      []byte
+	// Key, when set, fingerprints everything the file was made from. A
+	// later build that arrives at the same key may keep the file without
+	// making it again (Tx.Keep, Memory.Keep).
+	Key string
 }
 
 // Writer receives the output files of one build. Both implementations in
@@ -120,6 +124,21 @@ func newClaims() claims {
 // add claims p (already checked by CheckPath). It does not modify the
 // claims when it returns an error.
 func (c *claims) add(p string) error {
+	if err := c.check(p); err != nil {
+		return err
+	}
+	c.files[p] = true
+	for i := strings.LastIndexByte(p, '/'); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+		if _, ok := c.dirs[p[:i]]; ok {
+			break // its ancestors were recorded with it
+		}
+		c.dirs[p[:i]] = p
+	}
+	return nil
+}
+
+// check reports why p cannot be claimed, or nil when it can.
+func (c *claims) check(p string) error {
 	if c.files[p] {
 		return &PathError{Path: p, Err: ErrDuplicatePath}
 	}
@@ -130,13 +149,6 @@ func (c *claims) add(p string) error {
 		if c.files[p[:i]] {
 			return &PathError{Path: p, Err: fmt.Errorf("%w: %q is already a file", ErrDuplicatePath, p[:i])}
 		}
-	}
-	c.files[p] = true
-	for i := strings.LastIndexByte(p, '/'); i > 0; i = strings.LastIndexByte(p[:i], '/') {
-		if _, ok := c.dirs[p[:i]]; ok {
-			break // its ancestors were recorded with it
-		}
-		c.dirs[p[:i]] = p
 	}
 	return nil
 }
@@ -149,11 +161,68 @@ type Memory struct {
 	mu     sync.RWMutex
 	files  map[string]File
 	claims claims
+	prev   *Memory // the build before, whose files Keep may take over
 }
 
 // NewMemory returns an empty Memory.
 func NewMemory() *Memory {
 	return &Memory{files: map[string]File{}, claims: newClaims()}
+}
+
+// NewMemoryAfter returns an empty Memory for the build after prev (nil
+// for none): Keep takes over prev's files whose key has not changed.
+func NewMemoryAfter(prev *Memory) *Memory {
+	m := NewMemory()
+	m.prev = prev
+	return m
+}
+
+// Keep takes over the previous build's file at path when it was made with
+// key, and reports whether it did; the caller then need not make it.
+func (m *Memory) Keep(path, key string) bool {
+	if m.prev == nil || key == "" {
+		return false
+	}
+	return m.keep([]string{path}, key)
+}
+
+// KeepAll is Keep for every file of the previous build under folder dir,
+// all made from one key: it keeps them all or none, and none when there
+// were none.
+func (m *Memory) KeepAll(dir, key string) bool {
+	if m.prev == nil || key == "" {
+		return false
+	}
+	var paths []string
+	for _, p := range m.prev.Paths() {
+		if strings.HasPrefix(p, dir) {
+			paths = append(paths, p)
+		}
+	}
+	return len(paths) > 0 && m.keep(paths, key)
+}
+
+func (m *Memory) keep(paths []string, key string) bool {
+	files := make([]File, len(paths))
+	for i, p := range paths {
+		f, ok := m.prev.Get(p)
+		if !ok || f.Key != key {
+			return false
+		}
+		files[i] = f
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range paths {
+		if m.claims.check(p) != nil {
+			return false // claimed already: let the writer report the duplicate
+		}
+	}
+	for _, f := range files {
+		m.claims.add(f.Path)
+		m.files[f.Path] = f
+	}
+	return true
 }
 
 // Write stores a copy of f, so the caller may reuse its buffer, as it may

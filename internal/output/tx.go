@@ -24,6 +24,14 @@ type Option func(*options)
 type options struct {
 	manifest  string
 	protected []string
+	twins     []string
+}
+
+// WithTwins names the suffixes of files that stand beside another file
+// and are made from it (".gz" and ".br" copies for hosts that serve
+// them): Keep keeps a file's twins with it.
+func WithTwins(suffixes ...string) Option {
+	return func(o *options) { o.twins = append(o.twins, suffixes...) }
 }
 
 // WithManifest keeps the record of what each successful build wrote in the
@@ -73,6 +81,7 @@ type Tx struct {
 	createdTop string   // outermost folder Begin created for dest, "" if dest existed
 	destMTime  time.Time
 
+	twins           []string          // WithTwins
 	manifest        string            // manifest path, "" without WithManifest
 	resolved        string            // dest with symlinks resolved, as recorded in the manifest
 	prev            map[string]record // previous build's manifest entries
@@ -123,7 +132,7 @@ func Begin(dest string, opts ...Option) (*Tx, error) {
 	if err := checkDest(abs, o.protected); err != nil {
 		return nil, err
 	}
-	t := &Tx{dest: abs, resolved: resolve(abs), manifest: o.manifest, claims: newClaims(), entries: map[string]entry{}}
+	t := &Tx{dest: abs, resolved: resolve(abs), manifest: o.manifest, twins: o.twins, claims: newClaims(), entries: map[string]entry{}}
 	if o.manifest != "" {
 		if t.manifest, err = filepath.Abs(o.manifest); err != nil {
 			return nil, fmt.Errorf("output: %w", err)
@@ -214,6 +223,7 @@ func (t *Tx) Write(f File) error {
 	var e entry
 	if err == nil {
 		e, err = t.stage(f, name)
+		e.rec.Key = f.Key
 	}
 	if err == nil {
 		t.mu.Lock()
@@ -225,6 +235,71 @@ func (t *Tx) Write(f File) error {
 		return t.fail(err)
 	}
 	return nil
+}
+
+// Keep notes that the file at path, made from key by the previous build,
+// is this build's output too, unchanged, and reports whether it did: the
+// manifest must record key for path and the file must still be as that
+// build left it. The caller then need not make the file. Without a
+// manifest, or with an empty key, it never keeps.
+func (t *Tx) Keep(path, key string) bool {
+	paths := []string{path}
+	for _, suffix := range t.twins {
+		if _, ok := t.prev[path+suffix]; ok {
+			paths = append(paths, path+suffix)
+		}
+	}
+	return t.keep(paths, key)
+}
+
+// KeepAll is Keep for every file the previous build wrote under folder
+// dir ("search/data/"), all made from one key: it keeps them all or none,
+// and none when there were none.
+func (t *Tx) KeepAll(dir, key string) bool {
+	var paths []string
+	for p := range t.prev { // read-only after Begin
+		if strings.HasPrefix(p, dir) {
+			paths = append(paths, p)
+		}
+	}
+	return len(paths) > 0 && t.keep(paths, key)
+}
+
+func (t *Tx) keep(paths []string, key string) bool {
+	if key == "" {
+		return false
+	}
+	for _, p := range paths {
+		prev, ok := t.prev[p]
+		if !ok || prev.Key != key || CheckPath(p) != nil {
+			return false
+		}
+		// A stat through the plain path, not the root: it reads nothing
+		// and changes nothing (every write still goes through the root),
+		// and walking the root costs a dozen system calls per file, which
+		// a build that keeps 20,000 files cannot afford.
+		fi, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(p)))
+		if err != nil || !prev.sameStat(fi) {
+			return false
+		}
+	}
+	t.gate.RLock()
+	defer t.gate.RUnlock()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.state != open {
+		return false
+	}
+	for _, p := range paths {
+		if t.claims.check(p) != nil {
+			return false // made already: let the writer report a duplicate
+		}
+	}
+	for _, p := range paths {
+		t.claims.add(p) // checked above, under the same lock
+		t.entries[p] = entry{rec: t.prev[p]}
+	}
+	return true
 }
 
 // stage decides whether f changes dest and, if so, writes it to staging.

@@ -71,10 +71,10 @@ func (r *renderer) items(arts []*site.Article, n int, full bool) []feed.Item {
 	return items
 }
 
-// feeds writes the site's RSS, Atom and JSON feeds and an RSS feed per
-// term. Feed times come from the articles, never the clock, so two builds
+// writeFeeds is the work of writing the site's RSS, Atom and JSON feeds
+// and an RSS feed per term. Feed times come from the articles, never the clock, so two builds
 // of the same site give the same bytes.
-func (r *renderer) writeFeeds() error {
+func (r *renderer) writeFeeds() work {
 	cfg := r.site.Config
 	ch := feed.Channel{
 		Title:       cfg.Title,
@@ -84,7 +84,7 @@ func (r *renderer) writeFeeds() error {
 		Generator:   "sahifa",
 		Items:       r.items(r.site.Articles, cfg.Feeds.Limit, true),
 	}
-	var errs errorSet
+	var w work
 	for _, f := range []struct {
 		path, mediaType string
 		encode          func(feed.Channel) ([]byte, error)
@@ -93,26 +93,33 @@ func (r *renderer) writeFeeds() error {
 		{"atom.xml", "application/atom+xml", feed.Atom},
 		{"feed.json", "application/feed+json", feed.JSONFeed},
 	} {
+		ch := ch
 		ch.SelfURL = r.abs("/" + f.path)
-		errs.add(r.emitData(f.path, f.mediaType, f.encode, ch))
+		w = append(w, func() error { return r.emitData(f.path, f.mediaType, f.encode, ch) })
 	}
 	for _, tx := range r.site.Taxonomies {
 		if !r.tpl.Has(termLayout) {
 			break // no term pages, so no page for a term feed to belong to
 		}
 		for _, t := range tx.Terms {
-			tch := ch
-			tch.Title = cfg.Title + " – " + t.Name
-			tch.Link = r.abs(t.RelPermalink)
-			tch.SelfURL = r.abs(t.RelPermalink + "index.xml")
-			tch.Items = r.items(t.Articles, cfg.Feeds.TermLimit, false)
-			errs.add(r.emitData(strings.TrimPrefix(t.RelPermalink, "/")+"index.xml", "application/rss+xml", feed.RSS, tch))
+			w = append(w, func() error {
+				tch := ch
+				tch.Title = cfg.Title + " – " + t.Name
+				tch.Link = r.abs(t.RelPermalink)
+				tch.SelfURL = r.abs(t.RelPermalink + "index.xml")
+				tch.Items = r.items(t.Articles, cfg.Feeds.TermLimit, false)
+				return r.emitData(strings.TrimPrefix(t.RelPermalink, "/")+"index.xml", "application/rss+xml", feed.RSS, tch)
+			})
 		}
 	}
-	return errs.err()
+	return w
 }
 
 func (r *renderer) emitData(path, mediaType string, encode func(feed.Channel) ([]byte, error), ch feed.Channel) error {
+	key := r.keys.of(path, ch)
+	if r.keep(path, key) {
+		return nil
+	}
 	data, err := encode(ch)
 	if err != nil {
 		return err
@@ -120,7 +127,7 @@ func (r *renderer) emitData(path, mediaType string, encode func(feed.Channel) ([
 	if data, err = r.opts.Minifier.Bytes(mediaType, data); err != nil {
 		return err
 	}
-	return r.emit(output.File{Path: path, MediaType: mediaType, Data: data})
+	return r.emitKeyed(output.File{Path: path, MediaType: mediaType, Data: data}, key)
 }
 
 // writeSitemaps writes sitemap.xml (an index past 50,000 URLs), the Google

@@ -109,8 +109,9 @@ func (r *renderer) taxonomyData(tx *site.Taxonomy) *TaxonomyData {
 	return td
 }
 
-// taxonomy renders a taxonomy's index page and every page of every term.
-func (r *renderer) taxonomy(tx *site.Taxonomy) error {
+// taxonomy is the work of rendering a taxonomy's index page and every
+// page of every term.
+func (r *renderer) taxonomy(tx *site.Taxonomy) work {
 	td := r.taxonomyData(tx)
 	index := &Page{
 		Kind:         "terms",
@@ -122,18 +123,19 @@ func (r *renderer) taxonomy(tx *site.Taxonomy) error {
 		Taxonomy:     td,
 		Feeds:        r.feeds,
 	}
-	var errs errorSet
-	errs.add(r.page(tx.OutputPath, tx.Name+" index", termsLayout, index, nil))
+	w := work{func() error { return r.page(tx.OutputPath, tx.Name+" index", termsLayout, index, nil) }}
 	for _, t := range tx.Terms {
 		link := r.terms[t]
 		feeds := append([]FeedLink{{Type: "application/rss+xml", Title: r.site.Config.Title + " – " + t.Name, URL: link.FeedURL}}, r.feeds...)
 		for i := range t.Pagers {
-			data := r.listPage("term", t.Name, &t.Pagers[i])
-			data.Taxonomy, data.Term, data.Feeds = td, &link, feeds
-			errs.add(r.page(t.Pagers[i].OutputPath, tx.Name+" page of "+t.Name, termLayout, data, nil))
+			w = append(w, func() error {
+				data := r.listPage("term", t.Name, &t.Pagers[i])
+				data.Taxonomy, data.Term, data.Feeds = td, &link, feeds
+				return r.page(t.Pagers[i].OutputPath, tx.Name+" page of "+t.Name, termLayout, data, nil)
+			})
 		}
 	}
-	return errs.err()
+	return w
 }
 
 // periodLink describes a year (Month 0) or a month of the archive.
@@ -150,8 +152,9 @@ func (r *renderer) periodLink(p *site.Period) PeriodLink {
 	return pl
 }
 
-// archive renders the archive index and every year's and month's pages.
-func (r *renderer) archive(ar *site.Archive) error {
+// archive is the work of rendering the archive index and every year's
+// and month's pages.
+func (r *renderer) archive(ar *site.Archive) work {
 	if ar == nil {
 		return nil
 	}
@@ -159,17 +162,20 @@ func (r *renderer) archive(ar *site.Archive) error {
 	for _, y := range ar.Years {
 		ad.Years = append(ad.Years, r.periodLink(y))
 	}
-	var errs errorSet
-	errs.add(r.page(ar.OutputPath, "archive index", archiveLayout, &Page{
-		Kind: "archive", Title: "الأرشيف", Description: r.site.Config.Description,
-		Permalink: r.abs(ar.RelPermalink), RelPermalink: ad.URL, Site: r.siteData, Archive: ad, Feeds: r.feeds,
-	}, nil))
+	w := work{func() error {
+		return r.page(ar.OutputPath, "archive index", archiveLayout, &Page{
+			Kind: "archive", Title: "الأرشيف", Description: r.site.Config.Description,
+			Permalink: r.abs(ar.RelPermalink), RelPermalink: ad.URL, Site: r.siteData, Archive: ad, Feeds: r.feeds,
+		}, nil)
+	}}
 	periods := func(p *site.Period, title string) {
 		pl := r.periodLink(p)
 		for i := range p.Pagers {
-			data := r.listPage("period", title, &p.Pagers[i])
-			data.Archive, data.Period = ad, &pl
-			errs.add(r.page(p.Pagers[i].OutputPath, "archive of "+p.RelPermalink, periodLayout, data, nil))
+			w = append(w, func() error {
+				data := r.listPage("period", title, &p.Pagers[i])
+				data.Archive, data.Period = ad, &pl
+				return r.page(p.Pagers[i].OutputPath, "archive of "+p.RelPermalink, periodLayout, data, nil)
+			})
 		}
 	}
 	for _, y := range ar.Years {
@@ -178,5 +184,5 @@ func (r *renderer) archive(ar *site.Archive) error {
 			periods(m, "أرشيف "+r.site.Config.Dates.Format().MonthYear(time.Date(m.Year, m.Month, 1, 12, 0, 0, 0, time.UTC)))
 		}
 	}
-	return errs.err()
+	return w
 }

@@ -41,6 +41,15 @@ type Options struct {
 	// Images resizes featured images; nil: a processor without a cache,
 	// with the site's [images] settings.
 	Images *images.Processor
+	// Reuse, when set, lets outputs an earlier build made from the same
+	// inputs stay without being rendered again (reuse.go).
+	Reuse Reuse
+	// Bodies remembers what lists need from each article's Markdown, so
+	// a kept article need not be rendered to be listed; nil for none.
+	Bodies *Bodies
+	// Version identifies the program rendering: outputs are kept only
+	// from builds by the same one.
+	Version string
 }
 
 // Emit receives each output file. It must be safe for concurrent use.
@@ -63,7 +72,11 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	if opts.Images == nil {
 		opts.Images = images.New(images.Options{Widths: s.Config.Images.Widths, Quality: s.Config.Images.Quality})
 	}
+	if opts.Bodies == nil {
+		opts.Bodies = &Bodies{}
+	}
 	r := newRenderer(s, tpl, opts, emit)
+	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
 	for _, f := range assetFiles {
 		if err := emit(f); err != nil {
 			return err
@@ -71,28 +84,54 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	}
 	var errs errorSet
 	r.images(&errs)
+	r.keepSearch()
 	r.articles(&errs)
 	if errs.err() != nil {
 		return errs.err()
 	}
+	// Everything else reads the finished article entries; it runs in
+	// parallel, the search index (one long job) first.
+	w := work{r.writeSearch}
 	for i := range s.Home {
-		errs.add(r.home(&s.Home[i]))
+		w = append(w, func() error { return r.home(&s.Home[i]) })
 	}
 	for _, tx := range s.Taxonomies {
-		errs.add(r.taxonomy(tx))
+		w = append(w, r.taxonomy(tx)...)
 	}
-	errs.add(r.archive(s.Archive))
-	errs.add(r.writeFeeds())
-	errs.add(r.writeSitemaps(opts.Now))
-	errs.add(r.writeSearch())
-	errs.add(r.notFound())
+	w = append(w, r.archive(s.Archive)...)
+	w = append(w, r.writeFeeds()...)
+	w = append(w, func() error { return r.writeSitemaps(opts.Now) }, r.notFound)
 	for _, al := range s.Aliases {
-		errs.add(r.alias(al))
+		w = append(w, func() error { return r.alias(al) })
 	}
 	if opts.Static != nil {
-		errs.add(copyStatic(opts.Static, emit))
+		w = append(w, func() error { return copyStatic(opts.Static, emit) })
 	}
+	w.run(&errs)
 	return errs.err()
+}
+
+// work is independent jobs of a render.
+type work []func() error
+
+// run does the jobs on every core and collects their errors.
+func (w work) run(errs *errorSet) {
+	jobs := make(chan func() error)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(w)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range jobs {
+				errs.add(job())
+			}
+		}()
+	}
+	for _, job := range w {
+		jobs <- job
+	}
+	close(jobs)
+	wg.Wait()
 }
 
 type renderer struct {
@@ -110,8 +149,14 @@ type renderer struct {
 	feeds  []FeedLink
 	bodies *feedBodies
 	// search collects the articles' text for the search index as they
-	// are rendered; nil when the theme has no search page.
+	// are rendered; nil when the theme has no search page, or when the
+	// index the last build wrote is kept.
 	search *search.Builder
+	// searchKept is set when the last build's search index stays.
+	searchKept bool
+	searchKey  string
+	keys       keys
+	shared     sync.Map // pointer -> key: sharedKey
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {
@@ -206,23 +251,47 @@ func (r *renderer) articles(errs *errorSet) {
 }
 
 func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
-	res, err := r.opts.Markdown.Render(a.Body)
-	if err != nil {
-		return diag.At(a.Path, a.BodyLine, 0, err)
+	// The Markdown is rendered only when something needs its HTML: the
+	// page itself, the search index or a feed. Lists need only its facts,
+	// which the memo may know from an earlier build.
+	bk := bodyKey(r.site, a.Body)
+	var html []byte
+	rendered := false
+	render := func() error {
+		res, err := r.opts.Markdown.Render(a.Body)
+		if err != nil {
+			return diag.At(a.Path, a.BodyLine, 0, err)
+		}
+		html, rendered = res.HTML, true
+		r.opts.Bodies.set(bk, BodyFacts{PlainText: res.PlainText, Words: res.Words})
+		return nil
 	}
-	r.bodies.keep(a, res.HTML)
+	facts, known := r.opts.Bodies.get(bk)
+	if !known {
+		if err := render(); err != nil {
+			return err
+		}
+		facts, _ = r.opts.Bodies.get(bk)
+	}
 	// This goroutine alone writes this article's entry; list pages read it
 	// only after every article is done.
 	e := r.entries[a]
-	e.Summary = firstNonEmpty(e.Summary, res.PlainText)
-	e.Words = res.Words
-	e.ReadingTime = readingTime(res.Words)
-	if r.search != nil {
-		r.search.Add(r.searchDocument(a, e, res.HTML))
+	e.Summary = firstNonEmpty(e.Summary, facts.PlainText)
+	e.Words = facts.Words
+	e.ReadingTime = readingTime(facts.Words)
+	if r.search != nil || r.bodies.wanted[a] {
+		if !rendered {
+			if err := render(); err != nil {
+				return err
+			}
+		}
+		r.bodies.keep(a, html)
+		if r.search != nil {
+			r.search.Add(r.searchDocument(a, e, html))
+		}
 	}
 
 	page := *e
-	page.Content = template.HTML(res.HTML) // goldmark's output: raw HTML is escaped unless the site allows it
 	for _, rel := range a.Related {
 		page.Related = append(page.Related, RelatedLink{
 			Title: rel.Title, URL: r.rel(rel.RelPermalink), Date: rel.Date, Dateline: rel.String("dateline"),
@@ -238,7 +307,17 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 		Article:      &page,
 		Feeds:        r.feeds,
 	}
-	return r.page(a.OutputPath, a.Path, articleLayout, data, buf)
+	key := r.pageKey(articleLayout, data, bk)
+	if r.keep(a.OutputPath, key) {
+		return nil
+	}
+	if !rendered {
+		if err := render(); err != nil {
+			return err
+		}
+	}
+	page.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
+	return r.render(a.OutputPath, a.Path, articleLayout, data, key, buf)
 }
 
 func (r *renderer) notFound() error {
@@ -254,8 +333,22 @@ func (r *renderer) notFound() error {
 	return r.page("404.html", "404 page", notFound, data, nil)
 }
 
-// page executes a page template, minifies the result and emits it.
+// page executes a page template, minifies the result and emits it,
+// unless the page the last build made from the same data can stay.
 func (r *renderer) page(outPath, source, layout string, data *Page, buf *bytes.Buffer) error {
+	if !r.tpl.Has(layout) {
+		return nil
+	}
+	key := r.pageKey(layout, data)
+	if r.keep(outPath, key) {
+		return nil
+	}
+	return r.render(outPath, source, layout, data, key, buf)
+}
+
+// render executes a page template, minifies the result and emits it with
+// its key.
+func (r *renderer) render(outPath, source, layout string, data *Page, key string, buf *bytes.Buffer) error {
 	if !r.tpl.Has(layout) {
 		return nil
 	}
@@ -270,7 +363,7 @@ func (r *renderer) page(outPath, source, layout string, data *Page, buf *bytes.B
 	if err != nil {
 		return fmt.Errorf("%s: minify: %w", source, err)
 	}
-	return r.emit(output.File{Path: outPath, MediaType: "text/html", Data: bytes.Clone(html)})
+	return r.emit(output.File{Path: outPath, MediaType: "text/html", Data: bytes.Clone(html), Key: key})
 }
 
 var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>

@@ -47,19 +47,49 @@ func (r *renderer) searchDocument(a *site.Article, e *Article, body []byte) sear
 	}
 }
 
+// keepSearch decides, before the articles are rendered, whether the
+// search index the last build wrote can stay: its key covers every
+// article's indexed fields and body. When it stays, no article is added
+// to the index (or rendered for it).
+func (r *renderer) keepSearch() {
+	if r.search == nil {
+		return
+	}
+	type doc struct {
+		Path, Title, Summary string
+		Date                 time.Time
+		Tags                 []string
+		Body                 string
+	}
+	docs := make([]doc, len(r.site.Articles))
+	for i, a := range r.site.Articles {
+		e := r.entries[a]
+		// The summary may come from the body, which Body covers.
+		docs[i] = doc{e.RelPermalink, a.Title, e.Summary, a.Date, a.Tags, bodyKey(r.site, a.Body)}
+	}
+	r.searchKey = r.keys.of(searchDataURL, docs)
+	if r.opts.Reuse != nil && r.searchKey != "" && r.opts.Reuse.KeepAll(strings.TrimPrefix(searchDataURL, "/"), r.searchKey) {
+		r.searchKept, r.search = true, nil
+	}
+}
+
 // writeSearch builds the search index from the articles added while they
 // were rendered, emits it under /search/data/, and renders the search
 // page.
 func (r *renderer) writeSearch() error {
-	if r.search == nil {
+	if r.search == nil && !r.searchKept {
 		return nil
 	}
 	dataDir := strings.TrimPrefix(searchDataURL, "/")
-	st, err := r.search.Build(search.Options{}, func(f search.File) error {
-		return r.emit(output.File{Path: dataDir + f.Path, MediaType: "application/json", Data: f.Data})
-	})
-	if err != nil {
-		return err
+	st := search.Stats{Documents: len(r.site.Articles)}
+	if !r.searchKept {
+		var err error
+		st, err = r.search.Build(search.Options{}, func(f search.File) error {
+			return r.emitKeyed(output.File{Path: dataDir + f.Path, MediaType: "application/json", Data: f.Data}, r.searchKey)
+		})
+		if err != nil {
+			return err
+		}
 	}
 	digits := "latin"
 	if r.site.Config.Dates.Format().Digits == arabic.ArabicDigits {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -27,6 +28,9 @@ const (
 // Executing them is safe for concurrent use.
 type Templates struct {
 	pages map[string]*template.Template
+	// sum hashes every file parsed: pages made with other templates are
+	// never kept (reuse.go).
+	sum []byte
 }
 
 // LoadTemplates parses the templates of layouts (a file system rooted at the
@@ -35,6 +39,10 @@ type Templates struct {
 // the template file and line, all of them at once.
 func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 	base := template.New("").Funcs(funcs)
+	sum := sha256.New()
+	parseFile := func(set *template.Template, layouts fs.FS, name string) error {
+		return parseFile(set, layouts, name, sum)
+	}
 	var errs []error
 	if err := parseFile(base, layouts, baseLayout); err != nil {
 		errs = append(errs, err)
@@ -83,10 +91,13 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	t.sum = sum.Sum(nil)
 	return t, nil
 }
 
-func parseFile(set *template.Template, layouts fs.FS, name string) error {
+// parseFile parses layouts/name into set and adds its name and source to
+// sum.
+func parseFile(set *template.Template, layouts fs.FS, name string, sum io.Writer) error {
 	src, err := fs.ReadFile(layouts, name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -94,6 +105,8 @@ func parseFile(set *template.Template, layouts fs.FS, name string) error {
 		}
 		return diag.At(layoutPath(name), 0, 0, err)
 	}
+	fmt.Fprintf(sum, "%s\x00%d\x00", name, len(src))
+	sum.Write(src)
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		return templateError(err)
 	}

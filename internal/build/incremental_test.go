@@ -1,0 +1,246 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/sahifa/sahifa"
+	"github.com/sahifa/sahifa/internal/corpus"
+	"github.com/sahifa/sahifa/internal/output"
+)
+
+// incrementalSite is a generated site in a folder, changed step by step.
+type incrementalSite struct {
+	t    *testing.T
+	root string
+	rng  *rand.Rand
+	next int // articles added so far
+}
+
+func (s *incrementalSite) articles() []string {
+	var paths []string
+	filepath.WalkDir(filepath.Join(s.root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	slices.Sort(paths)
+	return paths
+}
+
+func (s *incrementalSite) pick() string {
+	arts := s.articles()
+	return arts[s.rng.IntN(len(arts))]
+}
+
+func (s *incrementalSite) write(p string, data []byte) {
+	s.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *incrementalSite) read(p string) []byte {
+	s.t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return data
+}
+
+// replace changes the first old in file p to new.
+func (s *incrementalSite) replace(p, old, new string) {
+	s.t.Helper()
+	data := s.read(p)
+	if !bytes.Contains(data, []byte(old)) {
+		s.t.Fatalf("%s has no %q", p, old)
+	}
+	s.write(p, bytes.Replace(data, []byte(old), []byte(new), 1))
+}
+
+// step makes one random change of the kinds an editor makes, and says
+// what it did.
+func (s *incrementalSite) step() string {
+	switch k := s.rng.IntN(9); k {
+	case 0, 1: // a body edit
+		p := s.pick()
+		data := append(s.read(p), "\nوأضاف المتحدث أن المشاورات ستستمر خلال الأسبوع المقبل.\n"...)
+		s.write(p, data)
+		return "edit body of " + filepath.Base(p)
+	case 2: // a title edit: the article's lists, related links and feeds change
+		p := s.pick()
+		s.replace(p, `title: "`, `title: "عاجل: `)
+		return "edit title of " + filepath.Base(p)
+	case 3: // tags change: term pages, counts and related articles change
+		p := s.pick()
+		s.replace(p, `tags: [`, `tags: ["ملف خاص", `)
+		return "add a tag to " + filepath.Base(p)
+	case 4: // a new article, from a second corpus so it is new
+		arts := corpus.Articles(1, uint64(1000+s.next))
+		s.next++
+		a := arts[0]
+		s.write(filepath.Join(s.root, filepath.FromSlash(a.ContentPath())), a.Markdown())
+		return "add " + a.Slug
+	case 5: // a deletion
+		p := s.pick()
+		if err := os.Remove(p); err != nil {
+			s.t.Fatal(err)
+		}
+		return "delete " + filepath.Base(p)
+	case 6: // a template change: the site overrides the theme's footer
+		p := filepath.Join(s.root, "layouts", "partials", "footer.html")
+		if _, err := os.Stat(p); err == nil {
+			os.Remove(p)
+			return "remove the footer override"
+		}
+		theme, err := fs.ReadFile(sahifa.Theme, "layouts/partials/footer.html")
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		s.write(p, append(theme, "<!-- تعديل -->\n<p>نسخة تجريبية</p>\n"...))
+		return "override the footer"
+	case 7: // a stylesheet change: every page's fingerprinted link changes
+		p := filepath.Join(s.root, "assets", "css", "main.css")
+		if _, err := os.Stat(p); err == nil {
+			os.Remove(p)
+			return "remove the stylesheet override"
+		}
+		css, err := fs.ReadFile(sahifa.Theme, "assets/css/main.css")
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		s.write(p, append(css, "\n.site-header { border-block-end-width: 3px; }\n"...))
+		return "override the stylesheet"
+	default: // a config change: the site's title is on every page
+		p := filepath.Join(s.root, ConfigFile)
+		data := s.read(p)
+		if bytes.Contains(data, []byte("paginate = 10")) {
+			s.replace(p, "paginate = 10", "paginate = 7")
+			return "paginate by 7"
+		}
+		s.replace(p, "paginate = 7", "paginate = 10")
+		return "paginate by 10"
+	}
+}
+
+// After any sequence of edits, adds, deletes, template, asset and config
+// changes, a build that keeps what it can from the builds before gives
+// exactly the bytes of a clean build, on disk and in memory (serve).
+func TestIncrementalMatchesCleanBuild(t *testing.T) {
+	steps := 24
+	if testing.Short() {
+		steps = 8
+	}
+	root := t.TempDir()
+	for _, f := range corpus.Generate(corpus.Options{N: 60, Seed: 7}) {
+		p := filepath.Join(root, filepath.FromSlash(f.Path))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &incrementalSite{t: t, root: root, rng: rand.New(rand.NewPCG(1, 2))}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	work := t.TempDir()
+	incDest, incCache := filepath.Join(work, "public"), filepath.Join(work, "cache")
+	var mem *output.Memory
+	kept := 0
+	for i := 0; i <= steps; i++ {
+		what := "first build"
+		if i > 0 {
+			what = s.step()
+		}
+		inc, err := Run(Options{Source: root, Destination: incDest, CacheDir: incCache, Now: now})
+		if err != nil {
+			t.Fatalf("step %d (%s): incremental build: %v", i, what, err)
+		}
+		kept += inc.Pages - inc.Rendered
+		clean := filepath.Join(t.TempDir(), "public")
+		if _, err := Run(Options{Source: root, Destination: clean, CacheDir: t.TempDir(), Now: now}); err != nil {
+			t.Fatalf("step %d (%s): clean build: %v", i, what, err)
+		}
+		if diff := diffTrees(t, os.DirFS(incDest), os.DirFS(clean)); diff != "" {
+			t.Fatalf("step %d (%s): incremental build differs from a clean one:\n%s", i, what, diff)
+		}
+
+		// The dev server's way: memory kept from the build before.
+		next := output.NewMemoryAfter(mem)
+		if _, err := Run(Options{Source: root, Memory: next, CacheDir: incCache, Now: now}); err != nil {
+			t.Fatalf("step %d (%s): memory build: %v", i, what, err)
+		}
+		if diff := diffTrees(t, memFS(next), os.DirFS(clean)); diff != "" {
+			t.Fatalf("step %d (%s): incremental memory build differs from a clean one:\n%s", i, what, diff)
+		}
+		mem = next
+		t.Logf("step %d: %s: %d of %d pages rendered", i, what, inc.Rendered, inc.Pages)
+	}
+	if kept == 0 {
+		t.Fatal("no build kept a page: the test would pass without incremental builds")
+	}
+}
+
+// memFS is a Memory's files as a file system.
+func memFS(m *output.Memory) fs.FS {
+	files := fstest.MapFS{}
+	for _, p := range m.Paths() {
+		f, _ := m.Get(p)
+		files[p] = &fstest.MapFile{Data: f.Data}
+	}
+	return files
+}
+
+// diffTrees describes how two output trees differ, "" when they hold the
+// same paths with the same bytes.
+func diffTrees(t *testing.T, a, b fs.FS) string {
+	t.Helper()
+	read := func(fsys fs.FS) map[string][]byte {
+		out := map[string][]byte{}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			out[p] = data
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	ta, tb := read(a), read(b)
+	var lines []string
+	for p, da := range ta {
+		db, ok := tb[p]
+		switch {
+		case !ok:
+			lines = append(lines, "only in the incremental build: "+p)
+		case !bytes.Equal(da, db):
+			lines = append(lines, fmt.Sprintf("differs: %s (%d vs %d bytes)", p, len(da), len(db)))
+		}
+	}
+	for p := range tb {
+		if _, ok := ta[p]; !ok {
+			lines = append(lines, "only in the clean build: "+p)
+		}
+	}
+	slices.Sort(lines)
+	if len(lines) > 20 {
+		lines = append(lines[:20], fmt.Sprintf("… and %d more", len(lines)-20))
+	}
+	return strings.Join(lines, "\n")
+}
