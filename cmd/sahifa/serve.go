@@ -200,6 +200,7 @@ type devBuild struct {
 	stdout, stderr io.Writer
 	warned         []string        // the last build's warnings, printed once
 	edited         map[string]bool // imported Markdown edited by hand, reported once
+	last           *output.Memory  // the last good build, served now
 }
 
 // rebuild builds the site into memory and serves it, or shows why it
@@ -208,7 +209,9 @@ func (d *devBuild) rebuild(what string) {
 	start := time.Now()
 	opts := d.opts.build
 	opts.BaseURL = d.baseURL // links and canonical URLs point at the dev server
-	opts.Memory = output.NewMemory()
+	// The last good build's files are kept where their inputs did not
+	// change, so a save renders only what it affects.
+	opts.Memory = output.NewMemoryAfter(d.last)
 	// --renderToDisk: the same build goes to the destination too, through
 	// the output transaction, so a failed build leaves it as it was.
 	opts.AlsoDisk = d.opts.renderToDisk
@@ -229,6 +232,7 @@ func (d *devBuild) rebuild(what string) {
 		return
 	}
 	change := d.dev.Publish(opts.Memory)
+	d.last = opts.Memory
 	if !d.opts.quiet {
 		var parts []string
 		if what == "" {

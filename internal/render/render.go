@@ -77,6 +77,10 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	}
 	r := newRenderer(s, tpl, opts, emit)
 	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
+	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
+	for _, a := range s.Articles {
+		r.bodyKeys[a] = bodyKey(s, a.Body)
+	}
 	for _, f := range assetFiles {
 		if err := emit(f); err != nil {
 			return err
@@ -157,6 +161,8 @@ type renderer struct {
 	searchKey  string
 	keys       keys
 	shared     sync.Map // pointer -> key: sharedKey
+	// bodyKeys are the articles' body keys, made before any is rendered.
+	bodyKeys map[*site.Article]string
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {
@@ -254,7 +260,7 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 	// The Markdown is rendered only when something needs its HTML: the
 	// page itself, the search index or a feed. Lists need only its facts,
 	// which the memo may know from an earlier build.
-	bk := bodyKey(r.site, a.Body)
+	bk := r.bodyKeys[a]
 	var html []byte
 	rendered := false
 	render := func() error {

@@ -165,6 +165,16 @@ func (r *renderer) pageKey(layout string, p *Page, extra ...string) string {
 		extra = append(extra, r.sharedKey(p.Archive))
 		shallow.Archive = nil
 	}
+	if p.Pager != nil {
+		// An article is on many lists (home, its tags, its month): its
+		// entry is hashed once.
+		pager := *p.Pager
+		for _, e := range pager.Articles {
+			extra = append(extra, r.sharedKey(e))
+		}
+		pager.Articles = nil
+		shallow.Pager = &pager
+	}
 	return r.keys.of(layout, &shallow, extra...)
 }
 

@@ -65,7 +65,7 @@ func (r *renderer) keepSearch() {
 	for i, a := range r.site.Articles {
 		e := r.entries[a]
 		// The summary may come from the body, which Body covers.
-		docs[i] = doc{e.RelPermalink, a.Title, e.Summary, a.Date, a.Tags, bodyKey(r.site, a.Body)}
+		docs[i] = doc{e.RelPermalink, a.Title, e.Summary, a.Date, a.Tags, r.bodyKeys[a]}
 	}
 	r.searchKey = r.keys.of(searchDataURL, docs)
 	if r.opts.Reuse != nil && r.searchKey != "" && r.opts.Reuse.KeepAll(strings.TrimPrefix(searchDataURL, "/"), r.searchKey) {
