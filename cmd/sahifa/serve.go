@@ -30,6 +30,7 @@ import (
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/render"
 	"github.com/sahifa/sahifa/internal/server"
 	"github.com/sahifa/sahifa/internal/watch"
 )
@@ -201,6 +202,7 @@ type devBuild struct {
 	warned         []string        // the last build's warnings, printed once
 	edited         map[string]bool // imported Markdown edited by hand, reported once
 	last           *output.Memory  // the last good build, served now
+	memos          *render.Memos   // the render memos of that build
 }
 
 // rebuild builds the site into memory and serves it, or shows why it
@@ -212,6 +214,10 @@ func (d *devBuild) rebuild(what string) {
 	// The last good build's files are kept where their inputs did not
 	// change, so a save renders only what it affects.
 	opts.Memory = output.NewMemoryAfter(d.last)
+	if d.memos != nil {
+		next := d.memos.Next()
+		opts.Memos = &next
+	}
 	// --renderToDisk: the same build goes to the destination too, through
 	// the output transaction, so a failed build leaves it as it was.
 	opts.AlsoDisk = d.opts.renderToDisk
@@ -232,7 +238,7 @@ func (d *devBuild) rebuild(what string) {
 		return
 	}
 	change := d.dev.Publish(opts.Memory)
-	d.last = opts.Memory
+	d.last, d.memos = opts.Memory, &res.Memos
 	if !d.opts.quiet {
 		var parts []string
 		if what == "" {

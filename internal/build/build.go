@@ -54,6 +54,10 @@ type Options struct {
 	// AlsoDisk, with Memory, writes the same build to Destination too
 	// (serve --renderToDisk), rendering once.
 	AlsoDisk bool
+	// Memos, when set, are the render memos of the build before in this
+	// process (the dev server's), used instead of those in the cache
+	// folder, which is then neither read nor written.
+	Memos *render.Memos
 	// Precompress writes a .gz and a .br twin beside each text output
 	// (precompress.go).
 	Precompress bool
@@ -75,6 +79,9 @@ type Result struct {
 	// Images counts featured images resized, and those taken from the
 	// cache (.sahifa-cache/images/) because they had not changed.
 	Images images.Stats
+	// Memos are the render memos this build used: the dev server passes
+	// their Next to its next build (Options.Memos).
+	Memos render.Memos
 }
 
 // Site is a site folder read into the inputs of a build.
@@ -152,6 +159,23 @@ func Run(opts Options) (Result, error) {
 		}
 	}
 
+	// Nothing changed since the last build into dest: its output stands.
+	cacheDir := cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir))
+	manifest, err := manifestPath(cacheDir, dest)
+	if err != nil {
+		return res, diag.Stage("write", err)
+	}
+	var inputs string
+	if opts.Memory == nil {
+		opts.Destination = dest
+		var r Result
+		var same bool
+		if r, inputs, same = unchangedBuild(root, dest, manifest, cacheDir, opts, now); same {
+			r.Imported, r.Warnings, r.Duration = res.Imported, res.Warnings, time.Since(start)
+			return r, nil
+		}
+	}
+
 	// load: every article parsed (in parallel); all broken files reported.
 	siteFS := os.DirFS(root)
 	pages, err := content.Load(siteFS, "content", content.Options{
@@ -168,6 +192,7 @@ func Run(opts Options) (Result, error) {
 		return res, diag.Stage("assemble", err)
 	}
 	res.Articles, res.Skipped = len(s.Articles), s.Skipped
+	until := stableUntil(pages, now)
 
 	// render + write: files stream into a transaction that stages changed
 	// files beside the destination and only replaces anything on commit;
@@ -175,7 +200,7 @@ func Run(opts Options) (Result, error) {
 	var tx *output.Tx
 	toDisk := opts.Memory == nil || opts.AlsoDisk
 	if toDisk {
-		if tx, err = begin(root, dest, opts.CacheDir); err != nil {
+		if tx, err = begin(root, dest, manifest); err != nil {
 			return res, diag.Stage("write", err)
 		}
 	}
@@ -216,8 +241,11 @@ func Run(opts Options) (Result, error) {
 	if reuse != nil {
 		reuse = countingReuse{reuse, &keptPages}
 	}
-	cacheDir := cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir))
-	bodies := loadBodies(cacheDir)
+	memos := opts.Memos
+	if memos == nil {
+		m := loadMemos(cacheDir)
+		memos = &m
+	}
 	imgs := images.New(images.Options{
 		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
 		CacheDir: filepath.Join(cacheDir, "images"),
@@ -231,7 +259,7 @@ func Run(opts Options) (Result, error) {
 		Source:   siteFS,
 		Images:   imgs,
 		Reuse:    reuse,
-		Bodies:   bodies,
+		Memos:    *memos,
 		Version:  fmt.Sprintf("%s precompress=%t", programID(), opts.Precompress),
 	}, emit)
 	res.Images = imgs.Stats()
@@ -247,14 +275,23 @@ func Run(opts Options) (Result, error) {
 		}
 		// Only a committed build's memo is kept: it is a cache, so
 		// failing to save it costs the next build time, not correctness.
-		if err := saveBodies(cacheDir, bodies); err != nil {
-			res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the render memo: " + err.Error()})
+		if opts.Memos == nil { // else the caller keeps them
+			if err := saveMemos(cacheDir, *memos); err != nil {
+				res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the render memo: " + err.Error()})
+			}
 		}
 	} else {
 		res.Files.Written = opts.Memory.Len()
 	}
+	res.Memos = *memos
 	res.Rendered = int(pagesOut.Load())
 	res.Pages = res.Rendered + int(keptPages.Load())
+	if tx != nil && inputs != "" && !opts.AlsoDisk {
+		st := state{Inputs: inputs, Now: now, Until: until, Articles: res.Articles, Pages: res.Pages, Skipped: res.Skipped, Foreign: res.Files.Foreign}
+		if err := saveState(statePath(cacheDir, manifest), manifest, st); err != nil {
+			res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build state: " + err.Error()})
+		}
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -289,21 +326,22 @@ func checkDestination(root, dest string) error {
 	return nil
 }
 
-// begin opens the output transaction for dest, with the manifest of what
-// earlier builds wrote there kept in the cache folder.
-func begin(root, dest, cacheDir string) (*output.Tx, error) {
+// manifestPath is where the manifest of what earlier builds wrote into
+// dest is kept: one per destination, so building into public/ and into a
+// preview folder do not confuse each other's stale files.
+func manifestPath(cacheDir, dest string) (string, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	if cacheDir == "" {
-		cacheDir = filepath.Join(root, CacheDir)
-	}
-	// One manifest per destination, so building into public/ and into a
-	// preview folder do not confuse each other's stale files.
 	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(cacheDir, "manifest-"+hex.EncodeToString(sum[:6])+".json"), nil
+}
+
+// begin opens the output transaction for dest, with the given manifest.
+func begin(root, dest, manifest string) (*output.Tx, error) {
 	return output.Begin(dest,
-		output.WithManifest(filepath.Join(cacheDir, "manifest-"+hex.EncodeToString(sum[:6])+".json")),
+		output.WithManifest(manifest),
 		output.WithProtected(append(sourceDirs(root), root)...),
 		// A kept page keeps its precompressed twins (precompress.go).
 		output.WithTwins(".gz", ".br"),

@@ -17,27 +17,37 @@ import (
 	"github.com/sahifa/sahifa/internal/render"
 )
 
-// bodiesFile is the memo of what lists need from each article's Markdown
-// (render.Bodies), in the cache folder.
-const bodiesFile = "bodies.json"
+// memoFiles are the render memos (render.Memos) in the cache folder.
+const (
+	bodiesMemo = "memo-bodies.bin"
+	searchMemo = "memo-search.bin"
+)
 
-func loadBodies(cacheDir string) *render.Bodies {
-	data, err := os.ReadFile(filepath.Join(cacheDir, bodiesFile))
-	if err != nil {
-		return &render.Bodies{} // missing or unreadable: only slower
+func loadMemos(cacheDir string) render.Memos {
+	load := func(name string) *render.Memo {
+		data, err := os.ReadFile(filepath.Join(cacheDir, name))
+		if err != nil {
+			return &render.Memo{} // missing or unreadable: only slower
+		}
+		return render.LoadMemo(data)
 	}
-	return render.LoadBodies(data)
+	return render.Memos{Bodies: load(bodiesMemo), Search: load(searchMemo)}
 }
 
-func saveBodies(cacheDir string, b *render.Bodies) error {
-	data, changed, err := b.Encode()
-	if err != nil || !changed {
-		return err
+func saveMemos(cacheDir string, ms render.Memos) error {
+	for name, m := range map[string]*render.Memo{bodiesMemo: ms.Bodies, searchMemo: ms.Search} {
+		data, changed := m.Encode()
+		if !changed {
+			continue
+		}
+		if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+			return err
+		}
+		if err := output.Replace(filepath.Join(cacheDir, name), data); err != nil {
+			return err
+		}
 	}
-	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-		return err
-	}
-	return output.Replace(filepath.Join(cacheDir, bodiesFile), data)
+	return nil
 }
 
 // countingReuse counts the HTML pages kept, for Result.Pages.

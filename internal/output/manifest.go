@@ -115,3 +115,26 @@ func writeAtomic(path string, data []byte) error {
 	}
 	return err
 }
+
+// Intact reports whether dest holds, unchanged, every file the manifest
+// at path records (each with the size and modification time it was
+// written with), and how many that is: a build that would write the same
+// files may then skip the work (internal/build's nothing-changed path).
+// It only stats.
+func Intact(dest, path string) (files int, ok bool) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return 0, false
+	}
+	recs, raw, err := loadManifest(path, resolve(abs))
+	if err != nil || raw == nil || len(recs) == 0 {
+		return 0, false
+	}
+	for p, r := range recs {
+		fi, err := os.Lstat(filepath.Join(abs, filepath.FromSlash(p)))
+		if err != nil || !r.sameStat(fi) {
+			return 0, false
+		}
+	}
+	return len(recs), true
+}

@@ -73,19 +73,10 @@ func benchOptions(b *testing.B, s *site.Site) Options {
 // every iteration, and internal/search has its own benchmark.
 func benchRenderer(b *testing.B, s *site.Site, opts Options) *renderer {
 	b.Helper()
-	_, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
+	r, _, err := prepare(s, opts, discard)
 	if err != nil {
 		b.Fatal(err)
 	}
-	tpl, err := LoadTemplates(opts.Layouts, funcMap(s.Config, assets))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if opts.Bodies == nil {
-		opts.Bodies = &Bodies{}
-	}
-	r := newRenderer(s, tpl, opts, discard)
-	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
 	r.search = nil
 	return r
 }

@@ -44,9 +44,10 @@ type Options struct {
 	// Reuse, when set, lets outputs an earlier build made from the same
 	// inputs stay without being rendered again (reuse.go).
 	Reuse Reuse
-	// Bodies remembers what lists need from each article's Markdown, so
-	// a kept article need not be rendered to be listed; nil for none.
-	Bodies *Bodies
+	// Memos remember, between builds, what lists need from each
+	// article's Markdown and each article's search analysis, so a kept
+	// article need not be rendered to be listed or indexed.
+	Memos Memos
 	// Version identifies the program rendering: outputs are kept only
 	// from builds by the same one.
 	Version string
@@ -58,28 +59,9 @@ type Emit func(output.File) error
 // Render renders every output of s and passes it to emit. Problems in
 // independent pages are all reported, each once.
 func Render(s *site.Site, opts Options, emit Emit) error {
-	if opts.Markdown == nil {
-		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()))
-	}
-	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
+	r, assetFiles, err := prepare(s, opts, emit)
 	if err != nil {
 		return err
-	}
-	tpl, err := LoadTemplates(opts.Layouts, funcMap(s.Config, assets))
-	if err != nil {
-		return err
-	}
-	if opts.Images == nil {
-		opts.Images = images.New(images.Options{Widths: s.Config.Images.Widths, Quality: s.Config.Images.Quality})
-	}
-	if opts.Bodies == nil {
-		opts.Bodies = &Bodies{}
-	}
-	r := newRenderer(s, tpl, opts, emit)
-	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
-	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
-	for _, a := range s.Articles {
-		r.bodyKeys[a] = bodyKey(s, a.Body)
 	}
 	for _, f := range assetFiles {
 		if err := emit(f); err != nil {
@@ -113,6 +95,38 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	}
 	w.run(&errs)
 	return errs.err()
+}
+
+// prepare loads the assets and templates and sets up a renderer, with
+// opts' defaults filled in; it returns the asset files to emit.
+func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, error) {
+	if opts.Markdown == nil {
+		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()))
+	}
+	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	tpl, err := LoadTemplates(opts.Layouts, funcMap(s.Config, assets))
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.Images == nil {
+		opts.Images = images.New(images.Options{Widths: s.Config.Images.Widths, Quality: s.Config.Images.Quality})
+	}
+	if opts.Memos.Bodies == nil {
+		opts.Memos.Bodies = &Memo{}
+	}
+	if opts.Memos.Search == nil {
+		opts.Memos.Search = &Memo{}
+	}
+	r := newRenderer(s, tpl, opts, emit)
+	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
+	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
+	for _, a := range s.Articles {
+		r.bodyKeys[a] = r.keys.bodyKey(s, a.Body)
+	}
+	return r, assetFiles, nil
 }
 
 // work is independent jobs of a render.
@@ -263,21 +277,28 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 	bk := r.bodyKeys[a]
 	var html []byte
 	rendered := false
+	var facts BodyFacts
 	render := func() error {
+		if rendered {
+			return nil
+		}
 		res, err := r.opts.Markdown.Render(a.Body)
 		if err != nil {
 			return diag.At(a.Path, a.BodyLine, 0, err)
 		}
 		html, rendered = res.HTML, true
-		r.opts.Bodies.set(bk, BodyFacts{PlainText: res.PlainText, Words: res.Words})
+		facts = BodyFacts{PlainText: res.PlainText, Words: res.Words}
+		r.opts.Memos.Bodies.set(bk, facts.encode())
 		return nil
 	}
-	facts, known := r.opts.Bodies.get(bk)
+	known := false
+	if v, ok := r.opts.Memos.Bodies.get(bk); ok {
+		facts, known = decodeFacts(v)
+	}
 	if !known {
 		if err := render(); err != nil {
 			return err
 		}
-		facts, _ = r.opts.Bodies.get(bk)
 	}
 	// This goroutine alone writes this article's entry; list pages read it
 	// only after every article is done.
@@ -285,15 +306,24 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 	e.Summary = firstNonEmpty(e.Summary, facts.PlainText)
 	e.Words = facts.Words
 	e.ReadingTime = readingTime(facts.Words)
-	if r.search != nil || r.bodies.wanted[a] {
-		if !rendered {
+	if r.bodies.wanted[a] {
+		if err := render(); err != nil {
+			return err
+		}
+		r.bodies.keep(a, html)
+	}
+	if r.search != nil {
+		doc := r.searchDocument(a, e)
+		dk := r.keys.memo("search document", doc, bk)
+		an, ok := r.opts.Memos.Search.get(dk)
+		if !ok || r.search.AddAnalysis(an) != nil {
 			if err := render(); err != nil {
 				return err
 			}
-		}
-		r.bodies.keep(a, html)
-		if r.search != nil {
-			r.search.Add(r.searchDocument(a, e, html))
+			doc.Text = htmlText(html)
+			an = search.Analyse(doc)
+			r.opts.Memos.Search.set(dk, an)
+			r.search.AddAnalysis(an) // its own output: always decodes
 		}
 	}
 
@@ -317,10 +347,8 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 	if r.keep(a.OutputPath, key) {
 		return nil
 	}
-	if !rendered {
-		if err := render(); err != nil {
-			return err
-		}
+	if err := render(); err != nil {
+		return err
 	}
 	page.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
 	return r.render(a.OutputPath, a.Path, articleLayout, data, key, buf)

@@ -2,11 +2,15 @@ package render
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"hash"
 	"io"
+	"maps"
+	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/site"
@@ -32,7 +36,8 @@ const keyVersion = "sahifa-render-2"
 // keys makes output keys: each starts from the hash of what every output
 // depends on.
 type keys struct {
-	global []byte
+	global  []byte
+	program []byte // the program alone, for memos that outlive a template change
 }
 
 func newKeys(s *site.Site, tpl *Templates, assets map[string]Asset, sd *SiteData, version string) keys {
@@ -46,7 +51,15 @@ func newKeys(s *site.Site, tpl *Templates, assets map[string]Asset, sd *SiteData
 	io.WriteString(h, s.Config.Location.String())
 	writeJSON(h, assets)
 	writeJSON(h, sd)
-	return keys{global: h.Sum(nil)}
+	program := sha256.Sum256([]byte(keyVersion + "\x00" + version))
+	return keys{global: h.Sum(nil), program: program[:]}
+}
+
+// memo is the key of a memo entry made from v: it depends on the program
+// and v alone, so the entry survives a change to templates or config
+// that v does not show.
+func (k keys) memo(kind string, v any, extra ...string) string {
+	return keys{global: k.program}.of(kind, v, extra...)
 }
 
 // of is the key of an output of kind (a layout or a file name) made from
@@ -69,11 +82,11 @@ func writeJSON(h hash.Hash, v any) bool {
 	return json.NewEncoder(h).Encode(v) == nil
 }
 
-// bodyKey identifies an article's Markdown with the settings that change
-// how it renders, for the bodies memo.
-func bodyKey(s *site.Site, body []byte) string {
+// bodyKey identifies an article's Markdown with the program and the
+// settings that change how it renders, for the bodies memo.
+func (k keys) bodyKey(s *site.Site, body []byte) string {
 	h := sha256.New()
-	io.WriteString(h, keyVersion)
+	h.Write(k.program)
 	writeJSON(h, s.Config.Markup)
 	io.WriteString(h, s.Config.BasePath())
 	h.Write([]byte{0})
@@ -84,69 +97,120 @@ func bodyKey(s *site.Site, body []byte) string {
 // BodyFacts is what lists need from an article's rendered Markdown: its
 // text's start (the summary when the article has none) and its length.
 type BodyFacts struct {
-	PlainText string `json:"p"`
-	Words     int    `json:"w"`
+	PlainText string
+	Words     int
 }
 
-// Bodies remembers BodyFacts by body key between builds, so a build that
-// keeps an article's page need not render its Markdown to list it. Safe
-// for concurrent use. The zero value is an empty memo.
-type Bodies struct {
-	mu   sync.Mutex
-	old  map[string]BodyFacts // loaded from the last build
-	used map[string]BodyFacts // this build's, what Save writes
+func (f BodyFacts) encode() []byte {
+	b := binary.AppendUvarint(nil, uint64(f.Words))
+	return append(b, f.PlainText...)
 }
 
-// LoadBodies reads a memo written by Bodies.Encode; bad data gives an
-// empty memo (it is only a cache).
-func LoadBodies(data []byte) *Bodies {
-	b := &Bodies{}
-	if json.Unmarshal(data, &b.old) != nil {
-		b.old = nil
+func decodeFacts(b []byte) (BodyFacts, bool) {
+	w, n := binary.Uvarint(b)
+	if n <= 0 || !utf8.Valid(b[n:]) {
+		return BodyFacts{}, false
 	}
-	return b
+	return BodyFacts{Words: int(w), PlainText: string(b[n:])}, true
 }
 
-func (b *Bodies) get(key string) (BodyFacts, bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	f, ok := b.used[key]
+// Memo remembers values by key between builds: what an article's
+// Markdown tells lists (Memos.Bodies), its search analysis
+// (Memos.Search). A build writes back only the entries it used, so
+// deleted articles drop out. Safe for concurrent use; the zero value is
+// an empty memo.
+type Memo struct {
+	mu   sync.Mutex
+	old  map[string][]byte // loaded from the last build
+	used map[string][]byte // this build's, what Encode writes
+}
+
+// Memos are the memos a render uses; nil fields are empty memos.
+type Memos struct {
+	Bodies, Search *Memo
+}
+
+// LoadMemo reads a memo written by Memo.Encode. Damaged data gives an
+// empty memo: it is only a cache.
+func LoadMemo(data []byte) *Memo {
+	m := &Memo{old: map[string][]byte{}}
+	for len(data) > 0 {
+		var kv [2][]byte
+		for i := range kv {
+			n, w := binary.Uvarint(data)
+			if w <= 0 || n > uint64(len(data)-w) {
+				return &Memo{}
+			}
+			kv[i], data = data[w:w+int(n)], data[w+int(n):]
+		}
+		m.old[string(kv[0])] = kv[1]
+	}
+	return m
+}
+
+func (m *Memo) get(key string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.used[key]
 	if !ok {
-		f, ok = b.old[key]
+		v, ok = m.old[key]
 	}
 	if ok {
-		b.put(key, f)
+		m.put(key, v)
 	}
-	return f, ok
+	return v, ok
 }
 
-func (b *Bodies) set(key string, f BodyFacts) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.put(key, f)
+func (m *Memo) set(key string, v []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.put(key, v)
 }
 
-func (b *Bodies) put(key string, f BodyFacts) {
-	if b.used == nil {
-		b.used = map[string]BodyFacts{}
+func (m *Memo) put(key string, v []byte) {
+	if m.used == nil {
+		m.used = map[string][]byte{}
 	}
-	b.used[key] = f
+	m.used[key] = v
 }
 
-// Encode returns the memo of this build's articles, for the next build;
-// changed reports whether it differs from what was loaded.
-func (b *Bodies) Encode() (data []byte, changed bool, err error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	changed = len(b.used) != len(b.old)
-	for k := range b.used {
-		if _, ok := b.old[k]; !ok {
+// Next is the memo for the build after this one, in the same process:
+// it knows what this build used.
+func (m *Memo) Next() *Memo {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return &Memo{old: m.used}
+}
+
+// Next is the memos for the build after this one, in the same process.
+func (ms Memos) Next() Memos {
+	var next Memos
+	if ms.Bodies != nil {
+		next.Bodies = ms.Bodies.Next()
+	}
+	if ms.Search != nil {
+		next.Search = ms.Search.Next()
+	}
+	return next
+}
+
+// Encode returns the entries this build used, for the next build, in
+// key order so equal memos are equal bytes; changed reports whether they
+// differ from what was loaded.
+func (m *Memo) Encode() (data []byte, changed bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	changed = len(m.used) != len(m.old)
+	for _, k := range slices.Sorted(maps.Keys(m.used)) {
+		if _, ok := m.old[k]; !ok {
 			changed = true
-			break
 		}
+		data = binary.AppendUvarint(data, uint64(len(k)))
+		data = append(data, k...)
+		data = binary.AppendUvarint(data, uint64(len(m.used[k])))
+		data = append(data, m.used[k]...)
 	}
-	data, err = json.Marshal(b.used)
-	return data, changed, err
+	return data, changed
 }
 
 // pageKey is the key of a page made with layout from p. What many pages

@@ -23,12 +23,12 @@ const (
 	searchDataURL = "/search/data/"
 )
 
-// searchDocument is an article as the search index takes it. The body's
-// text is read from the HTML the article page was rendered from, which
-// is at hand (the Markdown source would need a second parse, and
+// searchDocument is an article as the search index takes it, but for
+// its Text: the body's text, which the caller reads from the rendered
+// HTML (the Markdown source would need a second parse, and
 // Result.PlainText is only the start): the text readers see, without
 // markup, link targets or image addresses.
-func (r *renderer) searchDocument(a *site.Article, e *Article, body []byte) search.Document {
+func (r *renderer) searchDocument(a *site.Article, e *Article) search.Document {
 	df := r.site.Config.Dates.Format()
 	local := a.Date.In(location(r.site.Config))
 	path := e.RelPermalink
@@ -42,7 +42,6 @@ func (r *renderer) searchDocument(a *site.Article, e *Article, body []byte) sear
 		DateText: df.Short(local),
 		DateISO:  local.Format(time.RFC3339),
 		Summary:  e.Summary,
-		Text:     htmlText(body),
 		Tags:     a.Tags,
 	}
 }

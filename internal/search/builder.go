@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -74,6 +75,17 @@ type termOcc struct {
 // follow it (for quoted phrases). The text is analysed before the
 // builder is locked, so concurrent callers analyse in parallel.
 func (b *Builder) Add(d Document) {
+	// Analyse's own output always decodes.
+	_ = b.AddAnalysis(Analyse(d))
+}
+
+// Analysis is a document analysed for the index, in a form a build can
+// keep for the next one (docs/performance.md): adding it gives the same
+// index as adding the document, without analysing its text again.
+type Analysis []byte
+
+// Analyse analyses d for AddAnalysis.
+func Analyse(d Document) Analysis {
 	byTerm := map[string]*termOcc{}
 	var order []*termOcc
 	// field adds the terms of one field; pairs never cross fields.
@@ -112,22 +124,18 @@ func (b *Builder) Add(d Document) {
 		field(terms, false)
 		bodyLen += wordCount(terms)
 	}
-	e := &docEntry{doc: d, bodyLen: bodyLen}
-	e.doc.Text, e.doc.Tags = "", nil
 
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	var buf []byte
+	for _, s := range []string{d.Path, d.Title, d.DateText, d.DateISO, d.Summary} {
+		buf = appendString(buf, s)
+	}
+	buf = binary.AppendVarint(buf, d.Date.UnixNano())
+	buf = binary.AppendUvarint(buf, uint64(bodyLen))
+	buf = binary.AppendUvarint(buf, uint64(len(order)))
 	for _, o := range order {
-		id, ok := b.ids[o.term]
-		if !ok {
-			id = uint32(len(b.terms))
-			b.ids[o.term] = id
-			b.terms = append(b.terms, o.term)
-		}
 		slices.Sort(o.next)
 		o.next = slices.Compact(o.next)
-		buf = binary.AppendUvarint(buf, uint64(id))
+		buf = appendString(buf, o.term)
 		buf = binary.AppendUvarint(buf, uint64(o.inTitle))
 		buf = binary.AppendUvarint(buf, uint64(o.count))
 		buf = binary.AppendUvarint(buf, uint64(len(o.next)))
@@ -137,8 +145,107 @@ func (b *Builder) Add(d Document) {
 			last = h
 		}
 	}
+	return buf
+}
+
+func appendString(buf []byte, s string) []byte {
+	buf = binary.AppendUvarint(buf, uint64(len(s)))
+	return append(buf, s...)
+}
+
+// errAnalysis reports an Analysis that does not decode: a damaged cache.
+var errAnalysis = errors.New("search: damaged analysis")
+
+// analysisReader decodes an Analysis, remembering the first error.
+type analysisReader struct {
+	buf []byte
+	err error
+}
+
+func (r *analysisReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.buf)
+	if n <= 0 {
+		r.err, r.buf = errAnalysis, nil
+		return 0
+	}
+	r.buf = r.buf[n:]
+	return v
+}
+
+func (r *analysisReader) varint() int64 {
+	v, n := binary.Varint(r.buf)
+	if n <= 0 {
+		r.err, r.buf = errAnalysis, nil
+		return 0
+	}
+	r.buf = r.buf[n:]
+	return v
+}
+
+func (r *analysisReader) string() string {
+	n := r.uvarint()
+	if n > uint64(len(r.buf)) {
+		r.err, r.buf = errAnalysis, nil
+		return ""
+	}
+	s := string(r.buf[:n])
+	r.buf = r.buf[n:]
+	return s
+}
+
+// AddAnalysis adds an analysed document; it fails, adding nothing, on
+// one that does not decode.
+func (b *Builder) AddAnalysis(a Analysis) error {
+	r := &analysisReader{buf: a}
+	var d Document
+	d.Path, d.Title, d.DateText, d.DateISO, d.Summary = r.string(), r.string(), r.string(), r.string(), r.string()
+	d.Date = time.Unix(0, r.varint())
+	e := &docEntry{doc: d, bodyLen: int(r.uvarint())}
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.buf)) {
+		return errAnalysis
+	}
+	type occ struct {
+		term                 string
+		inTitle, count, nnxt uint64
+		next                 []byte
+	}
+	occs := make([]occ, n)
+	for i := range occs {
+		o := &occs[i]
+		o.term, o.inTitle, o.count, o.nnxt = r.string(), r.uvarint(), r.uvarint(), r.uvarint()
+		start := r.buf
+		for range o.nnxt {
+			r.uvarint()
+		}
+		if r.err != nil {
+			return r.err
+		}
+		o.next = start[:len(start)-len(r.buf)]
+	}
+	if len(r.buf) != 0 {
+		return errAnalysis
+	}
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var buf []byte
+	for _, o := range occs {
+		id, ok := b.ids[o.term]
+		if !ok {
+			id = uint32(len(b.terms))
+			b.ids[o.term] = id
+			b.terms = append(b.terms, o.term)
+		}
+		buf = binary.AppendUvarint(buf, uint64(id))
+		buf = binary.AppendUvarint(buf, o.inTitle)
+		buf = binary.AppendUvarint(buf, o.count)
+		buf = binary.AppendUvarint(buf, o.nnxt)
+		buf = append(buf, o.next...)
+	}
 	e.terms = slices.Clip(buf)
 	b.docs = append(b.docs, e)
+	return nil
 }
 
 // pairHash is the signature of a word that follows another gap words

@@ -23,9 +23,9 @@ type newsPublication struct {
 	Language string `xml:"news:language"`
 }
 
-// newsWindow is how far back Google News reads a news sitemap: articles
+// NewsWindow is how far back Google News reads a news sitemap: articles
 // older than two days are ignored there (and belong in sitemap.xml).
-const newsWindow = 48 * time.Hour
+const NewsWindow = 48 * time.Hour
 
 // News returns the Google News sitemap files for items, in the order
 // given, each naming the publication pubName in language lang (an ISO 639
@@ -81,7 +81,7 @@ func News(items []NewsItem, pubName, lang, baseURL string) []File {
 // Future-dated items (scheduled articles a preview build may hold) are
 // excluded, as are undated ones.
 func Recent(items []NewsItem, now time.Time) []NewsItem {
-	from := now.Add(-newsWindow)
+	from := now.Add(-NewsWindow)
 	var out []NewsItem
 	for _, it := range items {
 		if !it.Published.Before(from) && !it.Published.After(now) {

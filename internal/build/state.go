@@ -1,0 +1,158 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/content"
+	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/sitemap"
+)
+
+// A build whose inputs are the ones the last build into the same folder
+// had, at a build time that changes nothing, writes exactly what that
+// build wrote. state records what it needs to see that without reading
+// or rendering anything: the inputs' fingerprint (file names, sizes and
+// modification times, the options and the program), the window of build
+// times for which the output stays the same, and the summary to report.
+// The output folder must still hold every file as written (output.Intact).
+type state struct {
+	Inputs   string    `json:"inputs"`
+	Now      time.Time `json:"now"`
+	Until    time.Time `json:"until"` // zero: no later build time changes the output
+	Articles int       `json:"articles"`
+	Pages    int       `json:"pages"`
+	Skipped  int       `json:"skipped"`
+	Foreign  int       `json:"foreign"`
+	// Manifest is the stat of the manifest the build committed: a later
+	// build that commits without recording its state (it failed to)
+	// replaces the manifest, and this state no longer applies.
+	Manifest string `json:"manifest"`
+}
+
+func statOf(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d %d", fi.Size(), fi.ModTime().UnixNano())
+}
+
+// covers reports whether a build at now falls in the window.
+func (s state) covers(now time.Time) bool {
+	return !now.Before(s.Now) && (s.Until.IsZero() || now.Before(s.Until))
+}
+
+// inputDirs are the folders whose files a build reads.
+var inputDirs = []string{"content", "layouts", "assets", "static", "seeds", "data"}
+
+// inputsFingerprint hashes what a build depends on besides the build
+// time: the options, the program and every input file's name, size and
+// modification time (what make and rsync trust too; the content is
+// not read).
+func inputsFingerprint(root string, opts Options) (string, error) {
+	h := sha256.New()
+	dest, err := filepath.Abs(opts.Destination)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%t %t %t %t %t %t\x00", programID(), dest, opts.BaseURL,
+		opts.Drafts, opts.Future, opts.Expired, opts.Minify == nil, opts.Minify != nil && *opts.Minify, opts.Precompress)
+	stat := func(rel string, fi fs.FileInfo) {
+		fmt.Fprintf(h, "%s\x00%d %d %v\x00", filepath.ToSlash(rel), fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
+	}
+	if fi, err := os.Stat(filepath.Join(root, ConfigFile)); err == nil {
+		stat(ConfigFile, fi)
+	}
+	for _, dir := range inputDirs {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == filepath.Join(root, dir) && os.IsNotExist(err) {
+					return nil
+				}
+				return err
+			}
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			stat(rel, fi)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// stableUntil is the earliest build time after now at which a build of
+// pages gives other output: an article's publish date or expiry date
+// arrives, or it enters or leaves the news sitemap's window. Zero when
+// there is none.
+func stableUntil(pages []content.Page, now time.Time) time.Time {
+	var until time.Time
+	consider := func(t time.Time) {
+		if !t.IsZero() && t.After(now) && (until.IsZero() || t.Before(until)) {
+			until = t
+		}
+	}
+	for i := range pages {
+		p := &pages[i]
+		consider(p.PublishDate)
+		consider(p.ExpiryDate)
+		consider(p.Date)
+		consider(p.Date.Add(sitemap.NewsWindow))
+	}
+	return until
+}
+
+func statePath(cacheDir, manifest string) string {
+	return filepath.Join(cacheDir, "state-"+filepath.Base(manifest))
+}
+
+func loadState(path string) (state, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return state{}, false
+	}
+	var s state
+	return s, json.Unmarshal(data, &s) == nil && s.Inputs != ""
+}
+
+func saveState(path, manifest string, s state) error {
+	s.Manifest = statOf(manifest)
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return output.Replace(path, data)
+}
+
+// unchangedBuild is the result of a build that found its inputs and
+// output as the last build left them, or false.
+func unchangedBuild(root, dest, manifest, cacheDir string, opts Options, now time.Time) (Result, string, bool) {
+	fp, err := inputsFingerprint(root, opts)
+	if err != nil {
+		return Result{}, "", false
+	}
+	st, ok := loadState(statePath(cacheDir, manifest))
+	if !ok || st.Inputs != fp || !st.covers(now) || st.Manifest == "" || st.Manifest != statOf(manifest) {
+		return Result{}, fp, false
+	}
+	files, ok := output.Intact(dest, manifest)
+	if !ok {
+		return Result{}, fp, false
+	}
+	return Result{
+		Articles: st.Articles, Pages: st.Pages, Skipped: st.Skipped,
+		Files: output.Stats{Unchanged: files, Foreign: st.Foreign}, Destination: dest,
+	}, fp, true
+}
