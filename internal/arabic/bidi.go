@@ -37,6 +37,16 @@ type Segment struct {
 // "Microsoft (MSFT)".
 // Joining the segments' texts gives s back.
 func LTRRuns(s string) []Segment {
+	if !mayHaveLTR(s) {
+		if s == "" {
+			return nil
+		}
+		return []Segment{{Text: s}}
+	}
+	return ltrRuns(s)
+}
+
+func ltrRuns(s string) []Segment {
 	var cs []bidiChar
 	for i, r := range s {
 		p, _ := bidi.LookupRune(r)
@@ -100,6 +110,23 @@ func LTRRuns(s string) []Segment {
 		out = append(out, Segment{Text: s[last:]})
 	}
 	return out
+}
+
+// mayHaveLTR reports whether s may hold a left-to-right letter: an ASCII
+// letter, or any character outside ASCII and the Arabic blocks. Most
+// Arabic text has none, and templates ask about every title and summary.
+func mayHaveLTR(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				return true
+			}
+		case !isArabicBlock(r):
+			return true
+		}
+	}
+	return false
 }
 
 // isArabicBlock reports whether r is in one of Unicode's Arabic blocks.

@@ -1,6 +1,8 @@
 package arabic
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -62,6 +64,23 @@ func TestIsolateLTR(t *testing.T) {
 	for _, c := range cases {
 		if got := IsolateLTR(c.in); got != c.want {
 			t.Errorf("IsolateLTR(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// The shortcut for text without left-to-right letters gives what the
+// whole algorithm gives.
+func TestLTRRunsShortcut(t *testing.T) {
+	pieces := []string{"العراق", "٢٠٢١", "2021", "،", "؟", " ", "-", "(", ")", "#", "@", "/", "+", ".", "ـ", "\u064e", "x", "G20", "é", "\u200e", "ﻻ"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := LTRRuns(s), ltrRuns(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("LTRRuns(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

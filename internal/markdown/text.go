@@ -28,19 +28,29 @@ func summarize(doc ast.Node, src []byte) (words int, plain string) {
 		case east.KindFootnoteList:
 			notes.add(c, src)
 		case ast.KindParagraph:
-			prose.add(c, src)
+			// The summary is the start of the prose: paragraphs past
+			// what it can hold need not be collected twice.
+			if prose.size() < proseBytes {
+				prose.add(c, src)
+			}
 			body.add(c, src)
 		default:
 			body.add(c, src)
 		}
 	}
-	text := body.String()
-	summary := prose.String()
+	// cutAtWord needs one rune past its limit to see where a word ends.
+	summary := collapse(prose.unescaped(), PlainTextRunes+1)
 	if summary == "" {
-		summary = text
+		summary = collapse(body.unescaped(), PlainTextRunes+1)
 	}
-	return countWords(text) + countWords(notes.String()), cutAtWord(summary, PlainTextRunes)
+	// Counting words needs no collapsed copy of the text.
+	return countWords(body.unescaped()) + countWords(notes.unescaped()), cutAtWord(summary, PlainTextRunes)
 }
+
+// proseBytes is enough collected prose for a summary of PlainTextRunes
+// runes (Arabic takes two bytes a rune), with room for markup-free
+// spaces and character references that collapse.
+const proseBytes = 16 * PlainTextRunes
 
 // nodeText is the text of n as readers see it, whitespace collapsed.
 func nodeText(n ast.Node, src []byte) string {
@@ -119,11 +129,59 @@ func (t *textBuffer) add(root ast.Node, src []byte) {
 // String returns the collected text with runs of whitespace collapsed
 // to single spaces and none at either end.
 func (t *textBuffer) String() string {
+	return collapse(t.unescaped(), -1)
+}
+
+// collapse returns s with runs of whitespace collapsed to single spaces
+// and none at either end, cut after limit runes (limit < 0: all of it).
+// It is strings.Join(strings.Fields(s), " ") in one pass that stops
+// early: summaries need only their first few hundred runes.
+func collapse(s string, limit int) string {
+	var b strings.Builder
+	b.Grow(min(len(s), max(limit, 0)*4+8))
+	if limit < 0 {
+		b.Grow(len(s))
+	}
+	space, n := false, 0
+	for _, r := range s {
+		if isSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if limit >= 0 && n >= limit {
+			break
+		}
+		if space {
+			if limit >= 0 && n+1 >= limit {
+				// The space itself is the rune past a whole word.
+				b.WriteByte(' ')
+				break
+			}
+			b.WriteByte(' ')
+			n++
+			space = false
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
+
+// unescaped returns the collected text as it is, whitespace and all.
+func (t *textBuffer) unescaped() string {
 	if t.w == nil {
 		return ""
 	}
 	_ = t.w.Flush()
-	return strings.Join(strings.Fields(stdhtml.UnescapeString(t.buf.String())), " ")
+	return stdhtml.UnescapeString(t.buf.String())
+}
+
+// size is how many bytes were collected so far.
+func (t *textBuffer) size() int {
+	if t.w == nil {
+		return 0
+	}
+	return t.buf.Len() + t.w.Buffered()
 }
 
 // countWords counts space-separated tokens that contain a letter or a
@@ -131,13 +189,32 @@ func (t *textBuffer) String() string {
 // Arabic attaches و, ب, ل and ال to the next word in writing, and readers
 // read them as one, so one token is one word for reading time too.
 func countWords(s string) int {
+	// One pass, no copies: strings.Fields falls back to a slow path on
+	// non-ASCII text, and this runs over every article's whole text.
 	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, isWordRune) >= 0 {
+	word := false // inside a token that has a letter or digit
+	for _, r := range s {
+		switch {
+		case isSpace(r):
+			word = false
+		case !word && isWordRune(r):
+			word = true
 			n++
 		}
 	}
 	return n
+}
+
+// isSpace is unicode.IsSpace with the common cases first: ASCII, and
+// the Arabic block, which has no spaces.
+func isSpace(r rune) bool {
+	if r < 0x80 {
+		return r == ' ' || (r >= '\t' && r <= '\r')
+	}
+	if r >= 0x600 && r <= 0x6FF {
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
