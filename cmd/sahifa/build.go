@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/build"
@@ -83,6 +84,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			res.Articles, res.Pages, res.Rendered, res.Files.Written, res.Files.Unchanged, res.Files.Removed, res.Duration.Round(time.Millisecond))
 		if verbose {
 			fmt.Fprintf(stdout, "skipped %d drafts, future or expired articles; output in %s\n", res.Skipped, res.Destination)
+			var stages []string
+			for _, st := range res.Stages {
+				stages = append(stages, fmt.Sprintf("%s %s", st.Stage, st.Duration.Round(time.Millisecond)))
+			}
+			if len(stages) > 0 {
+				fmt.Fprintf(stdout, "stages: %s\n", strings.Join(stages, ", "))
+			}
 		}
 		if res.Files.Foreign > 0 {
 			fmt.Fprintf(stderr, "note: %d %s in %s not written by sahifa left alone\n", res.Files.Foreign, plural(res.Files.Foreign, "file", "files"), res.Destination)

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa/internal/build"
+	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/output"
@@ -143,7 +144,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 	defer w.Close()
 
 	dev := server.New()
-	d := &devBuild{opts: o, baseURL: site, dev: dev, stdout: stdout, stderr: stderr, edited: map[string]bool{}}
+	d := &devBuild{opts: o, baseURL: site, dev: dev, stdout: stdout, stderr: stderr, edited: map[string]bool{}, parsed: &content.Parsed{}}
 	d.rebuild("")
 
 	hs := &http.Server{
@@ -203,6 +204,7 @@ type devBuild struct {
 	edited         map[string]bool // imported Markdown edited by hand, reported once
 	last           *output.Memory  // the last good build, served now
 	memos          *render.Memos   // the render memos of that build
+	parsed         *content.Parsed // the articles as last parsed
 }
 
 // rebuild builds the site into memory and serves it, or shows why it
@@ -214,6 +216,7 @@ func (d *devBuild) rebuild(what string) {
 	// The last good build's files are kept where their inputs did not
 	// change, so a save renders only what it affects.
 	opts.Memory = output.NewMemoryAfter(d.last)
+	opts.Parsed = d.parsed
 	if d.memos != nil {
 		next := d.memos.Next()
 		opts.Memos = &next

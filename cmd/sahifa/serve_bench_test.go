@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +20,19 @@ import (
 //
 //	go test ./cmd/sahifa -run '^$' -bench SaveToReload -benchtime 20x
 func BenchmarkSaveToReload(b *testing.B) {
-	for _, n := range []int{3, 100, 1000} {
+	sizes := []int{3, 100, 1000}
+	// SAHIFA_BENCH_SIZES=10000 (comma-separated) measures other sizes.
+	if env := os.Getenv("SAHIFA_BENCH_SIZES"); env != "" {
+		sizes = nil
+		for _, f := range strings.Split(env, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				b.Fatalf("SAHIFA_BENCH_SIZES: %v", err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	for _, n := range sizes {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			root := benchSite(b, n)
 			d := startServe(b, root)

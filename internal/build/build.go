@@ -58,6 +58,10 @@ type Options struct {
 	// process (the dev server's), used instead of those in the cache
 	// folder, which is then neither read nor written.
 	Memos *render.Memos
+	// Parsed, when set, keeps the articles parsed by the build before in
+	// this process (the dev server's): only files changed since are
+	// parsed again.
+	Parsed *content.Parsed
 	// Precompress writes a .gz and a .br twin beside each text output
 	// (precompress.go).
 	Precompress bool
@@ -82,6 +86,21 @@ type Result struct {
 	// Memos are the render memos this build used: the dev server passes
 	// their Next to its next build (Options.Memos).
 	Memos render.Memos
+	// Stages is how long each stage took, in order (--verbose prints it).
+	Stages []StageTime
+}
+
+// StageTime is how long a stage of a build took.
+type StageTime struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// lap records the time since the last lap as stage's.
+func (r *Result) lap(stage string, last *time.Time) {
+	now := time.Now()
+	r.Stages = append(r.Stages, StageTime{stage, now.Sub(*last)})
+	*last = now
 }
 
 // Site is a site folder read into the inputs of a build.
@@ -159,6 +178,9 @@ func Run(opts Options) (Result, error) {
 		}
 	}
 
+	last := start
+	res.lap("config+import", &last)
+
 	// Nothing changed since the last build into dest: its output stands.
 	cacheDir := cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir))
 	manifest, err := manifestPath(cacheDir, dest)
@@ -178,19 +200,21 @@ func Run(opts Options) (Result, error) {
 
 	// load: every article parsed (in parallel); all broken files reported.
 	siteFS := os.DirFS(root)
-	pages, err := content.Load(siteFS, "content", content.Options{
+	pages, err := content.LoadAgain(siteFS, "content", content.Options{
 		Location:    cfg.Location,
 		DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
-	})
+	}, opts.Parsed)
 	if err != nil {
 		return res, diag.Stage("load", err)
 	}
+	res.lap("load", &last)
 
 	// assemble: publication rules, order, URLs and pagination.
 	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired})
 	if err != nil {
 		return res, diag.Stage("assemble", err)
 	}
+	res.lap("assemble", &last)
 	res.Articles, res.Skipped = len(s.Articles), s.Skipped
 	until := stableUntil(pages, now)
 
@@ -263,6 +287,7 @@ func Run(opts Options) (Result, error) {
 		Version:  fmt.Sprintf("%s precompress=%t", programID(), opts.Precompress),
 	}, emit)
 	res.Images = imgs.Stats()
+	res.lap("render", &last)
 	if err != nil {
 		if tx != nil {
 			err = errors.Join(err, tx.Rollback())
@@ -283,6 +308,7 @@ func Run(opts Options) (Result, error) {
 	} else {
 		res.Files.Written = opts.Memory.Len()
 	}
+	res.lap("write", &last)
 	res.Memos = *memos
 	res.Rendered = int(pagesOut.Load())
 	res.Pages = res.Rendered + int(keptPages.Load())

@@ -14,8 +14,10 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa"
+	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/corpus"
 	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/render"
 )
 
 // incrementalSite is a generated site in a folder, changed step by step.
@@ -158,6 +160,8 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 	work := t.TempDir()
 	incDest, incCache := filepath.Join(work, "public"), filepath.Join(work, "cache")
 	var mem *output.Memory
+	var memos *render.Memos
+	parsed := &content.Parsed{}
 	kept := 0
 	for i := 0; i <= steps; i++ {
 		what := "first build"
@@ -179,9 +183,16 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 
 		// The dev server's way: memory kept from the build before.
 		next := output.NewMemoryAfter(mem)
-		if _, err := Run(Options{Source: root, Memory: next, CacheDir: incCache, Now: now}); err != nil {
+		var nextMemos *render.Memos
+		if memos != nil {
+			m := memos.Next()
+			nextMemos = &m
+		}
+		res, err := Run(Options{Source: root, Memory: next, Memos: nextMemos, Parsed: parsed, CacheDir: t.TempDir(), Now: now})
+		if err != nil {
 			t.Fatalf("step %d (%s): memory build: %v", i, what, err)
 		}
+		memos = &res.Memos
 		if diff := diffTrees(t, memFS(next), os.DirFS(clean)); diff != "" {
 			t.Fatalf("step %d (%s): incremental memory build differs from a clean one:\n%s", i, what, diff)
 		}

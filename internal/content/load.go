@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // IsSource reports whether a file name under content/ is an article source.
@@ -26,7 +27,33 @@ func IsSource(name string) bool {
 // so the result does not depend on scheduling. Every broken file is
 // reported, each with its position, not only the first.
 func Load(fsys fs.FS, dir string, opts Options) ([]Page, error) {
+	return LoadAgain(fsys, dir, opts, nil)
+}
+
+// Parsed remembers the pages a Load parsed, each with its source's size
+// and modification time, so the next Load in the same process (the dev
+// server's, after a save) parses only the files that changed. Safe for
+// use by one Load at a time.
+type Parsed struct {
+	opts  Options
+	pages map[string]parsed
+}
+
+type parsed struct {
+	size  int64
+	mtime time.Time
+	page  Page
+}
+
+// LoadAgain is Load that reuses the pages in prev (nil for none) whose
+// files have not changed since, and leaves in prev this Load's pages.
+func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, error) {
+	if prev != nil && (prev.opts.location().String() != opts.location().String() ||
+		prev.opts.DefaultHour != opts.DefaultHour || prev.opts.DefaultMinute != opts.DefaultMinute) {
+		prev.pages = nil // parsed with other settings
+	}
 	var paths []string
+	stats := map[string]fs.FileInfo{}
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -42,6 +69,11 @@ func Load(fsys fs.FS, dir string, opts Options) ([]Page, error) {
 		}
 		if d.Type().IsRegular() && IsSource(p) {
 			paths = append(paths, p)
+			if prev != nil {
+				if fi, err := d.Info(); err == nil {
+					stats[p] = fi
+				}
+			}
 		}
 		return nil
 	})
@@ -59,6 +91,12 @@ func Load(fsys fs.FS, dir string, opts Options) ([]Page, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				if fi, ok := stats[paths[i]]; ok {
+					if old, ok := prev.pages[paths[i]]; ok && old.size == fi.Size() && old.mtime.Equal(fi.ModTime()) {
+						pages[i] = old.page
+						continue
+					}
+				}
 				src, err := fs.ReadFile(fsys, paths[i])
 				if err != nil {
 					errs[i] = err
@@ -75,6 +113,14 @@ func Load(fsys fs.FS, dir string, opts Options) ([]Page, error) {
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	if prev != nil {
+		prev.opts, prev.pages = opts, make(map[string]parsed, len(pages))
+		for i, p := range paths {
+			if fi, ok := stats[p]; ok {
+				prev.pages[p] = parsed{size: fi.Size(), mtime: fi.ModTime(), page: pages[i]}
+			}
+		}
 	}
 	return pages, nil
 }

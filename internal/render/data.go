@@ -124,6 +124,10 @@ type Article struct {
 	TagLinks []TermLink
 	// Related are further articles on the same subjects (article pages only).
 	Related []RelatedLink
+
+	// source is the hash of the article's file: it stands for Params in
+	// output keys (reuse.go), which would be slow to encode each time.
+	source string
 }
 
 // Pager is one page of a paginated list.

@@ -209,6 +209,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 			Caption:      a.String("caption"),
 			Draft:        a.Draft,
 			Params:       a.Params,
+			source:       a.Hash,
 		}
 		for _, t := range a.Terms["tags"] {
 			e.TagLinks = append(e.TagLinks, r.terms[t])

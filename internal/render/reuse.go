@@ -234,12 +234,36 @@ func (r *renderer) pageKey(layout string, p *Page, extra ...string) string {
 		// entry is hashed once.
 		pager := *p.Pager
 		for _, e := range pager.Articles {
-			extra = append(extra, r.sharedKey(e))
+			extra = append(extra, r.entryKey(e))
 		}
 		pager.Articles = nil
 		shallow.Pager = &pager
 	}
+	if p.Article != nil {
+		a, source := withoutParams(p.Article)
+		shallow.Article = &a
+		extra = append(extra, source)
+	}
 	return r.keys.of(layout, &shallow, extra...)
+}
+
+// withoutParams is a copy of an article without its Params, and what
+// stands for them in a key: the hash of the file they were read from.
+func withoutParams(e *Article) (Article, string) {
+	a := *e
+	a.Params = nil
+	return a, e.source
+}
+
+// entryKey hashes an article's list entry, once per build.
+func (r *renderer) entryKey(e *Article) string {
+	if k, ok := r.shared.Load(e); ok {
+		return k.(string)
+	}
+	a, source := withoutParams(e)
+	k := r.keys.of("entry", &a, source)
+	r.shared.Store(e, k)
+	return k
 }
 
 // sharedKey hashes a value many pages point to, once per build.
