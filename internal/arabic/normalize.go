@@ -39,6 +39,14 @@ func Fold(s string) string {
 	return strings.Map(foldRune, s)
 }
 
+// FoldNormalized is Fold for text already NFKC-normalised and stripped of
+// marks (as Fold leaves it before its last steps): it only maps letters,
+// one rune to one, so callers that normalise a whole text once can fold
+// its words without normalising each again.
+func FoldNormalized(s string) string {
+	return strings.Map(foldRune, s)
+}
+
 // foldRune is step 3 to 5 of Fold for one character. It maps one rune to
 // one rune, so a folded word lines up letter for letter with its source
 // once that is normalised and stripped of marks.

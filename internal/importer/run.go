@@ -9,8 +9,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/config"
@@ -91,8 +94,13 @@ func Run(opts Options) (Result, error) {
 	}
 	var errs []error
 	var seeds []parsed
-	for _, rel := range rels {
-		p, err := readSeed(opts.Root, rel)
+	// Seeds are read and parsed on every core; what follows takes them
+	// in order, so messages and results come out the same every time.
+	read := make([]parsed, len(rels))
+	readErrs := make([]error, len(rels))
+	parallel(len(rels), func(i int) { read[i], readErrs[i] = readSeed(opts.Root, rels[i]) })
+	for i, rel := range rels {
+		p, err := read[i], readErrs[i]
 		if !selected(opts, rel) {
 			// Read for the tag statistics only: its problems are reported
 			// when it is imported itself, not when another seed is.
@@ -118,76 +126,111 @@ func Run(opts Options) (Result, error) {
 	for i, p := range seeds {
 		corpus[i] = doc(p.article)
 	}
-	var tg *tagger.Tagger
+	tagging := sync.OnceValue(func() *tagger.Tagger { return tagger.New(gaz, corpus) })
 
 	cfg := opts.Config
 	outDir := cfg.Import.Dir
 	if outDir == "" {
 		outDir = "content"
 	}
-	for i, p := range seeds {
+	// Each seed is imported on its own (every one writes its own files),
+	// on every core; the outcomes are gathered in order.
+	type outcome struct {
+		done     *Done
+		warnings []diag.Warning
+		err      error
+	}
+	outcomes := make([]outcome, len(seeds))
+	parallel(len(seeds), func(i int) {
+		p := seeds[i]
 		if !selected(opts, p.rel) {
-			continue
+			return
 		}
-		a := Article{
-			Seed:       p.article,
-			SourcePath: path.Join(SeedsDir, p.rel),
-			SourceHash: p.hash,
-		}
-		if p.image != nil {
-			// The picture is part of the source: adding or changing it
-			// refreshes the Markdown as a changed text would.
-			a.Image = p.image.copyName()
-			var err error
-			if a.SourceHash, err = p.image.fold(opts.Root, p.hash); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-		}
-		if p.article.HasDate {
-			d := p.article.Date
-			a.Date = time.Date(d.Year, d.Month, d.Day, cfg.DefaultHour(), cfg.DefaultMinute(), 0, 0, location(cfg))
-		} else {
-			// A seed without a date line is dated by its file, once: the
-			// date is then written down in the Markdown for good.
-			a.Date = p.modTime.In(location(cfg)).Truncate(time.Minute)
-			res.Warnings = append(res.Warnings, diag.Warning{Path: a.SourcePath, Line: p.article.TitleLine,
-				Msg: "no date line; dated by the file's modification time " + a.Date.Format("2006-01-02 15:04")})
-		}
-		mdRel := path.Join(outDir, strings.TrimSuffix(p.rel, path.Ext(p.rel))+".md")
-		existing, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(mdRel)))
-		exists := err == nil
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, err)
-			continue
-		}
-		var d Done
-		if exists && !opts.Force && SourceHashOf(existing) == a.SourceHash {
-			// Decide's rule, taken before the costly part: an unchanged
-			// seed writes nothing, so it needs neither tags nor Markdown.
-			d = Done{Seed: a.SourcePath, Markdown: mdRel, Action: Unchanged}
-		} else {
-			if tg == nil {
-				tg = tagger.New(gaz, corpus)
-			}
-			a.Tags = tg.Tags(corpus[i], cfg.Import.MaxTags)
-			d, err = importOne(opts, a, mdRel, existing, exists)
-		}
-		if err == nil && p.image != nil {
-			var warn *diag.Warning
-			d.Image = path.Join(path.Dir(mdRel), a.Image)
-			warn, err = copyImage(opts, d, p.image)
-			if warn != nil {
-				res.Warnings = append(res.Warnings, *warn)
-			}
-		}
+		o := &outcomes[i]
+		done, err := importSeed(opts, cfg, outDir, p, corpus[i], tagging, &o.warnings)
 		if err != nil {
-			errs = append(errs, err)
-			continue
+			o.err = err
+			return
 		}
-		res.Done = append(res.Done, d)
+		o.done = &done
+	})
+	for _, o := range outcomes {
+		res.Warnings = append(res.Warnings, o.warnings...)
+		if o.err != nil {
+			errs = append(errs, o.err)
+		} else if o.done != nil {
+			res.Done = append(res.Done, *o.done)
+		}
 	}
 	return res, errors.Join(errs...)
+}
+
+// parallel calls fn(i) for i in [0, n) on every core.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// importSeed imports one parsed seed, adding its warnings to warnings.
+func importSeed(opts Options, cfg config.Config, outDir string, p parsed, doc tagger.Doc, tagging func() *tagger.Tagger, warnings *[]diag.Warning) (Done, error) {
+	a := Article{
+		Seed:       p.article,
+		SourcePath: path.Join(SeedsDir, p.rel),
+		SourceHash: p.hash,
+	}
+	if p.image != nil {
+		// The picture is part of the source: adding or changing it
+		// refreshes the Markdown as a changed text would.
+		a.Image = p.image.copyName()
+		var err error
+		if a.SourceHash, err = p.image.fold(opts.Root, p.hash); err != nil {
+			return Done{}, err
+		}
+	}
+	if p.article.HasDate {
+		d := p.article.Date
+		a.Date = time.Date(d.Year, d.Month, d.Day, cfg.DefaultHour(), cfg.DefaultMinute(), 0, 0, location(cfg))
+	} else {
+		// A seed without a date line is dated by its file, once: the
+		// date is then written down in the Markdown for good.
+		a.Date = p.modTime.In(location(cfg)).Truncate(time.Minute)
+		*warnings = append(*warnings, diag.Warning{Path: a.SourcePath, Line: p.article.TitleLine,
+			Msg: "no date line; dated by the file's modification time " + a.Date.Format("2006-01-02 15:04")})
+	}
+	mdRel := path.Join(outDir, strings.TrimSuffix(p.rel, path.Ext(p.rel))+".md")
+	existing, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(mdRel)))
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return Done{}, err
+	}
+	var d Done
+	if exists && !opts.Force && SourceHashOf(existing) == a.SourceHash {
+		// Decide's rule, taken before the costly part: an unchanged
+		// seed writes nothing, so it needs neither tags nor Markdown.
+		d = Done{Seed: a.SourcePath, Markdown: mdRel, Action: Unchanged}
+	} else {
+		a.Tags = tagging().Tags(doc, cfg.Import.MaxTags)
+		d, err = importOne(opts, a, mdRel, existing, exists)
+	}
+	if err == nil && p.image != nil {
+		var warn *diag.Warning
+		d.Image = path.Join(path.Dir(mdRel), a.Image)
+		warn, err = copyImage(opts, d, p.image)
+		if warn != nil {
+			*warnings = append(*warnings, *warn)
+		}
+	}
+	return d, err
 }
 
 // importOne writes one seed's Markdown as Decide says, given what exists

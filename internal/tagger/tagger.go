@@ -2,8 +2,10 @@ package tagger
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sahifa/sahifa/internal/arabic"
 )
@@ -51,10 +53,28 @@ func New(g *Gazetteer, corpus []Doc) *Tagger {
 		docs:   len(corpus),
 	}
 	t.indexGazetteer(g)
-	for _, d := range corpus {
-		toks := tokenize(d)
-		for k := range t.candidates(toks, t.match(toks)) {
-			t.df[k]++
+	// Document frequencies, counted on every core: the index is only read
+	// from here on, and each worker counts into its own map.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(corpus)))
+	dfs := make([]map[string]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		dfs[w] = map[string]int{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(corpus); i += workers {
+				toks := tokenize(corpus[i])
+				for k := range t.candidates(toks, t.match(toks)) {
+					dfs[w][k]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, df := range dfs {
+		for k, n := range df {
+			t.df[k] += n
 		}
 	}
 	return t

@@ -51,6 +51,7 @@ const quotes = "\"'«»“”‘’„‟‹›`"
 func tokenize(d Doc) []token {
 	var toks []token
 	forms := map[string][]string{} // words repeat; their readings need computing once
+	keys := map[string]string{}     // and so do their keys
 	add := func(text string, field uint8) {
 		// The surface form gets the first steps of arabic.Fold (NFKC,
 		// marks stripped); the rest of Fold maps letter for letter, so
@@ -63,7 +64,12 @@ func tokenize(d Doc) []token {
 		start, brk := -1, uint8(0)
 		flush := func(end int) {
 			surf := s[start:end]
-			key := arabic.Fold(surf)
+			key, ok := keys[surf]
+			if !ok {
+				// s is normalised and stripped of marks already.
+				key = arabic.FoldNormalized(surf)
+				keys[surf] = key
+			}
 			if utf8.RuneCountInString(key) != utf8.RuneCountInString(surf) {
 				surf = key // cannot happen after the normalisation above; stay safe
 			}
