@@ -51,7 +51,7 @@ const quotes = "\"'«»“”‘’„‟‹›`"
 func tokenize(d Doc) []token {
 	var toks []token
 	forms := map[string][]string{} // words repeat; their readings need computing once
-	keys := map[string]string{}     // and so do their keys
+	keys := map[string]string{}    // and so do their keys
 	add := func(text string, field uint8) {
 		// The surface form gets the first steps of arabic.Fold (NFKC,
 		// marks stripped); the rest of Fold maps letter for letter, so
