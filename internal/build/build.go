@@ -285,6 +285,8 @@ func Run(opts Options) (Result, error) {
 		Reuse:    reuse,
 		Memos:    *memos,
 		Version:  fmt.Sprintf("%s precompress=%t", programID(), opts.Precompress),
+		// The parsed articles are kept for the next build only with Parsed.
+		ReleaseBodies: opts.Parsed == nil,
 	}, emit)
 	res.Images = imgs.Stats()
 	res.lap("render", &last)
