@@ -56,6 +56,12 @@ var inputDirs = []string{"content", "layouts", "assets", "static", "seeds", "dat
 // time: the options, the program and every input file's name, size and
 // modification time (what make and rsync trust too; the content is
 // not read).
+//
+// It fails, so the build does not take the shortcut, on a symlink among
+// the inputs (the build reads through it, the fingerprint would see only
+// the link) and on a file changed in the last two seconds, which a second
+// change of the same size could follow within one tick of a coarse file
+// system clock (git's "racy" rule).
 func inputsFingerprint(root string, opts Options) (string, error) {
 	h := sha256.New()
 	dest, err := filepath.Abs(opts.Destination)
@@ -64,11 +70,21 @@ func inputsFingerprint(root string, opts Options) (string, error) {
 	}
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%t %t %t %t %t %t\x00", programID(), dest, opts.BaseURL,
 		opts.Drafts, opts.Future, opts.Expired, opts.Minify == nil, opts.Minify != nil && *opts.Minify, opts.Precompress)
-	stat := func(rel string, fi fs.FileInfo) {
+	recent := time.Now().Add(-racyWindow)
+	stat := func(rel string, fi fs.FileInfo) error {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link", rel)
+		}
+		if fi.ModTime().After(recent) {
+			return fmt.Errorf("%s changed a moment ago", rel)
+		}
 		fmt.Fprintf(h, "%s\x00%d %d %v\x00", filepath.ToSlash(rel), fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
+		return nil
 	}
-	if fi, err := os.Stat(filepath.Join(root, ConfigFile)); err == nil {
-		stat(ConfigFile, fi)
+	if fi, err := os.Lstat(filepath.Join(root, ConfigFile)); err == nil {
+		if err := stat(ConfigFile, fi); err != nil {
+			return "", err
+		}
 	}
 	for _, dir := range inputDirs {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
@@ -83,8 +99,7 @@ func inputsFingerprint(root string, opts Options) (string, error) {
 				return err
 			}
 			rel, _ := filepath.Rel(root, p)
-			stat(rel, fi)
-			return nil
+			return stat(rel, fi)
 		})
 		if err != nil {
 			return "", err
@@ -92,6 +107,9 @@ func inputsFingerprint(root string, opts Options) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// racyWindow is how recently changed an input may be for the shortcut.
+const racyWindow = 2 * time.Second
 
 // stableUntil is the earliest build time after now at which a build of
 // pages gives other output: an article's publish date or expiry date

@@ -116,8 +116,12 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 	}
 	if prev != nil {
 		prev.opts, prev.pages = opts, make(map[string]parsed, len(pages))
+		// A file changed in the last two seconds is not remembered: a
+		// second save of the same size could land in the same tick of a
+		// coarse file system clock and look unchanged (git's "racy" rule).
+		settled := time.Now().Add(-2 * time.Second)
 		for i, p := range paths {
-			if fi, ok := stats[p]; ok {
+			if fi, ok := stats[p]; ok && fi.ModTime().Before(settled) {
 				prev.pages[p] = parsed{size: fi.Size(), mtime: fi.ModTime(), page: pages[i]}
 			}
 		}

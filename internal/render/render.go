@@ -76,6 +76,9 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	}
 	var errs errorSet
 	r.images(&errs)
+	// The keys again, now that the site data holds the default image
+	// (which images sets): pages show it.
+	r.keys = newKeys(r.site, r.tpl, r.assets, r.siteData, r.opts.Version)
 	r.keepSearch()
 	r.articles(&errs)
 	if errs.err() != nil {
@@ -127,6 +130,7 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 		opts.Memos.Search = &Memo{}
 	}
 	r := newRenderer(s, tpl, opts, emit)
+	r.assets = assets
 	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
 	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
 	for _, a := range s.Articles {
@@ -183,6 +187,7 @@ type renderer struct {
 	shared     sync.Map // pointer -> key: sharedKey
 	// bodyKeys are the articles' body keys, made before any is rendered.
 	bodyKeys map[*site.Article]string
+	assets   map[string]Asset
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {

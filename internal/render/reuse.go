@@ -41,17 +41,19 @@ type keys struct {
 }
 
 func newKeys(s *site.Site, tpl *Templates, assets map[string]Asset, sd *SiteData, version string) keys {
+	program := sha256.Sum256([]byte(keyVersion + "\x00" + version))
 	h := sha256.New()
 	io.WriteString(h, keyVersion+"\x00"+version)
 	h.Write(tpl.sum)
 	// Config and site data as JSON: encoding/json sorts map keys, so
 	// equal values give equal bytes. The time zone is a pointer without
 	// exported fields, so its name goes in separately.
-	writeJSON(h, s.Config)
 	io.WriteString(h, s.Config.Location.String())
-	writeJSON(h, assets)
-	writeJSON(h, sd)
-	program := sha256.Sum256([]byte(keyVersion + "\x00" + version))
+	if !writeJSON(h, s.Config) || !writeJSON(h, assets) || !writeJSON(h, sd) {
+		// A value JSON cannot hold (a NaN in [params]) would leave a
+		// change to it out of every key: keep nothing this build.
+		return keys{program: program[:]}
+	}
 	return keys{global: h.Sum(nil), program: program[:]}
 }
 
@@ -65,6 +67,9 @@ func (k keys) memo(kind string, v any, extra ...string) string {
 // of is the key of an output of kind (a layout or a file name) made from
 // v and the extra parts; "" (never kept) when v does not encode.
 func (k keys) of(kind string, v any, extra ...string) string {
+	if k.global == nil {
+		return "" // never kept
+	}
 	h := sha256.New()
 	h.Write(k.global)
 	io.WriteString(h, kind)
