@@ -87,11 +87,10 @@ func benchRenderer(b *testing.B, s *site.Site, opts Options) *renderer {
 func BenchmarkArticlePage(b *testing.B) {
 	s := corpusSite(b, 1000)
 	r := benchRenderer(b, s, benchOptions(b, s))
-	var buf bytes.Buffer
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if err := r.article(s.Articles[i%len(s.Articles)], &buf); err != nil {
+		if err := r.article(s.Articles[i%len(s.Articles)]); err != nil {
 			b.Fatal(err)
 		}
 		i++

@@ -95,7 +95,7 @@ func (r *renderer) home(p *site.Pager) error {
 	if p.Number > 1 {
 		data.Title = fmt.Sprintf("الصفحة %d", p.Number)
 	}
-	return r.page(p.OutputPath, "home page", homeLayout, data, nil)
+	return r.page(p.OutputPath, "home page", homeLayout, data)
 }
 
 func (r *renderer) taxonomyData(tx *site.Taxonomy) *TaxonomyData {
@@ -123,7 +123,7 @@ func (r *renderer) taxonomy(tx *site.Taxonomy) work {
 		Taxonomy:     td,
 		Feeds:        r.feeds,
 	}
-	w := work{func() error { return r.page(tx.OutputPath, tx.Name+" index", termsLayout, index, nil) }}
+	w := work{func() error { return r.page(tx.OutputPath, tx.Name+" index", termsLayout, index) }}
 	for _, t := range tx.Terms {
 		link := r.terms[t]
 		feeds := append([]FeedLink{{Type: "application/rss+xml", Title: r.site.Config.Title + " – " + t.Name, URL: link.FeedURL}}, r.feeds...)
@@ -131,7 +131,7 @@ func (r *renderer) taxonomy(tx *site.Taxonomy) work {
 			w = append(w, func() error {
 				data := r.listPage("term", t.Name, &t.Pagers[i])
 				data.Taxonomy, data.Term, data.Feeds = td, &link, feeds
-				return r.page(t.Pagers[i].OutputPath, tx.Name+" page of "+t.Name, termLayout, data, nil)
+				return r.page(t.Pagers[i].OutputPath, tx.Name+" page of "+t.Name, termLayout, data)
 			})
 		}
 	}
@@ -166,7 +166,7 @@ func (r *renderer) archive(ar *site.Archive) work {
 		return r.page(ar.OutputPath, "archive index", archiveLayout, &Page{
 			Kind: "archive", Title: "الأرشيف", Description: r.site.Config.Description,
 			Permalink: r.abs(ar.RelPermalink), RelPermalink: ad.URL, Site: r.siteData, Archive: ad, Feeds: r.feeds,
-		}, nil)
+		})
 	}}
 	periods := func(p *site.Period, title string) {
 		pl := r.periodLink(p)
@@ -174,7 +174,7 @@ func (r *renderer) archive(ar *site.Archive) work {
 			w = append(w, func() error {
 				data := r.listPage("period", title, &p.Pagers[i])
 				data.Archive, data.Period = ad, &pl
-				return r.page(p.Pagers[i].OutputPath, "archive of "+p.RelPermalink, periodLayout, data, nil)
+				return r.page(p.Pagers[i].OutputPath, "archive of "+p.RelPermalink, periodLayout, data)
 			})
 		}
 	}

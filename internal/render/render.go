@@ -184,7 +184,8 @@ type renderer struct {
 	searchKept bool
 	searchKey  string
 	keys       keys
-	shared     sync.Map // pointer -> key: sharedKey
+	shared     sync.Map  // pointer -> key: sharedKey
+	buffers    sync.Pool // *bytes.Buffer for template output
 	// bodyKeys are the articles' body keys, made before any is rendered.
 	bodyKeys map[*site.Article]string
 	assets   map[string]Asset
@@ -196,6 +197,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 		terms:   map[*site.Term]TermLink{},
 		bodies:  newFeedBodies(s),
 	}
+	r.buffers.New = func() any { return new(bytes.Buffer) }
 	if tpl.Has(searchLayout) {
 		r.search = search.NewBuilder()
 	}
@@ -263,29 +265,20 @@ func siteData(s *site.Site) *SiteData {
 
 // articles renders every article page in parallel.
 func (r *renderer) articles(errs *errorSet) {
-	jobs := make(chan *site.Article)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for a := range jobs {
-				errs.add(r.article(a, &buf))
-				if r.opts.ReleaseBodies {
-					a.Body = nil
-				}
+	w := make(work, len(r.site.Articles))
+	for i, a := range r.site.Articles {
+		w[i] = func() error {
+			err := r.article(a)
+			if r.opts.ReleaseBodies {
+				a.Body = nil
 			}
-		}()
+			return err
+		}
 	}
-	for _, a := range r.site.Articles {
-		jobs <- a
-	}
-	close(jobs)
-	wg.Wait()
+	w.run(errs)
 }
 
-func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
+func (r *renderer) article(a *site.Article) error {
 	// The Markdown is rendered only when something needs its HTML: the
 	// page itself, the search index or a feed. Lists need only its facts,
 	// which the memo may know from an earlier build.
@@ -366,7 +359,7 @@ func (r *renderer) article(a *site.Article, buf *bytes.Buffer) error {
 		return err
 	}
 	page.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
-	return r.render(a.OutputPath, a.Path, articleLayout, data, key, buf)
+	return r.render(a.OutputPath, a.Path, articleLayout, data, key)
 }
 
 func (r *renderer) notFound() error {
@@ -379,12 +372,12 @@ func (r *renderer) notFound() error {
 		RelPermalink: escapePath(cfg.RelURL("/404.html")),
 		Site:         r.siteData,
 	}
-	return r.page("404.html", "404 page", notFound, data, nil)
+	return r.page("404.html", "404 page", notFound, data)
 }
 
 // page executes a page template, minifies the result and emits it,
 // unless the page the last build made from the same data can stay.
-func (r *renderer) page(outPath, source, layout string, data *Page, buf *bytes.Buffer) error {
+func (r *renderer) page(outPath, source, layout string, data *Page) error {
 	if !r.tpl.Has(layout) {
 		return nil
 	}
@@ -392,18 +385,19 @@ func (r *renderer) page(outPath, source, layout string, data *Page, buf *bytes.B
 	if r.keep(outPath, key) {
 		return nil
 	}
-	return r.render(outPath, source, layout, data, key, buf)
+	return r.render(outPath, source, layout, data, key)
 }
 
 // render executes a page template, minifies the result and emits it with
 // its key.
-func (r *renderer) render(outPath, source, layout string, data *Page, key string, buf *bytes.Buffer) error {
+func (r *renderer) render(outPath, source, layout string, data *Page, key string) error {
 	if !r.tpl.Has(layout) {
 		return nil
 	}
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
+	// Template output is pooled: pages are rendered by the thousand, each
+	// tens of kilobytes before minifying.
+	buf := r.buffers.Get().(*bytes.Buffer)
+	defer r.buffers.Put(buf)
 	buf.Reset()
 	if err := r.tpl.Execute(buf, layout, data); err != nil {
 		return err

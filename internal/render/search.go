@@ -54,17 +54,15 @@ func (r *renderer) keepSearch() {
 	if r.search == nil {
 		return
 	}
+	// Each article's indexed fields as searchDocument gives them, and its
+	// body's key for the text (and for a summary taken from the body).
 	type doc struct {
-		Path, Title, Summary string
-		Date                 time.Time
-		Tags                 []string
-		Body                 string
+		search.Document
+		Body string
 	}
 	docs := make([]doc, len(r.site.Articles))
 	for i, a := range r.site.Articles {
-		e := r.entries[a]
-		// The summary may come from the body, which Body covers.
-		docs[i] = doc{e.RelPermalink, a.Title, e.Summary, a.Date, a.Tags, r.bodyKeys[a]}
+		docs[i] = doc{r.searchDocument(a, r.entries[a]), r.bodyKeys[a]}
 	}
 	r.searchKey = r.keys.of(searchDataURL, docs)
 	if r.opts.Reuse != nil && r.searchKey != "" && r.opts.Reuse.KeepAll(strings.TrimPrefix(searchDataURL, "/"), r.searchKey) {
@@ -104,7 +102,7 @@ func (r *renderer) writeSearch() error {
 		Feeds:        r.feeds,
 		Search:       &SearchData{DataURL: r.rel(searchDataURL), Count: st.Documents, Digits: digits},
 	}
-	return r.page(strings.TrimPrefix(searchURL, "/")+"index.html", "search page", searchLayout, data, nil)
+	return r.page(strings.TrimPrefix(searchURL, "/")+"index.html", "search page", searchLayout, data)
 }
 
 // inlineTags are the elements that may sit inside a word
