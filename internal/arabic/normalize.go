@@ -36,7 +36,18 @@ func Fold(s string) string {
 		// (e + tatweel + ◌́); normalising again keeps Fold idempotent.
 		s = norm.NFKC.String(t)
 	}
-	return strings.Map(foldRune, s)
+	s = strings.Map(foldRune, s)
+	// Lower-casing can make a letter that composes with the mark after
+	// it (J + ◌̌ → j + ◌̌ → ǰ): normalise again, so Fold stays idempotent.
+	// A few rounds settle anything real text holds; the bound is there
+	// so no input can loop.
+	for range 3 {
+		if norm.NFKC.IsNormalString(s) {
+			break
+		}
+		s = strings.Map(foldRune, norm.NFKC.String(s))
+	}
+	return s
 }
 
 // FoldNormalized is Fold for text already NFKC-normalised and stripped of
