@@ -60,8 +60,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 }
 
 // reportImport prints what an import did: one line per seed that changed
-// or was left alone because an editor changed its Markdown (always: that
-// one needs attention), then, with summary, the counts.
+// or was left alone because an editor changed its Markdown or no import
+// made it (always: that one needs attention), then, with summary, the
+// counts.
 func reportImport(stdout, stderr io.Writer, res importer.Result, dryRun, quiet, summary bool) {
 	verb := map[importer.Action]string{importer.Create: "created", importer.Update: "updated", importer.Force: "overwritten (--force)"}
 	if dryRun {
@@ -69,8 +70,8 @@ func reportImport(stdout, stderr io.Writer, res importer.Result, dryRun, quiet, 
 	}
 	for _, d := range res.Done {
 		switch d.Action {
-		case importer.Edited:
-			fmt.Fprintf(stderr, "%s: edited by hand since it was imported from %s; left as it is (use --force to overwrite)\n", d.Markdown, d.Seed)
+		case importer.Edited, importer.Foreign:
+			fmt.Fprintln(stderr, d.LeftAlone("use sahifa import --force"))
 		case importer.Unchanged:
 		default:
 			if !quiet {
@@ -83,8 +84,8 @@ func reportImport(stdout, stderr io.Writer, res importer.Result, dryRun, quiet, 
 		if dryRun {
 			would = "would be "
 		}
-		fmt.Fprintf(stdout, "import: %d %screated, %d %supdated, %d unchanged, %d left alone (edited)\n",
-			res.Count(importer.Create), would, res.Count(importer.Update)+res.Count(importer.Force), would, res.Count(importer.Unchanged), res.Count(importer.Edited))
+		fmt.Fprintf(stdout, "import: %d %screated, %d %supdated, %d unchanged, %d left alone (edited, or not imported)\n",
+			res.Count(importer.Create), would, res.Count(importer.Update)+res.Count(importer.Force), would, res.Count(importer.Unchanged), res.Count(importer.Edited)+res.Count(importer.Foreign))
 	}
 }
 

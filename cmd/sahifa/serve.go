@@ -267,10 +267,10 @@ func (d *devBuild) report(res build.Result) {
 			if !d.opts.quiet {
 				fmt.Fprintf(d.stdout, "%s → %s: imported\n", done.Seed, done.Markdown)
 			}
-		case importer.Edited:
+		case importer.Edited, importer.Foreign:
 			if !d.edited[done.Markdown] {
 				d.edited[done.Markdown] = true
-				fmt.Fprintf(d.stderr, "%s: edited by hand since it was imported from %s; left as it is (sahifa import --force overwrites it)\n", done.Markdown, done.Seed)
+				fmt.Fprintln(d.stderr, done.LeftAlone("run sahifa import --force"))
 			}
 		}
 	}

@@ -128,7 +128,9 @@ type Markup struct {
 
 // Import configures importing articles.
 type Import struct {
-	// Dir is the folder seeds are imported into; default "content".
+	// Dir is the folder seeds are imported into, a clean slash path:
+	// "content" (the default) or a folder below it, where the build
+	// loads articles from.
 	Dir string
 	// OnBuild imports on every build and serve; default true.
 	OnBuild bool

@@ -82,7 +82,7 @@ Social = { twitter = "rafidain" }
 sections = ["سياسة", "اقتصاد"]
 
 [import]
-dir = "أرشيف"
+dir = "content/أرشيف/"
 onBuild = false
 `
 	c := mustParse(t, src)
@@ -102,7 +102,7 @@ onBuild = false
 		"Copyright": "© ٢٠٢٤ صحيفة الرافدين", "Author": "هيئة التحرير",
 		"Description": "أخبار العراق والعالم", "DefaultTime": "07:30",
 		"Article": "/:section/:year/:month/:slug/", "Unsafe": true,
-		"ImportDir": "أرشيف", "OnBuild": false,
+		"ImportDir": "content/أرشيف", "OnBuild": false,
 	}
 	for k, w := range want {
 		if got[k] != w {
@@ -140,7 +140,7 @@ func TestAliasesAndCase(t *testing.T) {
 		{"permalinks", "[Permalinks]\nArticle = \"/:year/:filename/\"", func(c Config) any { return c.Permalinks.Article }, "/:year/:filename/"},
 		{"defaultTime string", `defaulttime = "23:59"`, func(c Config) any { return c.DefaultTime }, "23:59"},
 		{"defaultTime TOML time", `defaultTime = 06:05:00`, func(c Config) any { return c.DefaultTime }, "06:05"},
-		{"import", "[IMPORT]\nDir = \"old\"\nONBUILD = false\nmaxtags = 3", func(c Config) any { return c.Import }, Import{Dir: "old", OnBuild: false, MaxTags: 3}},
+		{"import", "[IMPORT]\nDir = \"content/old\"\nONBUILD = false\nmaxtags = 3", func(c Config) any { return c.Import }, Import{Dir: "content/old", OnBuild: false, MaxTags: 3}},
 		{"timezone", `TimeZone = "Asia/Baghdad"`, func(c Config) any { return c.Location.String() }, "Asia/Baghdad"},
 		{"dir upper", `dir = "LTR"`, func(c Config) any { return c.Dir }, "ltr"},
 		{"empty baseURL is default", `baseURL = ""`, func(c Config) any { return c.BaseURL }, "/"},

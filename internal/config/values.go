@@ -3,7 +3,6 @@ package config
 import (
 	"bytes"
 	"fmt"
-	"github.com/sahifa/sahifa/internal/arabic"
 	"math"
 	"regexp"
 	"sort"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/sahifa/sahifa/internal/arabic"
 )
 
 // settings lists how each setting is checked and stored. A slice, not a
@@ -145,17 +146,21 @@ func describe(v any) string {
 	}
 }
 
-func applyBaseURL(p *parser, a assignment) {
+func applyBaseURL(p *parser, a assignment) { p.normalized(a, normalizeBaseURL, &p.cfg.BaseURL) }
+
+// normalized stores a string value as normalize makes it, reporting its
+// error at the value.
+func (p *parser) normalized(a assignment, normalize func(string) (string, error), dst *string) {
 	var s string
 	if !p.str(a, &s) {
 		return
 	}
-	u, err := normalizeBaseURL(s)
+	v, err := normalize(s)
 	if err != nil {
 		p.fail(a, "%v", err)
 		return
 	}
-	p.cfg.BaseURL = u
+	*dst = v
 }
 
 // langTag is a deliberately simple BCP 47 check: enough to catch typos and
@@ -335,18 +340,6 @@ func applyParams(p *parser, a assignment) {
 		return
 	}
 	p.cfg.Params = m
-}
-
-func applyImportDir(p *parser, a assignment) {
-	var s string
-	if !p.str(a, &s) {
-		return
-	}
-	if strings.TrimSpace(s) == "" {
-		p.fail(a, "must name a folder, such as \"content\"")
-		return
-	}
-	p.cfg.Import.Dir = s
 }
 
 // applyImageDefault takes a path in assets/ or static/ ("images/default.jpg",

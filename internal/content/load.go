@@ -22,6 +22,26 @@ func IsSource(name string) bool {
 	return true
 }
 
+// SkipsDir reports whether Load leaves out a folder, by its name: hidden
+// folders (.git, editors' and tools' state) hold no articles.
+func SkipsDir(name string) bool {
+	return strings.HasPrefix(name, ".")
+}
+
+// Reads reports whether Load, walking dir, reads the file at slash path p
+// below dir: no folder on the way is skipped and IsSource takes its name.
+// Whatever writes articles for the build (the importer) asks this, so it
+// never writes a file the build would pass over in silence.
+func Reads(p string) bool {
+	dirs := strings.Split(path.Dir(p), "/")
+	for _, d := range dirs {
+		if d != "." && SkipsDir(d) {
+			return false
+		}
+	}
+	return IsSource(p)
+}
+
 // Load reads every article under dir of fsys (e.g. os.DirFS(siteRoot) with
 // dir "content"), parsing files in parallel. Pages come back sorted by path
 // so the result does not depend on scheduling. Every broken file is
@@ -62,7 +82,7 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 			return err
 		}
 		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if p != dir && SkipsDir(d.Name()) {
 				return fs.SkipDir
 			}
 			return nil

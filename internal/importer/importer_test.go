@@ -73,10 +73,13 @@ func TestDecide(t *testing.T) {
 		{"seed changed, file untouched", old, true, fresh, "bbb", false, Update},
 		{"seed changed, file edited", edited, true, fresh, "bbb", false, Edited},
 		{"seed changed, file edited, forced", edited, true, fresh, "bbb", true, Force},
-		{"a file not made by the importer", []byte("---\ntitle: خبر\n---\nنص\n"), true, fresh, "bbb", false, Edited},
+		{"a file not made by the importer", []byte("---\ntitle: خبر\n---\nنص\n"), true, fresh, "bbb", false, Foreign},
+		{"a file not made by the importer, forced", []byte("---\ntitle: خبر\n---\nنص\n"), true, fresh, "bbb", true, Force},
+		{"a file imported from another seed", []byte(strings.Replace(string(old), "seeds/x.txt", "seeds/y.txt", 1)), true, fresh, "bbb", false, Foreign},
+		{"seed changed, file edited, its source line taken out", []byte(strings.Replace(string(edited), "source: \"seeds/x.txt\"\n", "", 1)), true, fresh, "bbb", false, Edited},
 	}
 	for _, c := range cases {
-		if got := Decide(c.existing, c.exists, c.generated, c.hash, c.force); got != c.want {
+		if got := Decide(c.existing, c.exists, c.generated, "seeds/x.txt", c.hash, c.force); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}

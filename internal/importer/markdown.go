@@ -133,17 +133,25 @@ func Untouched(md []byte) bool {
 
 // SourceHashOf returns the source_sha256 recorded in md, or "".
 func SourceHashOf(md []byte) string {
-	prefix := []byte("\n" + keySourceHash + `: "`)
+	h, _ := recorded(md, keySourceHash)
+	return h
+}
+
+// recorded returns the text of a front matter line `key: "text"` as the
+// importer writes it, and whether md has one. The text is the value when
+// it needs no YAML escapes, as hex fingerprints do not.
+func recorded(md []byte, key string) (string, bool) {
+	prefix := []byte("\n" + key + `: "`)
 	i := bytes.Index(md, prefix)
 	if i < 0 {
-		return ""
+		return "", false
 	}
 	rest := md[i+len(prefix):]
 	end := bytes.IndexByte(rest, '"')
 	if end < 0 {
-		return ""
+		return "", false
 	}
-	return string(rest[:end])
+	return string(rest[:end]), true
 }
 
 // EscapeMarkdown backslash-escapes what Markdown would read as markup, so

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa/internal/config"
+	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/seed"
@@ -88,10 +89,16 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	rels, err := seedFiles(opts)
+	cfg := opts.Config
+	outDir := cfg.Import.Dir
+	if outDir == "" {
+		outDir = "content"
+	}
+	rels, skipped, err := seedFiles(opts, outDir)
 	if err != nil {
 		return res, err
 	}
+	res.Warnings = append(res.Warnings, skipped...)
 	var errs []error
 	var seeds []parsed
 	// Seeds are read and parsed on every core; what follows takes them
@@ -128,11 +135,6 @@ func Run(opts Options) (Result, error) {
 	}
 	tagging := sync.OnceValue(func() *tagger.Tagger { return tagger.New(gaz, corpus) })
 
-	cfg := opts.Config
-	outDir := cfg.Import.Dir
-	if outDir == "" {
-		outDir = "content"
-	}
 	// Each seed is imported on its own (every one writes its own files),
 	// on every core; the outcomes are gathered in order.
 	type outcome struct {
@@ -207,7 +209,10 @@ func importSeed(opts Options, cfg config.Config, outDir string, p parsed, doc ta
 		*warnings = append(*warnings, diag.Warning{Path: a.SourcePath, Line: p.article.TitleLine,
 			Msg: "no date line; dated by the file's modification time " + a.Date.Format("2006-01-02 15:04")})
 	}
-	mdRel := path.Join(outDir, strings.TrimSuffix(p.rel, path.Ext(p.rel))+".md")
+	mdRel := markdownPath(outDir, p.rel)
+	if err := checkInContent(opts.Root, mdRel); err != nil {
+		return Done{}, fmt.Errorf("%s: %w", a.SourcePath, err)
+	}
 	existing, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(mdRel)))
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -249,7 +254,7 @@ func importOne(opts Options, a Article, mdRel string, existing []byte, exists bo
 	if err != nil {
 		return done, fmt.Errorf("%s: %w", a.SourcePath, err)
 	}
-	done.Action = Decide(existing, exists, md, a.SourceHash, opts.Force)
+	done.Action = Decide(existing, exists, md, a.SourcePath, a.SourceHash, opts.Force)
 	if opts.DryRun {
 		return done, nil
 	}
@@ -284,39 +289,52 @@ func readSeed(root, rel string) (parsed, error) {
 	return parsed{rel: rel, hash: hex.EncodeToString(sum[:]), article: a, modTime: info.ModTime(), image: img}, nil
 }
 
-// seedFiles lists every seeds/**/*.txt as slash paths relative to seeds/.
+// seedFiles lists every seeds/**/*.txt as slash paths relative to seeds/,
+// but for seeds whose Markdown the build would not read (content.Reads:
+// "_x.txt" and "#x#.txt" would become "_x.md" and "#x#.md"): each of those
+// is a warning, since importing it would make an article that never shows.
+// Hidden files are passed over without a word: ".#x.txt" is an editor's
+// lock, not a seed, as "x.txt~" and "x.txt.swp" are not .txt files at all.
 // Named files must be inside seeds/.
-func seedFiles(opts Options) ([]string, error) {
-	var rels []string
-	err := fs.WalkDir(os.DirFS(filepath.Join(opts.Root, SeedsDir)), ".", func(p string, d fs.DirEntry, err error) error {
+func seedFiles(opts Options, outDir string) (rels []string, skipped []diag.Warning, err error) {
+	var all []string
+	err = fs.WalkDir(os.DirFS(filepath.Join(opts.Root, SeedsDir)), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
 			return err
 		}
-		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() && p != "." && content.SkipsDir(d.Name()) {
 			return fs.SkipDir
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".txt") && !strings.HasPrefix(d.Name(), ".") {
-			rels = append(rels, p)
+			all = append(all, p)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	sort.Strings(rels)
+	sort.Strings(all)
 	for _, f := range opts.Files {
 		rel, err := seedRel(opts.Root, f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if i := sort.SearchStrings(rels, rel); i == len(rels) || rels[i] != rel {
-			return nil, fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
+		if i := sort.SearchStrings(all, rel); i == len(all) || all[i] != rel {
+			return nil, nil, fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
 		}
 	}
-	return rels, nil
+	for _, rel := range all {
+		if md := markdownPath(outDir, rel); !content.Reads(md) {
+			skipped = append(skipped, diag.Warning{Path: path.Join(SeedsDir, rel),
+				Msg: "not imported: the build does not read " + md + ", so its article would never appear; rename the seed (not starting with \"_\" or \"#\")"})
+			continue
+		}
+		rels = append(rels, rel)
+	}
+	return rels, skipped, nil
 }
 
 // CheckSeedArg reports whether a command-line path names a seed: a .txt
