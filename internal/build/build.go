@@ -214,6 +214,7 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, diag.Stage("assemble", err)
 	}
+	res.Warnings = append(res.Warnings, s.Warnings...)
 	res.lap("assemble", &last)
 	res.Articles, res.Skipped = len(s.Articles), s.Skipped
 	until := stableUntil(pages, now)

@@ -71,6 +71,17 @@ type Config struct {
 	Dates Dates
 	// Images says how featured images are resized ([images] in the file).
 	Images Images
+	// Limits caps what hostile or runaway input may cost ([limits]).
+	Limits Limits
+}
+
+// Limits caps what one input may make the build do (docs/configuration.md).
+type Limits struct {
+	// TagsPerArticle is how many terms of each taxonomy an article keeps,
+	// the first in the order written; default 50. Every tag makes a page
+	// and a feed, and every feed item lists the article's tags, so the
+	// output grows with tags × tags without it.
+	TagsPerArticle int
 }
 
 // Images holds the settings of featured images (docs/images.md).
@@ -158,6 +169,7 @@ func Default() Config {
 		Feeds:       Feeds{Limit: 50, TermLimit: 20},
 		Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 		Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
+		Limits:      Limits{TagsPerArticle: 50},
 	}
 }
 

@@ -44,6 +44,7 @@ func TestDefaults(t *testing.T) {
 			Feeds:       Feeds{Limit: 50, TermLimit: 20},
 			Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 			Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
+			Limits:      Limits{TagsPerArticle: 50},
 		}
 		if c.Location == nil || c.Location.String() != "UTC" {
 			t.Errorf("Location = %v, want UTC", c.Location)
@@ -141,6 +142,7 @@ func TestAliasesAndCase(t *testing.T) {
 		{"defaultTime string", `defaulttime = "23:59"`, func(c Config) any { return c.DefaultTime }, "23:59"},
 		{"defaultTime TOML time", `defaultTime = 06:05:00`, func(c Config) any { return c.DefaultTime }, "06:05"},
 		{"import", "[IMPORT]\nDir = \"content/old\"\nONBUILD = false\nmaxtags = 3", func(c Config) any { return c.Import }, Import{Dir: "content/old", OnBuild: false, MaxTags: 3}},
+		{"tags per article", "[limits]\ntagsPerArticle = 12", func(c Config) any { return c.Limits.TagsPerArticle }, 12},
 		{"timezone", `TimeZone = "Asia/Baghdad"`, func(c Config) any { return c.Location.String() }, "Asia/Baghdad"},
 		{"dir upper", `dir = "LTR"`, func(c Config) any { return c.Dir }, "ltr"},
 		{"empty baseURL is default", `baseURL = ""`, func(c Config) any { return c.BaseURL }, "/"},

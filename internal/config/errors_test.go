@@ -122,6 +122,8 @@ func TestErrors(t *testing.T) {
 			`sahifa.toml:2:7: import.dir: "content\\x": write the folder with "/", relative to the site; imported articles go in "content" or a folder in it, such as "content/imported"`},
 		{"import dir hidden", "[import]\ndir = \"content/.drafts\"",
 			`sahifa.toml:2:7: import.dir: "content/.drafts": the build skips the hidden folder ".drafts"; imported articles go in "content" or a folder in it, such as "content/imported"`},
+		{"tags per article", "[limits]\ntagsPerArticle = 0",
+			`sahifa.toml:2:18: limits.tagsPerArticle: must be a whole number ≥ 1, got 0`},
 		{"import onBuild", "[import]\nonBuild = \"no\"",
 			`sahifa.toml:2:11: import.onBuild: must be true or false, got "no"`},
 		{"syntax", "title = \"الرافدين\"\npaginate = \n",

@@ -55,6 +55,8 @@ var knownKeys = []knownKey{
 	{"images.default", "images.default"},
 	{"images.widths", "images.widths"},
 	{"images.quality", "images.quality"},
+	{"limits", ""},
+	{"limits.tagsPerArticle", "limits.tagsPerArticle"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

@@ -49,6 +49,7 @@ var settings = []struct {
 	{"images.default", applyImageDefault},
 	{"images.widths", applyImageWidths},
 	{"images.quality", applyImageQuality},
+	{"limits.tagsPerArticle", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Limits.TagsPerArticle) }},
 }
 
 // choice stores a string that must be one of the given words. Case is

@@ -35,6 +35,10 @@ type Page struct {
 	Image     string
 	ImageLine int
 
+	// Lines holds the line of every front matter key, lower-cased, for
+	// messages about values that are checked later (tags, url, aliases).
+	Lines map[string]int
+
 	// Params holds every front matter key, lower-cased, with its decoded
 	// value, so themes can reach keys sahifa does not interpret (dateline,
 	// caption, agency, source …).

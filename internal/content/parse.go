@@ -46,6 +46,7 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 	p := Page{
 		Path:     path,
 		Params:   make(map[string]any, len(fields)),
+		Lines:    make(map[string]int, len(fields)),
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 		Hash:     hashOf(src),
@@ -54,6 +55,7 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 	for _, f := range fields {
 		key := strings.ToLower(f.Key)
 		p.Params[key] = f.Value
+		p.Lines[key] = f.Line
 		if key == "image" {
 			p.ImageLine = f.Line
 		}

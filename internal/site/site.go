@@ -33,6 +33,10 @@ type Article struct {
 	RelPermalink string
 	// OutputPath is the file it is written to ("2021/02/24/slug/index.html").
 	OutputPath string
+	// Tags are the page's tags as written, but no more distinct ones than
+	// [limits] tagsPerArticle. They stand in for Page.Tags (which keeps
+	// every one) wherever the site is rendered: pages, feeds, search.
+	Tags []string
 	// Terms are the article's terms by taxonomy name, as merged spellings.
 	Terms map[string][]*Term
 	// Related are the articles most related to this one, best first.
@@ -59,6 +63,8 @@ type Site struct {
 	Archive    *Archive
 	// Skipped counts pages left out as drafts, future or expired.
 	Skipped int
+	// Warnings are problems that do not stop the build (too many tags).
+	Warnings []diag.Warning
 }
 
 // Assemble builds the site model from loaded pages. It reports every
@@ -80,6 +86,7 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 			continue
 		}
 		a := &Article{Page: p, RelPermalink: rel, OutputPath: OutputPath(rel)}
+		a.Tags = s.capTerms(p, "tags", p.Tags)
 		s.Articles = append(s.Articles, a)
 	}
 	sort.SliceStable(s.Articles, func(i, j int) bool { return newer(s.Articles[i], s.Articles[j]) })
@@ -93,7 +100,7 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 		loc = time.UTC
 	}
 	for _, name := range cfg.Taxonomies {
-		tx := buildTaxonomy(name, s.Articles, cfg.Paginate)
+		tx := buildTaxonomy(name, s.Articles, cfg.Paginate, s.capTerms)
 		s.Taxonomies = append(s.Taxonomies, tx)
 		claims.claim(tx.OutputPath, "the "+name+" index")
 		for _, t := range tx.Terms {

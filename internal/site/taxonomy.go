@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/arabic"
+	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
+	"github.com/sahifa/sahifa/internal/diag"
 )
 
 // Taxonomy is one way of grouping articles ("tags", "sections",
@@ -39,13 +41,14 @@ func TermKey(s string) string {
 	return strings.Join(strings.Fields(arabic.Fold(s)), " ")
 }
 
-// termsOf returns a page's values for a taxonomy: Tags for "tags", a list
+// termsOf returns an article's values for a taxonomy: Tags for "tags"
+// (capped already, as they are shown apart from the taxonomy too), a list
 // (or a single text) in front matter under the taxonomy's name otherwise.
-func termsOf(p *content.Page, taxonomy string) []string {
+func termsOf(a *Article, taxonomy string) []string {
 	if taxonomy == "tags" {
-		return p.Tags
+		return a.Tags // already capped
 	}
-	switch v := p.Params[taxonomy].(type) {
+	switch v := a.Params[taxonomy].(type) {
 	case string:
 		if strings.TrimSpace(v) != "" {
 			return []string{strings.TrimSpace(v)}
@@ -62,14 +65,45 @@ func termsOf(p *content.Page, taxonomy string) []string {
 	return nil
 }
 
-// buildTaxonomy groups the (newest first) articles by their terms.
-func buildTaxonomy(name string, articles []*Article, perPage int) *Taxonomy {
+// capTerms keeps the values of the first [limits] tagsPerArticle distinct
+// terms of raw, an article's values for taxonomy, in the order written,
+// with a warning at the key when it leaves some out. Each term is a page
+// and a feed, and each feed item lists the article's tags: without a cap
+// one article of 5,000 tags made 5,000 feeds of 5,000 categories each.
+func (s *Site) capTerms(p *content.Page, taxonomy string, raw []string) []string {
+	limit := s.Config.Limits.TagsPerArticle
+	if limit <= 0 { // a Config built by hand
+		limit = config.Default().Limits.TagsPerArticle
+	}
+	if len(raw) <= limit {
+		return raw
+	}
+	var kept []string
+	keep, distinct := map[string]bool{}, map[string]bool{}
+	for _, t := range raw {
+		key := TermKey(t)
+		distinct[key] = true
+		if keep[key] || len(keep) < limit {
+			keep[key] = true
+			kept = append(kept, t)
+		}
+	}
+	if len(distinct) > limit {
+		s.Warnings = append(s.Warnings, diag.Warning{Path: p.Path, Line: p.Lines[taxonomy],
+			Msg: fmt.Sprintf("%d %s; only the first %d are used (raise [limits] tagsPerArticle to keep more)", len(distinct), taxonomy, limit)})
+	}
+	return kept
+}
+
+// buildTaxonomy groups the (newest first) articles by their terms, each
+// article's as capTerms leaves them.
+func buildTaxonomy(name string, articles []*Article, perPage int, capTerms func(*content.Page, string, []string) []string) *Taxonomy {
 	tx := &Taxonomy{Name: name, RelPermalink: "/" + name + "/"}
 	tx.OutputPath = OutputPath(tx.RelPermalink)
 	byKey := map[string]*Term{}
 	for _, a := range articles {
 		seen := map[string]bool{}
-		for _, raw := range termsOf(a.Page, name) {
+		for _, raw := range capTerms(a.Page, name, termsOf(a, name)) {
 			key := TermKey(raw)
 			if key == "" || seen[key] {
 				continue // the same tag twice in one article counts once

@@ -148,3 +148,49 @@ func TestRelatedPrefersRareSharedTags(t *testing.T) {
 		}
 	}
 }
+
+// An article keeps the first [limits] tagsPerArticle distinct terms of
+// each taxonomy, with a warning at the key: every term is a page and a
+// feed, so 5,000 tags must not make 5,000 of each.
+func TestTermsPerArticleAreCapped(t *testing.T) {
+	var many []string
+	for i := range 60 {
+		many = append(many, fmt.Sprintf("وسم %d", i))
+	}
+	bomb := tagged("content/bomb.md", 2, append([]string{"وسم 0", "وسم 1", "وسم 0"}, many...)...)
+	bomb.Params = map[string]any{"authors": []any{"أ", "ب", "ج"}}
+	bomb.Lines = map[string]int{"tags": 4, "authors": 9}
+	c := cfg()
+	c.Limits.TagsPerArticle = 2
+	c.Taxonomies = []string{"authors", "tags"}
+	s, err := Assemble(c, []content.Page{bomb, tagged("content/few.md", 1, "العراق", "بغداد")}, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.Articles[0]
+	if want := []string{"وسم 0", "وسم 1", "وسم 0", "وسم 0", "وسم 1"}; !reflect.DeepEqual(a.Tags, want) {
+		t.Errorf("tags kept %q, want %q", a.Tags, want)
+	}
+	if len(a.Page.Tags) != 63 {
+		t.Errorf("the page's own tags changed: %d", len(a.Page.Tags))
+	}
+	for _, tx := range s.Taxonomies {
+		if n := len(a.Terms[tx.Name]); n != 2 {
+			t.Errorf("%s: %d terms, want 2", tx.Name, n)
+		}
+	}
+	if n := len(s.Taxonomies[1].Terms); n != 4 {
+		t.Errorf("%d tag pages, want 4 (2 + 2 of the other article)", n)
+	}
+	var got []string
+	for _, w := range s.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		"content/bomb.md:4: warning: 60 tags; only the first 2 are used (raise [limits] tagsPerArticle to keep more)",
+		"content/bomb.md:9: warning: 3 authors; only the first 2 are used (raise [limits] tagsPerArticle to keep more)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", got, want)
+	}
+}
