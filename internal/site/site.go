@@ -107,6 +107,7 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 			for _, pg := range t.Pagers {
 				claims.claim(pg.OutputPath, "the "+name+" page of "+t.Name)
 			}
+			claims.claim(strings.TrimPrefix(t.RelPermalink, "/")+"index.xml", "the feed of the "+name+" page of "+t.Name)
 		}
 		if name == "tags" {
 			relate(s.Articles, tx, cfg.Related)
@@ -125,14 +126,20 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 		}
 	}
 	for _, a := range s.Articles {
-		if err := claims.claim(a.OutputPath, a.Path); err != nil {
+		var err error
+		if a.URL != "" {
+			err = claims.claimFor(a.Page, "url", a.URL, a.OutputPath)
+		} else {
+			err = claims.claim(a.OutputPath, a.Path)
+		}
+		if err != nil {
 			errs = append(errs, err)
 		}
 	}
 	for _, a := range s.Articles {
 		for _, from := range a.Aliases {
 			al := Alias{OutputPath: OutputPath(from), Target: a}
-			if err := claims.claim(al.OutputPath, a.Path+" (alias "+from+")"); err != nil {
+			if err := claims.claimFor(a.Page, "aliases", from, al.OutputPath); err != nil {
 				errs = append(errs, err)
 				continue
 			}
@@ -204,9 +211,32 @@ type claims map[string]string
 func newClaims() claims { return claims{} }
 
 func (c claims) claim(outPath, source string) error {
-	if prev, ok := c[outPath]; ok {
+	if prev, ok := c.owner(outPath); ok {
 		return diag.Errorf(source, 0, 0, "URL /%s is also claimed by %s", strings.TrimSuffix(outPath, "index.html"), prev)
 	}
 	c[outPath] = source
 	return nil
+}
+
+// claimFor claims outPath for the value of an article's front matter key
+// (url, or one of its aliases), reporting a clash at that key's line.
+func (c claims) claimFor(p *content.Page, key, value, outPath string) error {
+	if prev, ok := c.owner(outPath); ok {
+		name := key
+		if key == "aliases" {
+			name = "alias"
+		}
+		return diag.Errorf(p.Path, p.Lines[key], 0, "%s %q collides with %s; choose another", name, value, prev)
+	}
+	c[outPath] = p.Path
+	return nil
+}
+
+// owner says what already writes outPath: a source claimed before, or
+// one of the build's own files.
+func (c claims) owner(outPath string) (string, bool) {
+	if prev, ok := c[outPath]; ok {
+		return prev, true
+	}
+	return reserved(outPath)
 }

@@ -102,8 +102,10 @@ func TestCollisionsNameBothFiles(t *testing.T) {
 	b := page("content/b.md", "خبر واحد", day(1))
 	c := page("content/c.md", "خبر آخر", day(2))
 	c.Aliases = []string{"/2024/03/01/خبر-واحد/"}
+	c.Lines = map[string]int{"aliases": 4}
 	d := page("content/d.md", "الصفحة الرئيسية", day(3))
 	d.URL = "/"
+	d.Lines = map[string]int{"url": 3}
 	_, err := Assemble(cfg(), []content.Page{a, b, c, d}, Options{Now: day(20)})
 	if err == nil {
 		t.Fatal("no error")
@@ -111,8 +113,47 @@ func TestCollisionsNameBothFiles(t *testing.T) {
 	msg := err.Error()
 	for _, w := range []string{
 		"content/b.md: URL /2024/03/01/خبر-واحد/ is also claimed by content/a.md",
-		"content/c.md (alias /2024/03/01/خبر-واحد/): URL /2024/03/01/خبر-واحد/ is also claimed by content/a.md",
-		"content/d.md: URL / is also claimed by the home page",
+		`content/c.md:4: alias "/2024/03/01/خبر-واحد/" collides with content/a.md; choose another`,
+		`content/d.md:3: url "/" collides with the home page; choose another`,
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("error\n%s\nlacks %q", msg, w)
+		}
+	}
+}
+
+// A url or alias naming one of the build's own files is an error at its
+// line that names that file, before anything is rendered.
+func TestCollisionsWithTheBuildsOwnFiles(t *testing.T) {
+	var pages []content.Page
+	for i, u := range []string{"/index.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/sitemap-2.xml",
+		"/news-sitemap.xml", "/robots.txt", "/404.html", "/search/", "/search/data/meta.json", "/tags/العراق/index.xml"} {
+		p := tagged(fmt.Sprintf("content/%d.md", i), i+1, "العراق")
+		p.Aliases = []string{u}
+		p.Lines = map[string]int{"aliases": 7}
+		pages = append(pages, p)
+	}
+	own := page("content/own.md", "خبر", day(1))
+	own.URL = "/index.xml"
+	own.Lines = map[string]int{"url": 3}
+	_, err := Assemble(cfg(), append(pages, own), Options{Now: day(20)})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, w := range []string{
+		`content/own.md:3: url "/index.xml" collides with the site's RSS feed; choose another`,
+		`content/0.md:7: alias "/index.xml" collides with the site's RSS feed`,
+		`content/1.md:7: alias "/atom.xml" collides with the site's Atom feed`,
+		`content/2.md:7: alias "/feed.json" collides with the site's JSON feed`,
+		`content/3.md:7: alias "/sitemap.xml" collides with the sitemap`,
+		`content/4.md:7: alias "/sitemap-2.xml" collides with a part of the sitemap`,
+		`content/5.md:7: alias "/news-sitemap.xml" collides with the Google News sitemap`,
+		`content/6.md:7: alias "/robots.txt" collides with robots.txt`,
+		`content/7.md:7: alias "/404.html" collides with the 404 page`,
+		`content/8.md:7: alias "/search/" collides with the search page`,
+		`content/9.md:7: alias "/search/data/meta.json" collides with the search index`,
+		`content/10.md:7: alias "/tags/العراق/index.xml" collides with the feed of the tags page of العراق`,
 	} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("error\n%s\nlacks %q", msg, w)
