@@ -204,8 +204,8 @@ func (p *Processor) process(src []byte) (*Image, error) {
 		return nil, bad("%d × %d pixels (%s) is more than the %s sahifa resizes; make it smaller first",
 			cfg.Width, cfg.Height, megapixels(pixels), megapixels(int64(p.opts.MaxPixels)))
 	}
-	if cfg.Width > maxSide || cfg.Height > maxSide {
-		return nil, bad("%d × %d pixels: a side longer than %d pixels cannot be saved as JPEG; crop or shrink it first", cfg.Width, cfg.Height, maxSide)
+	if err := checkShape(cfg.Width, cfg.Height); err != nil {
+		return nil, err
 	}
 	orientation := exifOrientation(format, src)
 
@@ -219,8 +219,39 @@ func (p *Processor) process(src []byte) (*Image, error) {
 	return p.resize(m, format, orientation)
 }
 
-// maxSide is the longest side JPEG can store.
+// maxSide is the longest side sahifa takes: the longest JPEG can store
+// (a resized copy is never larger than its source).
 const maxSide = 65535
+
+// maxAspect is how many times longer than the other one side may be. The
+// widest lead photos (panoramas, banners) are about 10:1; past 20:1 the
+// 480-pixel copy is a line a few pixels thick, so it is a slip (a strip
+// exported by mistake, or hostile input), not a picture to publish.
+const maxAspect = 20
+
+// checkShape refuses sizes no page can use, from the header alone,
+// saying every way in which the picture is out of shape.
+func checkShape(w, h int) error {
+	var why []string
+	if w > maxSide {
+		why = append(why, fmt.Sprintf("wider than %d pixels", maxSide))
+	}
+	if h > maxSide {
+		why = append(why, fmt.Sprintf("higher than %d pixels", maxSide))
+	}
+	if long, short := max(w, h), min(w, h); long > maxAspect*short {
+		ratio := strconv.FormatFloat(math.Round(float64(long)/float64(short)*10)/10, 'f', -1, 64)
+		shape := "as wide as it is high"
+		if h > w {
+			shape = "as high as it is wide"
+		}
+		why = append(why, fmt.Sprintf("%s times %s (at most %d)", ratio, shape, maxAspect))
+	}
+	if len(why) == 0 {
+		return nil
+	}
+	return bad("%d × %d pixels is not a usable picture: %s; crop or shrink it first", w, h, strings.Join(why, ", and "))
+}
 
 func size(n int64) string {
 	if n >= 1<<20 {

@@ -305,7 +305,10 @@ func TestBadImages(t *testing.T) {
 		{"jpeg bomb", jpegBomb(50000, 50000), "50000 × 50000 pixels (2500 megapixels)"},
 		{"webp bomb", webpBomb(20000, 20000), "20000 × 20000 pixels (400 megapixels)"},
 		{"webp beyond its own limit", webpBomb(50000, 50000), "not a valid WebP image"},
-		{"long side", pngBomb(100000, 2), "a side longer than 65535 pixels"},
+		{"long side", pngBomb(100000, 2), "100000 × 2 pixels is not a usable picture: wider than 65535 pixels, and 50000 times as wide as it is high (at most 20); crop or shrink it first"},
+		{"a line of pixels", pngBomb(70000, 1), "70000 × 1 pixels is not a usable picture: wider than 65535 pixels, and 70000 times as wide as it is high (at most 20)"},
+		{"a strip", pngBomb(4200, 200), "4200 × 200 pixels is not a usable picture: 21 times as wide as it is high (at most 20)"},
+		{"a tall strip", jpegBomb(10, 655), "10 × 655 pixels is not a usable picture: 65.5 times as high as it is wide (at most 20)"},
 		{"zero size", pngBomb(0, 10), "not a valid PNG image"},
 		{"bad png crc", append(bytes.Clone(pngSrc[:20]), append([]byte{0xde, 0xad}, pngSrc[22:]...)...), "not a valid PNG image"},
 	} {
@@ -324,6 +327,17 @@ func TestBadImages(t *testing.T) {
 				t.Errorf("refusing a bomb allocated %d bytes", grew)
 			}
 		})
+	}
+}
+
+// The widest shape sahifa takes, 20:1, is resized like any other.
+func TestWidestShapeIsAPicture(t *testing.T) {
+	img, err := New(Options{}).Process(encodePNG(t, quadrants(600, 30)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Width != 600 || img.Height != 30 {
+		t.Errorf("%d × %d", img.Width, img.Height)
 	}
 }
 
