@@ -17,14 +17,16 @@ func TestE2EURLCollidesWithTheFeed(t *testing.T) {
 	feed := e2eRead(t, filepath.Join(root, "public", "index.xml"))
 
 	e2eWrite(t, root, map[string]string{
-		"content/feed.md":  "---\ntitle: خبر\ndate: 2024-05-01\nurl: /index.xml\n---\n\nنص.\n",
-		"content/alias.md": "---\ntitle: خبر آخر\ndate: 2024-05-02\naliases:\n  - /robots.txt\n---\n\nنص.\n",
+		"content/feed.md":    "---\ntitle: خبر\ndate: 2024-05-01\nurl: /index.xml\n---\n\nنص.\n",
+		"content/alias.md":   "---\ntitle: خبر آخر\ndate: 2024-05-02\naliases:\n  - /robots.txt\n  - /favicon.ico\n---\n\nنص.\n",
+		"static/favicon.ico": "icon",
 	})
 	r = e2eRun(t, root, []string{NowEnv + "=" + e2eNow}, "build")
 	e2eWant(t, r, exitFail)
 	for _, want := range []string{
 		`content/feed.md:4: url "/index.xml" collides with the site's RSS feed`,
 		`content/alias.md:5: alias "/robots.txt" collides with robots.txt`,
+		`content/alias.md:5: alias "/favicon.ico" collides with static/favicon.ico`,
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q: %s", want, r)

@@ -210,7 +210,11 @@ func Run(opts Options) (Result, error) {
 	res.lap("load", &last)
 
 	// assemble: publication rules, order, URLs and pagination.
-	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired})
+	static, err := staticFiles(siteFS)
+	if err != nil {
+		return res, diag.Stage("load", err)
+	}
+	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired, Files: static})
 	if err != nil {
 		return res, diag.Stage("assemble", err)
 	}
@@ -383,4 +387,15 @@ func subdir(fsys fs.FS, dir string) fs.FS {
 		return nil
 	}
 	return sub
+}
+
+// staticFiles lists the files static/ publishes as they are, by output
+// path, so that an article claiming one of their URLs is told which.
+func staticFiles(siteFS fs.FS) (map[string]string, error) {
+	names, err := render.Layers{subdir(siteFS, "static")}.StaticFiles()
+	files := make(map[string]string, len(names))
+	for _, n := range names {
+		files[n] = "static/" + n
+	}
+	return files, err
 }

@@ -23,6 +23,10 @@ type Options struct {
 	BuildDrafts  bool
 	BuildFuture  bool
 	BuildExpired bool
+	// Files are other files the build writes, by output path, each with
+	// what it is ("static/favicon.ico"), so an article's url or alias
+	// naming one is reported as such.
+	Files map[string]string
 }
 
 // Article is a published page with its place on the site.
@@ -72,6 +76,9 @@ type Site struct {
 func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, error) {
 	s := &Site{Config: cfg}
 	claims := newClaims()
+	for p, what := range opts.Files {
+		claims[p] = what
+	}
 	var errs []error
 
 	for i := range pages {

@@ -127,7 +127,7 @@ func TestCollisionsNameBothFiles(t *testing.T) {
 func TestCollisionsWithTheBuildsOwnFiles(t *testing.T) {
 	var pages []content.Page
 	for i, u := range []string{"/index.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/sitemap-2.xml",
-		"/news-sitemap.xml", "/robots.txt", "/404.html", "/search/", "/search/data/meta.json", "/tags/العراق/index.xml"} {
+		"/news-sitemap.xml", "/robots.txt", "/404.html", "/search/", "/search/data/meta.json", "/tags/العراق/index.xml", "/favicon.ico"} {
 		p := tagged(fmt.Sprintf("content/%d.md", i), i+1, "العراق")
 		p.Aliases = []string{u}
 		p.Lines = map[string]int{"aliases": 7}
@@ -136,7 +136,7 @@ func TestCollisionsWithTheBuildsOwnFiles(t *testing.T) {
 	own := page("content/own.md", "خبر", day(1))
 	own.URL = "/index.xml"
 	own.Lines = map[string]int{"url": 3}
-	_, err := Assemble(cfg(), append(pages, own), Options{Now: day(20)})
+	_, err := Assemble(cfg(), append(pages, own), Options{Now: day(20), Files: map[string]string{"favicon.ico": "static/favicon.ico"}})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -154,6 +154,7 @@ func TestCollisionsWithTheBuildsOwnFiles(t *testing.T) {
 		`content/8.md:7: alias "/search/" collides with the search page`,
 		`content/9.md:7: alias "/search/data/meta.json" collides with the search index`,
 		`content/10.md:7: alias "/tags/العراق/index.xml" collides with the feed of the tags page of العراق`,
+		`content/11.md:7: alias "/favicon.ico" collides with static/favicon.ico`,
 	} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("error\n%s\nlacks %q", msg, w)
