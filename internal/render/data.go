@@ -35,10 +35,17 @@ type SearchData struct {
 }
 
 // TermLink is a term of a taxonomy as a link.
+//
+// Values that move whenever an article is published (counts, the list of
+// every term or year) are given only to the pages that change with them
+// anyway: the taxonomy index, the archive index and a list's front page.
+// On an article page and a list's numbered pages they are zero, so those
+// pages keep their bytes, and their keys, as the archive grows
+// (docs/output.md, docs/templates.md).
 type TermLink struct {
 	Name    string
 	URL     string // with the base path, percent-encoded
-	Count   int
+	Count   int    // on the taxonomy index and the term's front page only
 	FeedURL string // the term's RSS feed
 }
 
@@ -47,15 +54,17 @@ type TaxonomyData struct {
 	Name  string // "tags"
 	Title string // "الوسوم"
 	URL   string
-	Terms []TermLink
+	Terms []TermLink // on the taxonomy index only
 }
 
 // PeriodLink is a year or month of the archive as a link.
 type PeriodLink struct {
-	Year   int
-	Month  int       // 0 for a year
-	Date   time.Time // the period's first day, for date functions
-	URL    string
+	Year    int
+	Month   int       // 0 for a year
+	Date    time.Time // the period's first day, for date functions
+	URL     string
+	YearURL string // the year's page (URL itself for a year)
+	// Count and Months are not set on a period's numbered pages.
 	Count  int
 	Months []PeriodLink // a year's months, newest first
 }
@@ -63,7 +72,7 @@ type PeriodLink struct {
 // ArchiveData is the date archive: years, newest first.
 type ArchiveData struct {
 	URL   string
-	Years []PeriodLink
+	Years []PeriodLink // on the archive index only
 }
 
 // FeedLink is a feed announced in a page's <head>.
@@ -95,9 +104,9 @@ type SiteData struct {
 	// Image is the default picture for social previews (images.default);
 	// nil when the site sets none.
 	Image *Image
-	// Lastmod is when the site last changed: the latest date or lastmod of
-	// its articles (not the clock, so builds stay reproducible).
-	Lastmod time.Time
+	// There is no Lastmod (Hugo's .Site.Lastmod): every page shows site
+	// data, and a value that changes with every publish would make every
+	// page of the archive change with it (docs/output.md).
 }
 
 // Article is an article as templates see it. Lists get it without Content.
@@ -130,16 +139,26 @@ type Article struct {
 	source string
 }
 
-// Pager is one page of a paginated list.
+// Pager is one page of a paginated list. Lists are numbered from their
+// oldest page, so a page keeps its articles as newer ones are published
+// (docs/output.md); the list's front page shows the newest.
 type Pager struct {
+	// PageNumber is 0 on the front page, else the page's number counted
+	// from the oldest page, 1.
 	PageNumber int
-	TotalPages int
-	Articles   []*Article
-	HasPrev    bool
-	HasNext    bool
-	PrevURL    string
-	NextURL    string
-	Links      []PageLink
+	// Front is true on the list's front page (the home page, a term's
+	// page, an archive period's page), whose URL is FrontURL.
+	Front    bool
+	FrontURL string
+	Articles []*Article
+	// HasPrev and PrevURL lead to newer articles (rel="prev"), HasNext
+	// and NextURL to older ones (rel="next").
+	HasPrev bool
+	HasNext bool
+	PrevURL string
+	NextURL string
+	// Links are numbered pages near this one, newest first, and page 1.
+	Links []PageLink
 }
 
 // PageLink is one numbered link of a pager's navigation, or a gap (…)

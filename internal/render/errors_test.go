@@ -119,18 +119,19 @@ func TestRenderMiniTheme(t *testing.T) {
 	if err := Render(s, Options{Layouts: miniLayouts()}, out.emit); err != nil {
 		t.Fatal(err)
 	}
-	// 5 articles, 3 home pages, 404, 1 alias, and the site-wide feeds and
-	// sitemaps (the mini theme has no tag or archive layouts, so no tag
-	// or archive pages and no tag feeds).
-	if n := len(out.paths()); n != 16 {
+	// 5 articles, the home page and its 3 numbered pages, 404, 1 alias,
+	// and the site-wide feeds and sitemaps (the mini theme has no tag or
+	// archive layouts, so no tag or archive pages and no tag feeds).
+	if n := len(out.paths()); n != 17 {
 		t.Errorf("%d files: %q", n, out.paths())
 	}
-	for _, p := range []string{"index.html", "page/2/index.html", "page/3/index.html", "404.html", "قديم/index.html"} {
+	for _, p := range []string{"index.html", "page/1/index.html", "page/2/index.html", "page/3/index.html", "404.html", "قديم/index.html"} {
 		if _, ok := out.files[p]; !ok {
 			t.Errorf("%s not written", p)
 		}
 	}
-	if got := out.get(t, "page/3/index.html"); !strings.Contains(got, "HOME 3/3") {
+	// Page 3 is the newest numbered page: the remainder, the newest article.
+	if got := out.get(t, "page/3/index.html"); !strings.Contains(got, "HOME 3/false [قمة G20 في الرياض 4]") {
 		t.Errorf("page 3: %s", got)
 	}
 	types := map[string]string{"index.xml": "application/rss+xml", "atom.xml": "application/atom+xml", "feed.json": "application/feed+json",

@@ -180,7 +180,7 @@ func (r *renderer) sitemapURLs() []sitemap.URL {
 	}
 	if r.tpl.Has(termsLayout) {
 		for _, tx := range s.Taxonomies {
-			add(tx.RelPermalink, r.siteData.Lastmod)
+			add(tx.RelPermalink, newestChange(s.Articles))
 		}
 	}
 	if r.tpl.Has(termLayout) {
@@ -191,7 +191,7 @@ func (r *renderer) sitemapURLs() []sitemap.URL {
 		}
 	}
 	if s.Archive != nil && r.tpl.Has(archiveLayout) {
-		add(s.Archive.RelPermalink, r.siteData.Lastmod)
+		add(s.Archive.RelPermalink, newestChange(s.Articles))
 	}
 	if s.Archive != nil && r.tpl.Has(periodLayout) {
 		for _, y := range s.Archive.Years {

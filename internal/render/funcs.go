@@ -98,7 +98,7 @@ func pageTitle(df arabic.DateFormat, p *Page) string {
 		return ""
 	}
 	page := ""
-	if p.Pager != nil && p.Pager.PageNumber > 1 {
+	if p.Pager != nil && p.Pager.PageNumber > 0 {
 		page = "الصفحة " + df.Number(p.Pager.PageNumber)
 	}
 	join := func(title string) string {

@@ -137,14 +137,14 @@ func TestPageTitle(t *testing.T) {
 		want string
 	}{
 		{latin, &Page{Kind: "article", Title: "قمة G20"}, "قمة G20"},
-		{latin, &Page{Kind: "home", Pager: &Pager{PageNumber: 1}}, ""},
+		{latin, &Page{Kind: "home", Pager: &Pager{Front: true}}, ""},
 		{latin, &Page{Kind: "home", Title: "الصفحة 2", Pager: &Pager{PageNumber: 2}}, "الصفحة 2"},
 		{arabic, &Page{Kind: "home", Title: "الصفحة 2", Pager: &Pager{PageNumber: 2}}, "الصفحة ٢"},
-		{latin, &Page{Kind: "term", Title: "العراق", Term: &TermLink{Name: "العراق"}, Pager: &Pager{PageNumber: 1}}, "العراق"},
+		{latin, &Page{Kind: "term", Title: "العراق", Term: &TermLink{Name: "العراق"}, Pager: &Pager{Front: true}}, "العراق"},
 		{arabic, &Page{Kind: "term", Term: &TermLink{Name: "G20"}, Pager: &Pager{PageNumber: 3}}, "G20 – الصفحة ٣"},
-		{latin, &Page{Kind: "period", Period: &PeriodLink{Year: 2021, Month: 2, Date: feb}, Pager: &Pager{PageNumber: 1}}, "أرشيف فبراير 2021"},
+		{latin, &Page{Kind: "period", Period: &PeriodLink{Year: 2021, Month: 2, Date: feb}, Pager: &Pager{Front: true}}, "أرشيف فبراير 2021"},
 		{arabic, &Page{Kind: "period", Period: &PeriodLink{Year: 2021, Month: 2, Date: feb}, Pager: &Pager{PageNumber: 2}}, "أرشيف شباط ٢٠٢١ – الصفحة ٢"},
-		{arabic, &Page{Kind: "period", Period: &PeriodLink{Year: 2021, Date: feb}, Pager: &Pager{PageNumber: 1}}, "أرشيف ٢٠٢١"},
+		{arabic, &Page{Kind: "period", Period: &PeriodLink{Year: 2021, Date: feb}, Pager: &Pager{Front: true}}, "أرشيف ٢٠٢١"},
 		{latin, &Page{Kind: "archive", Title: "الأرشيف"}, "الأرشيف"},
 		{latin, &Page{Kind: "404", Title: "الصفحة غير موجودة"}, "الصفحة غير موجودة"},
 		{latin, nil, ""},

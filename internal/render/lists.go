@@ -19,63 +19,48 @@ const (
 // taxonomies; others show their configured name.
 var taxonomyTitles = map[string]string{"tags": "الوسوم", "sections": "الأقسام", "authors": "الكتّاب", "categories": "التصنيفات"}
 
-// pager turns one page of a paginated list into template data.
+// pager turns one page of a paginated list into template data. Nothing
+// in it depends on how long the list is (no page count, no link to the
+// newest numbered page), so an older page's data, and so its bytes, stay
+// the same as articles are published (site.Pager).
 func (r *renderer) pager(p *site.Pager) *Pager {
-	pg := &Pager{PageNumber: p.Number, TotalPages: p.Total, HasPrev: p.Number > 1, HasNext: p.Number < p.Total}
+	link := func(n int) string { return r.rel(site.PageURL(p.Base, n)) }
+	pg := &Pager{PageNumber: p.Number, Front: p.Number == 0, FrontURL: link(0), HasPrev: p.Newer > 0, HasNext: p.Older > 0}
 	for _, a := range p.Articles {
 		pg.Articles = append(pg.Articles, r.entries[a])
 	}
-	link := func(n int) string { return r.rel(site.PageURL(p.Base, n)) }
 	if pg.HasPrev {
-		pg.PrevURL = link(p.Number - 1)
+		pg.PrevURL = link(p.Newer)
 	}
 	if pg.HasNext {
-		pg.NextURL = link(p.Number + 1)
+		pg.NextURL = link(p.Older)
 	}
-	prev := 0
-	for _, n := range pageWindow(p.Number, p.Total) {
-		if n > prev+1 {
-			pg.Links = append(pg.Links, PageLink{Gap: true})
-		}
-		pg.Links = append(pg.Links, PageLink{Number: n, URL: link(n), Current: n == p.Number})
-		prev = n
-	}
+	pg.Links = pageLinks(p.Near(pageWindowSpan), p.Number, link)
 	return pg
 }
 
-// pageWindowSpan is how many numbered links a pager shows on each side of
-// the current page.
-const pageWindowSpan = 2
-
-// pageWindow is the page numbers a pager links to: the first, the last,
-// and a few around the current one. Linking every page would make each of
-// a 1,000-page list's pages carry 1,000 links: output quadratic in the
-// archive's size.
-func pageWindow(current, total int) []int {
-	lo, hi := max(1, current-pageWindowSpan), min(total, current+pageWindowSpan)
-	// A gap never hides a single page: its link is as short as the "…".
-	if lo == 3 {
-		lo = 2
+// pageLinks makes the numbered links of a pager's navigation from page
+// numbers newest first, with a gap where pages are left out.
+func pageLinks(numbers []int, current int, link func(int) string) []PageLink {
+	var links []PageLink
+	for i, n := range numbers {
+		if i > 0 && n < numbers[i-1]-1 {
+			links = append(links, PageLink{Gap: true})
+		}
+		links = append(links, PageLink{Number: n, URL: link(n), Current: n == current})
 	}
-	if hi == total-2 {
-		hi = total - 1
-	}
-	var ns []int
-	if lo > 1 {
-		ns = append(ns, 1)
-	}
-	for n := lo; n <= hi; n++ {
-		ns = append(ns, n)
-	}
-	if hi < total {
-		ns = append(ns, total)
-	}
-	return ns
+	return links
 }
+
+// pageWindowSpan is how many numbered links a pager shows on each side of
+// the current page. Linking every page would make each of a 1,000-page
+// list's pages carry 1,000 links (output quadratic in the archive's size)
+// and change every page whenever a page is added.
+const pageWindowSpan = 2
 
 // listPage is the data every paginated list page shares.
 func (r *renderer) listPage(kind, title string, p *site.Pager) *Page {
-	if p.Number > 1 {
+	if p.Number > 0 {
 		title = fmt.Sprintf("%s – الصفحة %d", title, p.Number)
 	}
 	return &Page{
@@ -92,7 +77,7 @@ func (r *renderer) listPage(kind, title string, p *site.Pager) *Page {
 
 func (r *renderer) home(p *site.Pager) error {
 	data := r.listPage("home", "", p)
-	if p.Number > 1 {
+	if p.Number > 0 {
 		data.Title = fmt.Sprintf("الصفحة %d", p.Number)
 	}
 	return r.page(p.OutputPath, "home page", homeLayout, data)
@@ -124,13 +109,22 @@ func (r *renderer) taxonomy(tx *site.Taxonomy) work {
 		Feeds:        r.feeds,
 	}
 	w := work{func() error { return r.page(tx.OutputPath, tx.Name+" index", termsLayout, index) }}
+	// A term's pages get the taxonomy without its terms, and numbered
+	// pages the term without its count: those move whenever any article
+	// is tagged, and an old page must keep its bytes and its key (data.go).
+	named := &TaxonomyData{Name: td.Name, Title: td.Title, URL: td.URL}
 	for _, t := range tx.Terms {
 		link := r.terms[t]
+		uncounted := link
+		uncounted.Count = 0
 		feeds := append([]FeedLink{{Type: "application/rss+xml", Title: r.site.Config.Title + " – " + t.Name, URL: link.FeedURL}}, r.feeds...)
 		for i := range t.Pagers {
 			w = append(w, func() error {
 				data := r.listPage("term", t.Name, &t.Pagers[i])
-				data.Taxonomy, data.Term, data.Feeds = td, &link, feeds
+				data.Taxonomy, data.Term, data.Feeds = named, &link, feeds
+				if t.Pagers[i].Number > 0 {
+					data.Term = &uncounted
+				}
 				return r.page(t.Pagers[i].OutputPath, tx.Name+" page of "+t.Name, termLayout, data)
 			})
 		}
@@ -145,7 +139,10 @@ func (r *renderer) periodLink(p *site.Period) PeriodLink {
 		month = time.January
 	}
 	pl := PeriodLink{Year: p.Year, Month: int(p.Month), URL: r.rel(p.RelPermalink), Count: len(p.Articles),
-		Date: time.Date(p.Year, month, 1, 12, 0, 0, 0, location(r.site.Config))}
+		Date: time.Date(p.Year, month, 1, 12, 0, 0, 0, location(r.site.Config)), YearURL: r.rel(p.RelPermalink)}
+	if p.Month != 0 {
+		pl.YearURL = r.rel(site.YearURL(p.Year))
+	}
 	for _, m := range p.Months {
 		pl.Months = append(pl.Months, r.periodLink(m))
 	}
@@ -168,12 +165,21 @@ func (r *renderer) archive(ar *site.Archive) work {
 			Permalink: r.abs(ar.RelPermalink), RelPermalink: ad.URL, Site: r.siteData, Archive: ad, Feeds: r.feeds,
 		})
 	}}
+	// A period's pages get the archive without its years, and numbered
+	// pages the period without its count and months: those move with
+	// every article of the period, and an old page must keep its bytes and
+	// its key (data.go).
+	named := &ArchiveData{URL: ad.URL}
 	periods := func(p *site.Period, title string) {
 		pl := r.periodLink(p)
+		bare := PeriodLink{Year: pl.Year, Month: pl.Month, Date: pl.Date, URL: pl.URL, YearURL: pl.YearURL}
 		for i := range p.Pagers {
 			w = append(w, func() error {
 				data := r.listPage("period", title, &p.Pagers[i])
-				data.Archive, data.Period = ad, &pl
+				data.Archive, data.Period = named, &pl
+				if p.Pagers[i].Number > 0 {
+					data.Period = &bare
+				}
 				return r.page(p.Pagers[i].OutputPath, "archive of "+p.RelPermalink, periodLayout, data)
 			})
 		}

@@ -225,7 +225,9 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 			source:       a.Hash,
 		}
 		for _, t := range a.Terms["tags"] {
-			e.TagLinks = append(e.TagLinks, r.terms[t])
+			link := r.terms[t]
+			link.Count = 0 // moves with every article tagged: not on article pages (data.go)
+			e.TagLinks = append(e.TagLinks, link)
 		}
 		r.entries[a] = e
 	}
@@ -244,14 +246,7 @@ func (r *renderer) abs(p string) string { return escapePath(r.site.Config.AbsURL
 
 func siteData(s *site.Site) *SiteData {
 	c := s.Config
-	var lastmod time.Time
-	for _, a := range s.Articles {
-		if a.Lastmod.After(lastmod) {
-			lastmod = a.Lastmod
-		}
-	}
 	return &SiteData{
-		Lastmod:      lastmod,
 		Title:        c.Title,
 		Description:  c.Description,
 		LanguageCode: c.Language,

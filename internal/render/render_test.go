@@ -100,9 +100,11 @@ func TestRenderOutputPaths(t *testing.T) {
 			"2021/02/25/قمة-g20-في-الرياض/index.html",
 			"2021/02/26/xss/index.html",
 			"2021/02/index.html",
+			"2021/02/page/1/index.html",
 			"2021/02/page/2/index.html",
 			"2021/02/page/3/index.html",
 			"2021/index.html",
+			"2021/page/1/index.html",
 			"2021/page/2/index.html",
 			"2021/page/3/index.html",
 			"404.html",
@@ -118,6 +120,7 @@ func TestRenderOutputPaths(t *testing.T) {
 			"index.xml",
 			"news-sitemap.xml",
 			"old-xss/index.html",
+			"page/1/index.html",
 			"page/2/index.html",
 			"page/3/index.html",
 			"robots.txt", // the site's own, from static/
@@ -212,10 +215,11 @@ func TestRenderAssetFingerprint(t *testing.T) {
 			}
 			checked++
 		}
-		// 3 articles, 3 home pages, 404, the tags index, 3 tag pages, the
-		// archive index, 3 pages each of 2021 and 2021/02, the search page.
-		if checked != 19 {
-			t.Errorf("checked %d pages with a stylesheet, want 19", checked)
+		// 3 articles, the home page and its 3 numbered pages, 404, the
+		// tags index, 3 tag pages, the archive index, 2021 and 2021/02
+		// with 3 numbered pages each, the search page.
+		if checked != 22 {
+			t.Errorf("checked %d pages with a stylesheet, want 22", checked)
 		}
 	}
 }
@@ -265,7 +269,7 @@ func isInternal(u string) bool { return strings.HasPrefix(u, "/") && !strings.Ha
 func TestRenderSubPathLinks(t *testing.T) {
 	_, out := renderNews(t, "https://example.github.io/news/", true)
 	pages := out.htmlPages()
-	if len(pages) != 21 { // the 19 pages with a stylesheet and 2 alias redirects
+	if len(pages) != 24 { // the 22 pages with a stylesheet and 2 alias redirects
 		t.Errorf("%d HTML pages", len(pages))
 	}
 	seenArabic := false
@@ -313,13 +317,13 @@ func TestRenderSubPathLinks(t *testing.T) {
 	}
 	// The article links in the home page are the percent-encoded form of
 	// the raw UTF-8 output path.
-	home := out.get(t, "page/3/index.html")
+	home := out.get(t, "page/1/index.html")
 	want := "/news/" + escapePath(strings.TrimSuffix(pathBiden, "index.html"))
 	if !strings.Contains(want, "%D8%AA%D9%88%D8%A7%D9%81%D9%82-") {
 		t.Fatalf("escapePath gave %q", want)
 	}
 	if !strings.Contains(home, `href="`+want+`"`) {
-		t.Errorf("page 3 lacks a link to %s:\n%s", want, home)
+		t.Errorf("page 1 lacks a link to %s:\n%s", want, home)
 	}
 }
 
@@ -538,15 +542,17 @@ func TestRenderAliasPage(t *testing.T) {
 	}
 }
 
-// Pagination: newest first, one article per page, prev/next links and the
-// current page marked.
+// Pagination: one article per page, numbered from the oldest; the front
+// page shows the newest and leads to the page of the next older one;
+// prev/next links (newer/older) and the current page marked.
 func TestRenderPager(t *testing.T) {
 	_, out := renderNews(t, "https://example.github.io/news/", true)
 	type nav struct{ prev, next, current string }
 	want := map[string]nav{
 		"index.html":        {"", "/news/page/2/", "/news/"},
-		"page/2/index.html": {"/news/", "/news/page/3/", "/news/page/2/"},
-		"page/3/index.html": {"/news/page/2/", "", "/news/page/3/"},
+		"page/1/index.html": {"/news/page/2/", "", "/news/page/1/"},
+		"page/2/index.html": {"/news/page/3/", "/news/page/1/", "/news/page/2/"},
+		"page/3/index.html": {"", "/news/page/2/", "/news/page/3/"},
 	}
 	for p, w := range want {
 		tags := scanTags(t, out.get(t, p))
@@ -567,14 +573,14 @@ func TestRenderPager(t *testing.T) {
 			t.Errorf("%s: %d pagination navs", p, n)
 		}
 	}
-	order := []string{xssTitle, titleG20, titleBiden}
-	for i, p := range []string{"index.html", "page/2/index.html", "page/3/index.html"} {
+	order := []string{xssTitle, titleBiden, titleG20, xssTitle}
+	for i, p := range []string{"index.html", "page/1/index.html", "page/2/index.html", "page/3/index.html"} {
 		doc := out.get(t, p)
 		if !strings.Contains(htmlUnescape(unisolate(doc)), order[i]) {
 			t.Errorf("%s should list %q", p, order[i])
 		}
-		for j, other := range order {
-			if j != i && strings.Contains(htmlUnescape(unisolate(doc)), ">"+other+"<") {
+		for _, other := range order {
+			if other != order[i] && strings.Contains(htmlUnescape(unisolate(doc)), ">"+other+"<") {
 				t.Errorf("%s also lists %q", p, other)
 			}
 		}
@@ -608,38 +614,46 @@ func TestRenderEmptySite(t *testing.T) {
 
 func htmlUnescape(s string) string { return html.UnescapeString(s) }
 
-// A pager links the first and last pages and those near the current one,
-// with a gap for the rest: linking every page made each page of a long
-// list carry a link to every other page.
+// A pager links the front page, the pages near the current one and page 1
+// (the oldest), with a gap for the rest, and never the newest numbered
+// page unless it is near: a link to it would change every page whenever a
+// page is added. Linking every page made each page of a long list carry a
+// link to every other page.
 func TestPageWindow(t *testing.T) {
 	for _, c := range []struct {
-		current, total int
+		articles, page int // page 0 is the front page
 		want           string
 	}{
-		{1, 1, "1"},
-		{1, 2, "1 2"},
-		{1, 5, "1 2 3 4 5"},
-		{1, 6, "1 2 3 … 6"},
-		{3, 6, "1 2 3 4 5 6"},
-		{4, 8, "1 2 3 4 5 6 7 8"},
-		{5, 10, "1 2 3 4 5 6 7 … 10"},
-		{6, 1000, "1 … 4 5 6 7 8 … 1000"},
-		{1000, 1000, "1 … 998 999 1000"},
+		{5, 0, ""},         // fits the front page: no numbered pages
+		{12, 0, "1"},       // front page, then page 1 (2 pages: 10 + 2)
+		{12, 1, "2 [1]"},   // page 1 of 2
+		{12, 2, "[2] 1"},   // the newest page
+		{60, 0, "5 4 … 1"}, // the front page shows the newest 10: older is page 5
+		{60, 3, "5 4 [3] 2 1"},
+		{10000, 0, "999 998 … 1"},
+		{10000, 6, "8 7 [6] 5 4 … 1"},
+		{10000, 4, "6 5 [4] 3 2 1"},
+		{10000, 1000, "[1000] 999 998 … 1"},
+		{10001, 999, "1001 1000 [999] 998 997 … 1"},
 	} {
+		list := make([]*site.Article, c.articles)
+		for i := range list {
+			list[i] = &site.Article{}
+		}
+		p := site.Paginate(list, list, 10, "/")[c.page]
 		var got []string
-		prev := 0
-		for _, n := range pageWindow(c.current, c.total) {
-			if n <= prev {
-				t.Fatalf("pageWindow(%d, %d) not increasing: %v", c.current, c.total, pageWindow(c.current, c.total))
-			}
-			if n > prev+1 {
+		for _, l := range pageLinks(p.Near(pageWindowSpan), p.Number, func(int) string { return "" }) {
+			switch {
+			case l.Gap:
 				got = append(got, "…")
+			case l.Current:
+				got = append(got, "["+strconv.Itoa(l.Number)+"]")
+			default:
+				got = append(got, strconv.Itoa(l.Number))
 			}
-			got = append(got, strconv.Itoa(n))
-			prev = n
 		}
 		if s := strings.Join(got, " "); s != c.want {
-			t.Errorf("pageWindow(%d, %d) = %s, want %s", c.current, c.total, s, c.want)
+			t.Errorf("%d articles, page %d: links %s, want %s", c.articles, c.page, s, c.want)
 		}
 	}
 }

@@ -24,7 +24,7 @@ func miniLayouts() fstest.MapFS {
 </html>
 `),
 		"partials/nav.html":    file(`<nav><a href="{{relURL "/"}}">{{.Site.Title}}</a></nav>`),
-		"index.html":           file(`{{define "main"}}HOME {{.Pager.PageNumber}}/{{.Pager.TotalPages}}{{range .Pager.Articles}} [{{.Title}}]{{end}}{{end}}`),
+		"index.html":           file(`{{define "main"}}HOME {{.Pager.PageNumber}}/{{.Pager.Front}}{{range .Pager.Articles}} [{{.Title}}]{{end}}{{end}}`),
 		"_default/single.html": file("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.Article.Content}}\n{{end}}\n"),
 		"404.html":             file(`{{define "main"}}NOT FOUND{{end}}`),
 	}
@@ -38,7 +38,7 @@ func testPage(title string) *Page {
 		Title:   title,
 		Site:    &SiteData{Title: "صحيفة", LanguageCode: "ar", Dir: "rtl"},
 		Article: &Article{Title: title, Content: "<p>نص</p>"},
-		Pager:   &Pager{PageNumber: 1, TotalPages: 1},
+		Pager:   &Pager{Front: true},
 	}
 }
 
@@ -81,7 +81,7 @@ func TestLoadTemplatesExecutes(t *testing.T) {
 			t.Errorf("single page lacks %q:\n%s", want, got)
 		}
 	}
-	if got := execute(t, tpl, homeLayout, testPage("")); !strings.Contains(got, "HOME 1/1") {
+	if got := execute(t, tpl, homeLayout, testPage("")); !strings.Contains(got, "HOME 0/true") {
 		t.Errorf("home: %s", got)
 	}
 	if got := execute(t, tpl, notFound, testPage("")); !strings.Contains(got, "NOT FOUND") {
@@ -125,7 +125,7 @@ func TestLoadTemplatesIndexFallsBackToList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := execute(t, tpl, homeLayout, testPage("")); !strings.Contains(got, "LIST 1") {
+	if got := execute(t, tpl, homeLayout, testPage("")); !strings.Contains(got, "LIST 0") {
 		t.Errorf("home should use _default/list.html:\n%s", got)
 	}
 	// index.html, when there, wins over list.html.

@@ -77,6 +77,20 @@ func weight(tfTitle, tfBody, bodyLen int, avgBody float64) uint8 {
 	return uint8(min(255, max(1, q)))
 }
 
+// typicalLength is the body length BM25 normalises by: the mean, rounded
+// to a step of a quarter octave (about 19%). The exact mean moves with
+// every article published, and with it every weight in the index, which
+// would rewrite every shard; the rounded one moves only when the archive's
+// typical length really changes, so a publish rewrites just the shards of
+// its own words (docs/output.md).
+func typicalLength(total, docs int) float64 {
+	if docs == 0 || total <= docs {
+		return 1
+	}
+	mean := float64(total) / float64(docs)
+	return math.Exp2(math.Round(math.Log2(mean)*4) / 4)
+}
+
 // postingList is one term's documents, their weights and the words that
 // follow it (for each document: how many, then their pairHash values as
 // differences, varint-encoded) while the index is built.
@@ -141,14 +155,11 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	records = nil
 
 	// Term lists, in document order.
-	avgBody := 1.0
-	if len(docs) > 0 {
-		total := 0
-		for _, d := range docs {
-			total += d.bodyLen
-		}
-		avgBody = max(1, float64(total)/float64(len(docs)))
+	total := 0
+	for _, d := range docs {
+		total += d.bodyLen
 	}
+	avgBody := typicalLength(total, len(docs))
 	lists := make([]postingList, len(b.terms))
 	for id, d := range docs {
 		buf := d.terms

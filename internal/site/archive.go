@@ -33,7 +33,7 @@ func buildArchive(articles []*Article, loc *time.Location, perPage int) *Archive
 	for _, a := range articles {
 		d := a.Date.In(loc)
 		if year == nil || year.Year != d.Year() {
-			year = &Period{Year: d.Year(), RelPermalink: fmt.Sprintf("/%04d/", d.Year())}
+			year = &Period{Year: d.Year(), RelPermalink: YearURL(d.Year())}
 			ar.Years = append(ar.Years, year)
 			month = nil
 		}
@@ -45,10 +45,13 @@ func buildArchive(articles []*Article, loc *time.Location, perPage int) *Archive
 		month.Articles = append(month.Articles, a)
 	}
 	for _, y := range ar.Years {
-		y.Pagers = Paginate(y.Articles, perPage, y.RelPermalink)
+		y.Pagers = Paginate(y.Articles, y.Articles, perPage, y.RelPermalink)
 		for _, m := range y.Months {
-			m.Pagers = Paginate(m.Articles, perPage, m.RelPermalink)
+			m.Pagers = Paginate(m.Articles, m.Articles, perPage, m.RelPermalink)
 		}
 	}
 	return ar
 }
+
+// YearURL is the URL of a year's archive page.
+func YearURL(year int) string { return fmt.Sprintf("/%04d/", year) }

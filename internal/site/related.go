@@ -7,18 +7,24 @@ import (
 	"sync"
 )
 
-// relatedWindow bounds how many postings of one tag are read per article,
-// on each side of the article's own place in that tag's (date-ordered)
-// list. Rare tags are read whole; a tag on half the archive contributes
-// only its articles nearest in time, which are the ones a reader of this
-// story most likely wants, and keeps the work linear in the site's size.
-const relatedWindow = 64
+// relatedWindow bounds how many postings of one tag are read per article:
+// the ones just older than the article in that tag's (date-ordered) list.
+// Rare tags are read whole; a tag on half the archive contributes only the
+// coverage nearest in time before the story, and keeps the work linear in
+// the site's size.
+const relatedWindow = 128
 
-// relate fills each article's Related with up to n articles sharing its
-// tags, scored by the sum of the shared tags' inverse document frequency
-// (a rare tag in common says more than a common one), ties going to the
-// newer article. It uses the tags' posting lists, an inverted index, so
-// no pair of articles without a shared tag is ever looked at.
+// relate fills each article's Related with up to n earlier articles
+// sharing its tags, scored by the sum of the shared tags' inverse document
+// frequency (a rare tag in common says more than a common one), ties going
+// to the newer article. It uses the tags' posting lists, an inverted index,
+// so no pair of articles without a shared tag is ever looked at.
+//
+// Only earlier coverage counts, and the frequencies are those of the
+// archive as it stood when the article was published (the articles as old
+// as it or older): an article's related list depends on nothing published
+// after it, so publishing never rewrites an older article's page
+// (docs/output.md).
 func relate(articles []*Article, tags *Taxonomy, n int) {
 	if n <= 0 || tags == nil || len(articles) < 2 {
 		return
@@ -27,57 +33,64 @@ func relate(articles []*Article, tags *Taxonomy, n int) {
 	for i, a := range articles {
 		index[a] = i
 	}
-	type posting struct {
-		idf  float64
-		list []int // article indices, ascending (newest first)
-	}
-	postings := make(map[*Term]*posting, len(tags.Terms))
-	total := float64(len(articles))
+	postings := make(map[*Term][]int, len(tags.Terms)) // article indices, ascending (newest first)
 	for _, t := range tags.Terms {
-		p := &posting{idf: math.Log(1 + total/float64(len(t.Articles))), list: make([]int, len(t.Articles))}
+		list := make([]int, len(t.Articles))
 		for i, a := range t.Articles {
-			p.list[i] = index[a]
+			list[i] = index[a]
 		}
-		postings[t] = p
+		postings[t] = list
 	}
 
+	forEach(len(articles), func() func(i int) {
+		score := make([]float64, len(articles))
+		var touched []int
+		return func(i int) {
+			touched = touched[:0]
+			// The archive as it stood at article i: it and every older one.
+			archive := float64(len(articles) - i)
+			for _, t := range articles[i].Terms[tags.Name] {
+				list := postings[t]
+				at := sort.SearchInts(list, i)
+				older := list[at+1 : min(len(list), at+1+relatedWindow)]
+				idf := math.Log(1 + archive/float64(len(list)-at))
+				for _, j := range older {
+					if score[j] == 0 {
+						touched = append(touched, j)
+					}
+					score[j] += idf
+				}
+			}
+			top := best(touched, score, n)
+			rel := make([]*Article, len(top))
+			for k, j := range top {
+				rel[k] = articles[j]
+			}
+			articles[i].Related = rel
+			for _, j := range touched {
+				score[j] = 0
+			}
+		}
+	})
+}
+
+// forEach calls a worker's function for every index below n, on every
+// core; newWorker makes one function per goroutine, which may keep scratch
+// space of its own.
+func forEach(n int, newWorker func() func(i int)) {
 	jobs := make(chan int, 256)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
+		do := newWorker()
 		go func() {
 			defer wg.Done()
-			score := make([]float64, len(articles))
-			var touched []int
 			for i := range jobs {
-				touched = touched[:0]
-				for _, t := range articles[i].Terms[tags.Name] {
-					p := postings[t]
-					at := sort.SearchInts(p.list, i)
-					lo, hi := max(0, at-relatedWindow), min(len(p.list), at+relatedWindow+1)
-					for _, j := range p.list[lo:hi] {
-						if j == i {
-							continue
-						}
-						if score[j] == 0 {
-							touched = append(touched, j)
-						}
-						score[j] += p.idf
-					}
-				}
-				top := best(touched, score, n)
-				rel := make([]*Article, len(top))
-				for k, j := range top {
-					rel[k] = articles[j]
-				}
-				articles[i].Related = rel
-				for _, j := range touched {
-					score[j] = 0
-				}
+				do(i)
 			}
 		}()
 	}
-	for i := range articles {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)

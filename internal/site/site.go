@@ -98,7 +98,7 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 	}
 	sort.SliceStable(s.Articles, func(i, j int) bool { return newer(s.Articles[i], s.Articles[j]) })
 
-	s.Home = Paginate(HomeOrder(s.Articles), cfg.Paginate, "/")
+	s.Home = Paginate(HomeOrder(s.Articles), s.Articles, cfg.Paginate, "/")
 	for _, pg := range s.Home {
 		claims.claim(pg.OutputPath, "the home page")
 	}

@@ -175,8 +175,8 @@ func TestOrderAndPagination(t *testing.T) {
 	if s.Articles[0].Path != "content/5.md" || s.Articles[4].Path != "content/1.md" {
 		t.Errorf("articles not newest first")
 	}
-	if len(s.Home) != 3 {
-		t.Fatalf("%d home pages, want 3", len(s.Home))
+	if len(s.Home) != 4 {
+		t.Fatalf("%d home pages, want the front page and 3 numbered", len(s.Home))
 	}
 	var got [][]string
 	for _, pg := range s.Home {
@@ -186,12 +186,72 @@ func TestOrderAndPagination(t *testing.T) {
 		}
 		got = append(got, row)
 	}
-	want := [][]string{{"content/1.md", "content/5.md"}, {"content/4.md", "content/3.md"}, {"content/2.md"}}
+	// The front page: the pinned article, then the newest; numbered pages
+	// counted from the oldest, the newest holding the remainder.
+	want := [][]string{{"content/1.md", "content/5.md"}, {"content/2.md", "content/1.md"}, {"content/4.md", "content/3.md"}, {"content/5.md"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("home pages %q, want %q", got, want)
 	}
-	if s.Home[1].RelPermalink != "/page/2/" || s.Home[1].OutputPath != "page/2/index.html" || s.Home[0].OutputPath != "index.html" {
+	if s.Home[1].RelPermalink != "/page/1/" || s.Home[1].OutputPath != "page/1/index.html" || s.Home[0].OutputPath != "index.html" {
 		t.Errorf("page URLs %q %q %q", s.Home[1].RelPermalink, s.Home[1].OutputPath, s.Home[0].OutputPath)
+	}
+	// 4.md is the newest article the front page leaves out: on page 2.
+	if s.Home[0].Older != 2 || s.Home[0].Newer != 0 || s.Home[1].Older != 0 || s.Home[1].Newer != 2 || s.Home[3].Newer != 0 || s.Home[3].Older != 2 {
+		t.Errorf("links: front %d/%d, page 1 %d/%d, page 3 %d/%d", s.Home[0].Newer, s.Home[0].Older,
+			s.Home[1].Newer, s.Home[1].Older, s.Home[3].Newer, s.Home[3].Older)
+	}
+}
+
+// TestPublishingKeepsOlderPages publishes articles one by one into lists of
+// every length around the page size and checks the promise of anchored
+// pagination: every numbered page but the newest two keeps its articles and
+// its links exactly, and the front page always shows the newest.
+func TestPublishingKeepsOlderPages(t *testing.T) {
+	const per = 3
+	var all []*Article
+	for i := range 40 {
+		all = append(all, &Article{RelPermalink: fmt.Sprintf("/a%d/", i)})
+	}
+	newestFirst := func(n int) []*Article { // the first n published, newest first
+		out := make([]*Article, n)
+		for i := range n {
+			out[i] = all[n-1-i]
+		}
+		return out
+	}
+	type shown struct {
+		articles   []*Article
+		newer, old int
+		near       []int
+	}
+	view := func(p Pager) shown { return shown{p.Articles, p.Newer, p.Older, p.Near(2)} }
+	prev := Paginate(nil, nil, per, "/")
+	for n := 1; n <= len(all); n++ {
+		list := newestFirst(n)
+		pagers := Paginate(list, list, per, "/")
+		front := pagers[0]
+		if want := list[:min(per, n)]; !reflect.DeepEqual(front.Articles, want) {
+			t.Fatalf("n=%d: front page shows %d articles, not the newest %d", n, len(front.Articles), len(want))
+		}
+		if n > per && len(pagers) != (n+per-1)/per+1 {
+			t.Fatalf("n=%d: %d pagers", n, len(pagers))
+		}
+		for num := 1; num < len(prev)-2; num++ {
+			if !reflect.DeepEqual(view(prev[num]), view(pagers[num])) || prev[num].RelPermalink != pagers[num].RelPermalink {
+				t.Errorf("n=%d: page %d changed when one article was published: %+v → %+v", n, num, view(prev[num]), view(pagers[num]))
+			}
+		}
+		// Every article is on exactly one numbered page, newest first.
+		if n > per {
+			var seen []*Article
+			for num := len(pagers) - 1; num >= 1; num-- {
+				seen = append(seen, pagers[num].Articles...)
+			}
+			if !reflect.DeepEqual(seen, list) {
+				t.Errorf("n=%d: numbered pages do not hold every article once, in order", n)
+			}
+		}
+		prev = pagers
 	}
 }
 

@@ -140,7 +140,7 @@ func buildTaxonomy(name string, articles []*Article, perPage int, capTerms func(
 		}
 		used[slug] = true
 		t.RelPermalink = tx.RelPermalink + slug + "/"
-		t.Pagers = Paginate(t.Articles, perPage, t.RelPermalink)
+		t.Pagers = Paginate(t.Articles, t.Articles, perPage, t.RelPermalink)
 	}
 	// The index lists the busiest terms first, as readers scan for them.
 	sort.Slice(tx.Terms, func(i, j int) bool {

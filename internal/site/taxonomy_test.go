@@ -48,8 +48,8 @@ func TestTermsMergeSpellingVariants(t *testing.T) {
 	if !reflect.DeepEqual(names, []string{"مدينة الموصل", "G20", "العراق"}) {
 		t.Errorf("article terms %q", names)
 	}
-	if tx.Terms[0].Pagers[1].RelPermalink != "/tags/العراق/page/2/" {
-		t.Errorf("term page 2 at %q", tx.Terms[0].Pagers[1].RelPermalink)
+	if tx.Terms[0].Pagers[2].RelPermalink != "/tags/العراق/page/2/" {
+		t.Errorf("term page 2 at %q", tx.Terms[0].Pagers[2].RelPermalink)
 	}
 }
 
@@ -192,5 +192,46 @@ func TestTermsPerArticleAreCapped(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestRelatedIsEarlierCoverage publishes a newer article sharing every tag
+// and checks no older article's related list moves: related articles are
+// earlier coverage, scored as the archive stood when the article appeared.
+func TestRelatedIsEarlierCoverage(t *testing.T) {
+	tags := [][]string{{"العراق", "بغداد"}, {"العراق"}, {"بغداد", "الموصل"}, {"العراق", "الموصل"}, {"إيران"}, {"العراق", "إيران"}, {"بغداد"}}
+	var pages []content.Page
+	for i, ts := range tags {
+		pages = append(pages, tagged(fmt.Sprintf("content/%d.md", i), i+1, ts...))
+	}
+	c := cfg()
+	c.Related = 3
+	related := func(pages []content.Page) map[string][]string {
+		s, err := Assemble(c, pages, Options{Now: day(20)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]string{}
+		for _, a := range s.Articles {
+			for _, r := range a.Related {
+				if !r.Date.Before(a.Date) {
+					t.Errorf("%s (%v) related to %s (%v), which is not earlier", a.Path, a.Date, r.Path, r.Date)
+				}
+				out[a.Path] = append(out[a.Path], r.Path)
+			}
+		}
+		return out
+	}
+	before := related(pages)
+	if len(before["content/6.md"]) == 0 || len(before["content/5.md"]) == 0 {
+		t.Fatalf("no related articles at all: %q", before)
+	}
+	after := related(append(pages, tagged("content/new.md", 15, "العراق", "بغداد", "الموصل", "إيران")))
+	if len(after["content/new.md"]) != 3 {
+		t.Errorf("the new article has related %q", after["content/new.md"])
+	}
+	delete(after, "content/new.md")
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("publishing changed older articles' related lists:\n%q\n%q", before, after)
 	}
 }
