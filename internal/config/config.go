@@ -71,6 +71,8 @@ type Config struct {
 	Dates Dates
 	// Images says how featured images are resized ([images] in the file).
 	Images Images
+	// Limits caps the size of each input file, by folder ([limits]).
+	Limits Limits
 }
 
 // Images holds the settings of featured images (docs/images.md).
@@ -156,6 +158,7 @@ func Default() Config {
 		Feeds:       Feeds{Limit: 50, TermLimit: 20},
 		Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 		Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
+		Limits:      DefaultLimits(),
 	}
 }
 

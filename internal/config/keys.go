@@ -55,6 +55,14 @@ var knownKeys = []knownKey{
 	{"images.default", "images.default"},
 	{"images.widths", "images.widths"},
 	{"images.quality", "images.quality"},
+	{"limits", ""},
+	{"limits.contentFileSize", "limits.contentFileSize"},
+	{"limits.seedFileSize", "limits.seedFileSize"},
+	{"limits.imageFileSize", "limits.imageFileSize"},
+	{"limits.layoutFileSize", "limits.layoutFileSize"},
+	{"limits.dataFileSize", "limits.dataFileSize"},
+	{"limits.assetFileSize", "limits.assetFileSize"},
+	{"limits.staticFileSize", "limits.staticFileSize"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

@@ -48,6 +48,13 @@ var settings = []struct {
 	{"images.default", applyImageDefault},
 	{"images.widths", applyImageWidths},
 	{"images.quality", applyImageQuality},
+	{"limits.contentFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.ContentFile) }},
+	{"limits.seedFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.SeedFile) }},
+	{"limits.imageFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.ImageFile) }},
+	{"limits.layoutFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.LayoutFile) }},
+	{"limits.dataFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.DataFile) }},
+	{"limits.assetFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.AssetFile) }},
+	{"limits.staticFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.StaticFile) }},
 }
 
 // choice stores a string that must be one of the given words. Case is

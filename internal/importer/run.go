@@ -20,6 +20,7 @@ import (
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/seed"
+	"github.com/sahifa/sahifa/internal/sitefs"
 	"github.com/sahifa/sahifa/internal/tagger"
 )
 
@@ -84,11 +85,15 @@ type parsed struct {
 // the others; the returned error joins them.
 func Run(opts Options) (Result, error) {
 	var res Result
-	gaz, err := gazetteer(opts)
+	site, err := sitefs.New(opts.Root, opts.Config.Limits)
 	if err != nil {
 		return res, err
 	}
-	rels, err := seedFiles(opts)
+	gaz, err := gazetteer(site, opts)
+	if err != nil {
+		return res, err
+	}
+	rels, err := seedFiles(site, opts)
 	if err != nil {
 		return res, err
 	}
@@ -98,7 +103,7 @@ func Run(opts Options) (Result, error) {
 	// in order, so messages and results come out the same every time.
 	read := make([]parsed, len(rels))
 	readErrs := make([]error, len(rels))
-	parallel(len(rels), func(i int) { read[i], readErrs[i] = readSeed(opts.Root, rels[i]) })
+	parallel(len(rels), func(i int) { read[i], readErrs[i] = readSeed(site, rels[i]) })
 	for i, rel := range rels {
 		p, err := read[i], readErrs[i]
 		if !selected(opts, rel) {
@@ -147,7 +152,7 @@ func Run(opts Options) (Result, error) {
 			return
 		}
 		o := &outcomes[i]
-		done, err := importSeed(opts, cfg, outDir, p, corpus[i], tagging, &o.warnings)
+		done, err := importSeed(site, opts, cfg, outDir, p, corpus[i], tagging, &o.warnings)
 		if err != nil {
 			o.err = err
 			return
@@ -182,7 +187,7 @@ func parallel(n int, fn func(i int)) {
 }
 
 // importSeed imports one parsed seed, adding its warnings to warnings.
-func importSeed(opts Options, cfg config.Config, outDir string, p parsed, doc tagger.Doc, tagging func() *tagger.Tagger, warnings *[]diag.Warning) (Done, error) {
+func importSeed(site *sitefs.FS, opts Options, cfg config.Config, outDir string, p parsed, doc tagger.Doc, tagging func() *tagger.Tagger, warnings *[]diag.Warning) (Done, error) {
 	a := Article{
 		Seed:       p.article,
 		SourcePath: path.Join(SeedsDir, p.rel),
@@ -193,7 +198,7 @@ func importSeed(opts Options, cfg config.Config, outDir string, p parsed, doc ta
 		// refreshes the Markdown as a changed text would.
 		a.Image = p.image.copyName()
 		var err error
-		if a.SourceHash, err = p.image.fold(opts.Root, p.hash); err != nil {
+		if a.SourceHash, err = p.image.fold(site, p.hash); err != nil {
 			return Done{}, err
 		}
 	}
@@ -262,21 +267,21 @@ func importOne(opts Options, a Article, mdRel string, existing []byte, exists bo
 	return done, err
 }
 
-func readSeed(root, rel string) (parsed, error) {
-	full := filepath.Join(root, SeedsDir, filepath.FromSlash(rel))
-	data, err := os.ReadFile(full)
+func readSeed(site *sitefs.FS, rel string) (parsed, error) {
+	name := path.Join(SeedsDir, rel)
+	data, err := site.ReadFile(name)
 	if err != nil {
 		return parsed{}, err
 	}
-	info, err := os.Stat(full)
+	info, err := site.Stat(name)
 	if err != nil {
 		return parsed{}, err
 	}
-	a, err := seed.Parse(path.Join(SeedsDir, rel), data)
+	a, err := seed.Parse(name, data)
 	if err != nil {
 		return parsed{}, err
 	}
-	img, err := findImage(root, rel)
+	img, err := findImage(site, rel)
 	if err != nil {
 		return parsed{}, err
 	}
@@ -286,20 +291,12 @@ func readSeed(root, rel string) (parsed, error) {
 
 // seedFiles lists every seeds/**/*.txt as slash paths relative to seeds/.
 // Named files must be inside seeds/.
-func seedFiles(opts Options) ([]string, error) {
+func seedFiles(site *sitefs.FS, opts Options) ([]string, error) {
 	var rels []string
-	err := fs.WalkDir(os.DirFS(filepath.Join(opts.Root, SeedsDir)), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
-		if d.IsDir() && p != "." && strings.HasPrefix(d.Name(), ".") {
-			return fs.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".txt") && !strings.HasPrefix(d.Name(), ".") {
-			rels = append(rels, p)
+	hidden := func(p string, d fs.DirEntry) bool { return strings.HasPrefix(d.Name(), ".") }
+	err := sitefs.Walk(site, SeedsDir, hidden, func(p string, d fs.DirEntry) error {
+		if strings.HasSuffix(p, ".txt") {
+			rels = append(rels, strings.TrimPrefix(p, SeedsDir+"/"))
 		}
 		return nil
 	})
@@ -362,23 +359,23 @@ func selected(opts Options, rel string) bool {
 	return false
 }
 
-func gazetteer(opts Options) (*tagger.Gazetteer, error) {
+func gazetteer(site *sitefs.FS, opts Options) (*tagger.Gazetteer, error) {
 	g, err := tagger.ParseGazetteer("(default) "+TagsFile, opts.DefaultTags)
 	if err != nil {
 		return nil, err
 	}
-	own, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(TagsFile)))
+	own, err := site.ReadFile(TagsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return g, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	site, err := tagger.ParseGazetteer(TagsFile, own)
+	siteTags, err := tagger.ParseGazetteer(TagsFile, own)
 	if err != nil {
 		return nil, err
 	}
-	return g.Merge(site), nil
+	return g.Merge(siteTags), nil
 }
 
 func doc(a seed.Article) tagger.Doc {
