@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -26,6 +25,7 @@ import (
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/render"
 	"github.com/sahifa/sahifa/internal/site"
+	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
 // ConfigFile is the name of the site config at the site root.
@@ -114,7 +114,13 @@ type Site struct {
 // defaults.
 func LoadConfig(root string) (Site, error) {
 	s := Site{Root: root, Config: config.Default()}
-	data, err := os.ReadFile(filepath.Join(root, ConfigFile))
+	// Read by the input rules too: a link out of the site or a pipe is
+	// refused here as anywhere else.
+	siteFS, err := sitefs.New(root, s.Config.Limits)
+	if err != nil {
+		return s, err
+	}
+	data, err := siteFS.ReadFile(ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s, nil
 	}
@@ -199,7 +205,10 @@ func Run(opts Options) (Result, error) {
 	}
 
 	// load: every article parsed (in parallel); all broken files reported.
-	siteFS := os.DirFS(root)
+	siteFS, err := sitefs.New(root, cfg.Limits)
+	if err != nil {
+		return res, diag.Stage("load", err)
+	}
 	pages, err := content.LoadAgain(siteFS, "content", content.Options{
 		Location:    cfg.Location,
 		DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
@@ -277,6 +286,7 @@ func Run(opts Options) (Result, error) {
 	}
 	imgs := images.New(images.Options{
 		Widths: cfg.Images.Widths, Quality: cfg.Images.Quality,
+		MaxBytes: cfg.Limits.ImageFile,
 		CacheDir: filepath.Join(cacheDir, "images"),
 	})
 	err = render.Render(s, render.Options{
@@ -333,7 +343,7 @@ func Run(opts Options) (Result, error) {
 // of them, nor inside one, nor around one.
 func sourceDirs(root string) []string {
 	var dirs []string
-	for _, d := range []string{"content", "layouts", "assets", "static", "seeds", "data", CacheDir} {
+	for _, d := range append(sitefs.InputDirs(), CacheDir) {
 		dirs = append(dirs, filepath.Join(root, d))
 	}
 	return dirs

@@ -4,14 +4,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/sitefs"
 	"github.com/sahifa/sahifa/internal/sitemap"
 )
 
@@ -49,19 +52,18 @@ func (s state) covers(now time.Time) bool {
 	return !now.Before(s.Now) && (s.Until.IsZero() || now.Before(s.Until))
 }
 
-// inputDirs are the folders whose files a build reads.
-var inputDirs = []string{"content", "layouts", "assets", "static", "seeds", "data"}
-
 // inputsFingerprint hashes what a build depends on besides the build
 // time: the options, the program and every input file's name, size and
 // modification time (what make and rsync trust too; the content is
 // not read).
 //
-// It fails, so the build does not take the shortcut, on a symlink among
-// the inputs (the build reads through it, the fingerprint would see only
-// the link) and on a file changed in the last two seconds, which a second
-// change of the same size could follow within one tick of a coarse file
-// system clock (git's "racy" rule).
+// Files are found as the build finds them (sitefs.Walk), through links
+// inside the site, each link's target's stat counting. It fails, so the
+// build does not take the shortcut and reports the problem itself, on an
+// input the build would refuse (a link out of the site, a loop) and on a
+// file changed in the last two seconds, which a second change of the same
+// size could follow within one tick of a coarse file system clock (git's
+// "racy" rule).
 func inputsFingerprint(root string, opts Options) (string, error) {
 	h := sha256.New()
 	dest, err := filepath.Abs(opts.Destination)
@@ -72,34 +74,30 @@ func inputsFingerprint(root string, opts Options) (string, error) {
 		opts.Drafts, opts.Future, opts.Expired, opts.Minify == nil, opts.Minify != nil && *opts.Minify, opts.Precompress)
 	recent := time.Now().Add(-racyWindow)
 	stat := func(rel string, fi fs.FileInfo) error {
-		if fi.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("%s is a symbolic link", rel)
-		}
 		if fi.ModTime().After(recent) {
 			return fmt.Errorf("%s changed a moment ago", rel)
 		}
-		fmt.Fprintf(h, "%s\x00%d %d %v\x00", filepath.ToSlash(rel), fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
+		fmt.Fprintf(h, "%s\x00%d %d %v\x00", rel, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
 		return nil
 	}
-	if fi, err := os.Lstat(filepath.Join(root, ConfigFile)); err == nil {
+	site, err := sitefs.New(root, config.Limits{})
+	if err != nil {
+		return "", err
+	}
+	if fi, err := site.Stat(ConfigFile); err == nil {
 		if err := stat(ConfigFile, fi); err != nil {
 			return "", err
 		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", err
 	}
-	for _, dir := range inputDirs {
-		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == filepath.Join(root, dir) && os.IsNotExist(err) {
-					return nil
-				}
-				return err
-			}
+	for _, dir := range sitefs.InputDirs() {
+		err := sitefs.Walk(site, dir, nil, func(p string, d fs.DirEntry) error {
 			fi, err := d.Info()
 			if err != nil {
 				return err
 			}
-			rel, _ := filepath.Rel(root, p)
-			return stat(rel, fi)
+			return stat(p, fi)
 		})
 		if err != nil {
 			return "", err

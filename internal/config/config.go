@@ -75,15 +75,6 @@ type Config struct {
 	Limits Limits
 }
 
-// Limits caps what one input may make the build do (docs/configuration.md).
-type Limits struct {
-	// TagsPerArticle is how many terms of each taxonomy an article keeps,
-	// the first in the order written; default 50. Every tag makes a page
-	// and a feed, and every feed item lists the article's tags, so the
-	// output grows with tags × tags without it.
-	TagsPerArticle int
-}
-
 // Images holds the settings of featured images (docs/images.md).
 type Images struct {
 	// Default is the picture for social previews of articles without an
@@ -169,7 +160,7 @@ func Default() Config {
 		Feeds:       Feeds{Limit: 50, TermLimit: 20},
 		Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 		Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
-		Limits:      Limits{TagsPerArticle: 50},
+		Limits:      DefaultLimits(),
 	}
 }
 

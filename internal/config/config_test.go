@@ -44,7 +44,9 @@ func TestDefaults(t *testing.T) {
 			Feeds:       Feeds{Limit: 50, TermLimit: 20},
 			Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 			Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
-			Limits:      Limits{TagsPerArticle: 50},
+			Limits: Limits{ContentFile: 8 * MiB, SeedFile: 8 * MiB, ImageFile: 40 * MiB,
+				LayoutFile: 4 * MiB, DataFile: 4 * MiB, AssetFile: 64 * MiB, StaticFile: 512 * MiB,
+				TagsPerArticle: 50},
 		}
 		if c.Location == nil || c.Location.String() != "UTC" {
 			t.Errorf("Location = %v, want UTC", c.Location)

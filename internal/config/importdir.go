@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-
-	"github.com/sahifa/sahifa/internal/content"
 )
 
 // applyImportDir keeps imported articles where the build loads them:
@@ -30,8 +28,12 @@ func importDir(s string) (string, error) {
 	if dir != "content" && !strings.HasPrefix(dir, "content/") {
 		return "", fmt.Errorf("%q is outside content/%s", s, hint)
 	}
+	// The loader skips hidden folders (content.SkipsDir, which config
+	// cannot import: content depends on config through sitefs);
+	// TestImportDirAgreesWithLoader in internal/importer keeps the two in
+	// step.
 	for _, seg := range strings.Split(dir, "/") {
-		if content.SkipsDir(seg) {
+		if strings.HasPrefix(seg, ".") {
 			return "", fmt.Errorf("%q: the build skips the hidden folder %q%s", s, seg, hint)
 		}
 	}

@@ -57,6 +57,13 @@ var knownKeys = []knownKey{
 	{"images.quality", "images.quality"},
 	{"limits", ""},
 	{"limits.tagsPerArticle", "limits.tagsPerArticle"},
+	{"limits.contentFileSize", "limits.contentFileSize"},
+	{"limits.seedFileSize", "limits.seedFileSize"},
+	{"limits.imageFileSize", "limits.imageFileSize"},
+	{"limits.layoutFileSize", "limits.layoutFileSize"},
+	{"limits.dataFileSize", "limits.dataFileSize"},
+	{"limits.assetFileSize", "limits.assetFileSize"},
+	{"limits.staticFileSize", "limits.staticFileSize"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

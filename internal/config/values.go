@@ -50,6 +50,13 @@ var settings = []struct {
 	{"images.widths", applyImageWidths},
 	{"images.quality", applyImageQuality},
 	{"limits.tagsPerArticle", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Limits.TagsPerArticle) }},
+	{"limits.contentFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.ContentFile) }},
+	{"limits.seedFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.SeedFile) }},
+	{"limits.imageFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.ImageFile) }},
+	{"limits.layoutFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.LayoutFile) }},
+	{"limits.dataFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.DataFile) }},
+	{"limits.assetFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.AssetFile) }},
+	{"limits.staticFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.StaticFile) }},
 }
 
 // choice stores a string that must be one of the given words. Case is

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
 // IsSource reports whether a file name under content/ is an article source.
@@ -74,20 +76,13 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 	}
 	var paths []string
 	stats := map[string]fs.FileInfo{}
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll // a site without content builds an empty site
-			}
-			return err
-		}
-		if d.IsDir() {
-			if p != dir && SkipsDir(d.Name()) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() && IsSource(p) {
+	// Hidden files and folders are editor and OS litter (an Emacs lock
+	// file is even a dangling link): left out before any rule applies.
+	hidden := func(p string, d fs.DirEntry) bool { return SkipsDir(d.Name()) }
+	err := sitefs.Walk(fsys, dir, hidden, func(p string, d fs.DirEntry) error {
+		// Not only regular files: a pipe or a device named .md is read,
+		// and refused by name, rather than silently left out.
+		if IsSource(p) {
 			paths = append(paths, p)
 			if prev != nil {
 				if fi, err := d.Info(); err == nil {

@@ -13,8 +13,8 @@ import (
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
-	"github.com/sahifa/sahifa/internal/images"
 	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
 // imageExts are the picture formats looked for beside a seed. Cameras
@@ -31,16 +31,21 @@ type seedImage struct {
 // findImage returns the picture beside seeds/rel with the same base name,
 // or nil. Two pictures for one seed are an error: which one is the
 // article's is not sahifa's guess to make.
-func findImage(root, rel string) (*seedImage, error) {
+func findImage(site *sitefs.FS, rel string) (*seedImage, error) {
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
 	var found []string
 	var infos []fs.FileInfo
 	for _, ext := range imageExts {
 		for _, e := range []string{ext, strings.ToUpper(ext)} {
 			name := stem + e
-			info, err := os.Lstat(filepath.Join(root, SeedsDir, filepath.FromSlash(name)))
-			if err != nil || !info.Mode().IsRegular() {
-				continue // a symbolic link could point anywhere: not followed
+			// A link is followed as every input's (sitefs): a picture
+			// linked from outside the site is refused when read.
+			info, err := site.Stat(path.Join(SeedsDir, name))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, err
 			}
 			same := false
 			for _, other := range infos {
@@ -74,17 +79,9 @@ func (img *seedImage) copyName() string {
 // fold reads the picture and returns the source hash of the seed with it:
 // the seed text's hash when alone, so articles imported before they had a
 // picture do not change until one is added.
-func (img *seedImage) fold(root, textHash string) (string, error) {
-	shown := path.Join(SeedsDir, img.rel)
-	full := filepath.Join(root, SeedsDir, filepath.FromSlash(img.rel))
-	info, err := os.Lstat(full)
-	if err != nil {
-		return "", err
-	}
-	if info.Size() > images.DefaultMaxBytes {
-		return "", fmt.Errorf("%s: %.1f MB is larger than the %d MB sahifa reads; make it smaller first", shown, float64(info.Size())/(1<<20), images.DefaultMaxBytes>>20)
-	}
-	if img.data, err = os.ReadFile(full); err != nil {
+func (img *seedImage) fold(site *sitefs.FS, textHash string) (string, error) {
+	var err error
+	if img.data, err = site.ReadFile(path.Join(SeedsDir, img.rel)); err != nil {
 		return "", err
 	}
 	h := sha256.New()

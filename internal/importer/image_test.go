@@ -143,16 +143,26 @@ func TestPictureProblems(t *testing.T) {
 		t.Errorf("the other seed: %+v", res.Done)
 	}
 
-	// A symbolic link is not followed: it could point anywhere.
-	root = site(t, map[string]string{"seeds/x.txt": pictureSeed, "secret.jpg": photoA})
-	if err := os.Symlink(filepath.Join(root, "secret.jpg"), filepath.Join(root, "seeds", "x.jpg")); err != nil {
+	// A symbolic link is followed inside the site, refused out of it
+	// (docs/inputs.md).
+	root = site(t, map[string]string{"seeds/x.txt": pictureSeed, "photos/x.jpg": photoA})
+	if err := os.Symlink(filepath.Join(root, "photos", "x.jpg"), filepath.Join(root, "seeds", "x.jpg")); err != nil {
 		t.Skip(err)
 	}
-	if res := run(t, root, false); res.Done[0].Image != "" {
-		t.Errorf("symlink followed: %+v", res.Done)
+	if res := run(t, root, false); res.Done[0].Image != "content/x.jpg" {
+		t.Errorf("symlink inside the site not followed: %+v", res.Done)
+	}
+	outside := site(t, map[string]string{"secret.jpg": photoA})
+	root = site(t, map[string]string{"seeds/x.txt": pictureSeed})
+	if err := os.Symlink(filepath.Join(outside, "secret.jpg"), filepath.Join(root, "seeds", "x.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(Options{Root: root, Config: config.Default()})
+	if err == nil || !strings.HasPrefix(err.Error(), "seeds/x.jpg: symlink to a file outside the site (") {
+		t.Errorf("symlink out of the site: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "content", "x.jpg")); err == nil {
-		t.Error("symlinked picture copied")
+		t.Error("picture from outside the site copied")
 	}
 
 	// A dry run writes nothing.

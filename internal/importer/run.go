@@ -21,6 +21,7 @@ import (
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/seed"
+	"github.com/sahifa/sahifa/internal/sitefs"
 	"github.com/sahifa/sahifa/internal/tagger"
 )
 
@@ -85,7 +86,7 @@ type parsed struct {
 // the others; the returned error joins them.
 func Run(opts Options) (Result, error) {
 	var res Result
-	gaz, err := gazetteer(opts)
+	site, err := sitefs.New(opts.Root, opts.Config.Limits)
 	if err != nil {
 		return res, err
 	}
@@ -94,7 +95,11 @@ func Run(opts Options) (Result, error) {
 	if outDir == "" {
 		outDir = "content"
 	}
-	rels, skipped, err := seedFiles(opts, outDir)
+	gaz, err := gazetteer(site, opts)
+	if err != nil {
+		return res, err
+	}
+	rels, skipped, err := seedFiles(site, opts, outDir)
 	if err != nil {
 		return res, err
 	}
@@ -105,7 +110,7 @@ func Run(opts Options) (Result, error) {
 	// in order, so messages and results come out the same every time.
 	read := make([]parsed, len(rels))
 	readErrs := make([]error, len(rels))
-	parallel(len(rels), func(i int) { read[i], readErrs[i] = readSeed(opts.Root, rels[i]) })
+	parallel(len(rels), func(i int) { read[i], readErrs[i] = readSeed(site, rels[i]) })
 	for i, rel := range rels {
 		p, err := read[i], readErrs[i]
 		if !selected(opts, rel) {
@@ -149,7 +154,7 @@ func Run(opts Options) (Result, error) {
 			return
 		}
 		o := &outcomes[i]
-		done, err := importSeed(opts, cfg, outDir, p, corpus[i], tagging, &o.warnings)
+		done, err := importSeed(site, opts, cfg, outDir, p, corpus[i], tagging, &o.warnings)
 		if err != nil {
 			o.err = err
 			return
@@ -184,7 +189,7 @@ func parallel(n int, fn func(i int)) {
 }
 
 // importSeed imports one parsed seed, adding its warnings to warnings.
-func importSeed(opts Options, cfg config.Config, outDir string, p parsed, doc tagger.Doc, tagging func() *tagger.Tagger, warnings *[]diag.Warning) (Done, error) {
+func importSeed(site *sitefs.FS, opts Options, cfg config.Config, outDir string, p parsed, doc tagger.Doc, tagging func() *tagger.Tagger, warnings *[]diag.Warning) (Done, error) {
 	a := Article{
 		Seed:       p.article,
 		SourcePath: path.Join(SeedsDir, p.rel),
@@ -195,7 +200,7 @@ func importSeed(opts Options, cfg config.Config, outDir string, p parsed, doc ta
 		// refreshes the Markdown as a changed text would.
 		a.Image = p.image.copyName()
 		var err error
-		if a.SourceHash, err = p.image.fold(opts.Root, p.hash); err != nil {
+		if a.SourceHash, err = p.image.fold(site, p.hash); err != nil {
 			return Done{}, err
 		}
 	}
@@ -267,21 +272,21 @@ func importOne(opts Options, a Article, mdRel string, existing []byte, exists bo
 	return done, err
 }
 
-func readSeed(root, rel string) (parsed, error) {
-	full := filepath.Join(root, SeedsDir, filepath.FromSlash(rel))
-	data, err := os.ReadFile(full)
+func readSeed(site *sitefs.FS, rel string) (parsed, error) {
+	name := path.Join(SeedsDir, rel)
+	data, err := site.ReadFile(name)
 	if err != nil {
 		return parsed{}, err
 	}
-	info, err := os.Stat(full)
+	info, err := site.Stat(name)
 	if err != nil {
 		return parsed{}, err
 	}
-	a, err := seed.Parse(path.Join(SeedsDir, rel), data)
+	a, err := seed.Parse(name, data)
 	if err != nil {
 		return parsed{}, err
 	}
-	img, err := findImage(root, rel)
+	img, err := findImage(site, rel)
 	if err != nil {
 		return parsed{}, err
 	}
@@ -296,20 +301,12 @@ func readSeed(root, rel string) (parsed, error) {
 // Hidden files are passed over without a word: ".#x.txt" is an editor's
 // lock, not a seed, as "x.txt~" and "x.txt.swp" are not .txt files at all.
 // Named files must be inside seeds/.
-func seedFiles(opts Options, outDir string) (rels []string, skipped []diag.Warning, err error) {
+func seedFiles(site *sitefs.FS, opts Options, outDir string) (rels []string, skipped []diag.Warning, err error) {
 	var all []string
-	err = fs.WalkDir(os.DirFS(filepath.Join(opts.Root, SeedsDir)), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
-		if d.IsDir() && p != "." && content.SkipsDir(d.Name()) {
-			return fs.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".txt") && !strings.HasPrefix(d.Name(), ".") {
-			all = append(all, p)
+	hidden := func(p string, d fs.DirEntry) bool { return content.SkipsDir(d.Name()) }
+	err = sitefs.Walk(site, SeedsDir, hidden, func(p string, d fs.DirEntry) error {
+		if strings.HasSuffix(p, ".txt") {
+			all = append(all, strings.TrimPrefix(p, SeedsDir+"/"))
 		}
 		return nil
 	})
@@ -380,23 +377,23 @@ func selected(opts Options, rel string) bool {
 	return false
 }
 
-func gazetteer(opts Options) (*tagger.Gazetteer, error) {
+func gazetteer(site *sitefs.FS, opts Options) (*tagger.Gazetteer, error) {
 	g, err := tagger.ParseGazetteer("(default) "+TagsFile, opts.DefaultTags)
 	if err != nil {
 		return nil, err
 	}
-	own, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(TagsFile)))
+	own, err := site.ReadFile(TagsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return g, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	site, err := tagger.ParseGazetteer(TagsFile, own)
+	siteTags, err := tagger.ParseGazetteer(TagsFile, own)
 	if err != nil {
 		return nil, err
 	}
-	return g.Merge(site), nil
+	return g.Merge(siteTags), nil
 }
 
 func doc(a seed.Article) tagger.Doc {

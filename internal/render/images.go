@@ -196,10 +196,16 @@ func readImage(src imageSource, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// unwrapPath drops the path an error carries, which the caller shows
+// its own way.
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var se *diag.SourceError
+	if errors.As(err, &se) {
+		return se.Err
 	}
 	return err
 }

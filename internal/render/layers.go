@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"sort"
+
+	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
 // Layers is a read-only file system made of several, the first one that has
@@ -75,23 +77,11 @@ func (l Layers) StaticFiles() ([]string, error) {
 
 func (l Layers) files(hidden bool) ([]string, error) {
 	var files []string
-	err := fs.WalkDir(l, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
+	skip := func(p string, d fs.DirEntry) bool {
 		name := d.Name()
-		if d.IsDir() {
-			if p != "." && (name == ".git" || (!hidden && name[0] == '.')) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if name == ".DS_Store" || (!hidden && name[0] == '.') {
-			return nil
-		}
+		return name == ".git" || name == ".DS_Store" || (!hidden && name[0] == '.')
+	}
+	err := sitefs.Walk(l, ".", skip, func(p string, d fs.DirEntry) error {
 		files = append(files, p)
 		return nil
 	})

@@ -103,6 +103,10 @@ func parseFile(set *template.Template, layouts fs.FS, name string, sum io.Writer
 		if errors.Is(err, fs.ErrNotExist) {
 			return diag.Errorf(layoutPath(name), 0, 0, "template missing (the theme needs it)")
 		}
+		var positioned *diag.SourceError
+		if errors.As(err, &positioned) {
+			return err // refused by the input rules, named already
+		}
 		return diag.At(layoutPath(name), 0, 0, err)
 	}
 	fmt.Fprintf(sum, "%s\x00%d\x00", name, len(src))
@@ -113,9 +117,12 @@ func parseFile(set *template.Template, layouts fs.FS, name string, sum io.Writer
 	return nil
 }
 
+// exists reports whether name is there to be parsed: a file that is
+// there but refused (a link out of the site) is, so the refusal is
+// reported instead of the theme's file quietly used.
 func exists(fsys fs.FS, name string) bool {
 	_, err := fs.Stat(fsys, name)
-	return err == nil
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // Has reports whether the theme has a template for kind; pages of an
