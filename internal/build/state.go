@@ -94,6 +94,9 @@ func inputsFingerprint(root string, opts Options) (string, error) {
 				}
 				return err
 			}
+			if dir != "static" && output.IsTemp(d.Name()) {
+				return nil // being written, or left by a killed write; read by no build
+			}
 			fi, err := d.Info()
 			if err != nil {
 				return err
