@@ -260,8 +260,10 @@ func TestInputDestRefused(t *testing.T) {
 		t.Skip(err)
 	}
 	os.Symlink(outside, filepath.Join(site, "away"))
-	rules := []Option{WithProtected(site), WithInputs(static)}
-	for _, dest := range []string{static, filepath.Join(static, "www"), filepath.Join(site, "out", "site"), filepath.Join(site, "out", "a", "b")} {
+	// A link to an input folder the site does not have (yet).
+	os.Symlink("data", filepath.Join(site, "later"))
+	rules := []Option{WithProtected(site), WithInputs(static, filepath.Join(site, "data"))}
+	for _, dest := range []string{static, filepath.Join(static, "www"), filepath.Join(site, "out", "site"), filepath.Join(site, "out", "a", "b"), filepath.Join(site, "later", "x")} {
 		if err := CheckDest(dest, rules...); err == nil || !strings.Contains(err.Error(), "refusing to build into") {
 			t.Errorf("CheckDest(%q) = %v, want refusal", dest, err)
 		}

@@ -45,8 +45,8 @@ func checkDest(abs string, o options) error {
 	}
 	for _, p := range o.inputs {
 		if p != "" && Inside(abs, p) {
-			return fmt.Errorf("output: refusing to build into %s%s: it is inside the site's %s folder %s; choose another folder, such as public",
-				abs, leadsTo(abs), filepath.Base(p), p)
+			return fmt.Errorf("output: refusing to build into %s%s: it is inside the site's %s folder; choose another folder, such as public",
+				abs, leadsTo(abs), filepath.Base(p))
 		}
 	}
 	return nil
@@ -125,10 +125,26 @@ func Resolve(path string) (string, error) {
 
 // resolve is Resolve for an absolute path p.
 func resolve(p string) string {
+	return resolveLinks(p, 0)
+}
+
+// maxLinks bounds the links followed through dangling ones, as the kernel
+// bounds a path's links (ELOOP), so a loop of links ends.
+const maxLinks = 40
+
+func resolveLinks(p string, links int) string {
 	rest := ""
 	for {
 		if r, err := filepath.EvalSymlinks(p); err == nil {
 			return filepath.Join(r, rest)
+		}
+		// A link to a folder not created yet (static/ of a site without
+		// one) still says where a folder made through it would go.
+		if target, err := os.Readlink(p); err == nil && links < maxLinks {
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(resolveLinks(filepath.Dir(p), links+1), target)
+			}
+			return resolveLinks(filepath.Join(target, rest), links+1)
 		}
 		parent := filepath.Dir(p)
 		if parent == p {
