@@ -120,6 +120,12 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sahifa serve: %s is not a site folder: it has neither %s nor content/; run it in one, or pass -s DIR\n", root, build.ConfigFile)
 		return exitFail
 	}
+	if o.renderToDisk {
+		if err := build.CheckDestination(o.build); err != nil {
+			fmt.Fprintf(stderr, "sahifa serve: --renderToDisk: %v\n", err)
+			return exitFail
+		}
+	}
 	ln, err := listen(o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "sahifa serve: %v\n", err)

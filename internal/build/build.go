@@ -139,14 +139,7 @@ func Run(opts Options) (Result, error) {
 	if now.IsZero() {
 		now = start
 	}
-	root := opts.Source
-	if root == "" {
-		root = "."
-	}
-	dest := opts.Destination
-	if dest == "" {
-		dest = filepath.Join(root, "public")
-	}
+	root, dest, cacheDir := locate(opts)
 
 	// config: every later stage depends on it, and a bad value must stop
 	// the build before anything is read or written.
@@ -164,12 +157,28 @@ func Run(opts Options) (Result, error) {
 	if opts.Minify != nil {
 		cfg.Minify = *opts.Minify
 	}
+	key, err := destKey(dest)
+	if err != nil {
+		return res, diag.Stage("write", err)
+	}
 	// A dangerous destination stops the build before anything, even the
 	// import, touches the site.
 	if opts.Memory == nil || opts.AlsoDisk {
-		if err := checkDestination(root, dest); err != nil {
+		if err := output.CheckDest(dest, destRules(root, cacheDir)...); err != nil {
 			return res, diag.Stage("write", err)
 		}
+		// One build at a time into a folder: two would remove each
+		// other's staging folders and fail halfway through renaming. The
+		// lock is held from the import to the commit, and the kernel
+		// drops it if the build is killed.
+		lock, err := output.LockDest(filepath.Join(cacheDir, "lock-"+key), dest)
+		if err != nil {
+			return res, diag.Stage("write", err)
+		}
+		defer lock.Unlock()
+		// A build killed while writing in the cache left its temporaries.
+		output.RemoveStaleTemps(cacheDir)
+		output.RemoveStaleTemps(filepath.Join(cacheDir, "images"))
 	}
 
 	// import: seeds become Markdown first, so a text dropped into seeds/
@@ -188,11 +197,7 @@ func Run(opts Options) (Result, error) {
 	res.lap("config+import", &last)
 
 	// Nothing changed since the last build into dest: its output stands.
-	cacheDir := cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir))
-	manifest, err := manifestPath(cacheDir, dest)
-	if err != nil {
-		return res, diag.Stage("write", err)
-	}
+	manifest := filepath.Join(cacheDir, "manifest-"+key+".json")
 	var inputs string
 	if opts.Memory == nil {
 		opts.Destination = dest
@@ -238,7 +243,7 @@ func Run(opts Options) (Result, error) {
 	var tx *output.Tx
 	toDisk := opts.Memory == nil || opts.AlsoDisk
 	if toDisk {
-		if tx, err = begin(root, dest, manifest); err != nil {
+		if tx, err = begin(root, dest, cacheDir, manifest); err != nil {
 			return res, diag.Stage("write", err)
 		}
 	}
@@ -315,6 +320,9 @@ func Run(opts Options) (Result, error) {
 		if res.Files, err = tx.Commit(); err != nil {
 			return res, diag.Stage("write", err)
 		}
+		if res.Files.Replaced > 0 {
+			res.Warnings = append(res.Warnings, replacedWarning(dest, tx.Replaced()))
+		}
 		// Only a committed build's memo is kept: it is a cache, so
 		// failing to save it costs the next build time, not correctness.
 		if opts.Memos == nil { // else the caller keeps them
@@ -339,56 +347,74 @@ func Run(opts Options) (Result, error) {
 	return res, nil
 }
 
-// sourceDirs are the site's input folders: the output may be neither one
-// of them, nor inside one, nor around one.
-func sourceDirs(root string) []string {
-	var dirs []string
-	for _, d := range append(sitefs.InputDirs(), CacheDir) {
-		dirs = append(dirs, filepath.Join(root, d))
-	}
-	return dirs
+// locate returns the site root, the destination and the cache folder
+// opts name, with their defaults.
+func locate(opts Options) (root, dest, cacheDir string) {
+	root = cmp.Or(opts.Source, ".")
+	dest = cmp.Or(opts.Destination, filepath.Join(root, "public"))
+	return root, dest, cmp.Or(opts.CacheDir, filepath.Join(root, CacheDir))
 }
 
-// checkDestination refuses an output folder inside one of the site's
-// input folders: built pages would land among the sources (in static/,
-// they would even be copied into the next build, nesting deeper each time).
-func checkDestination(root, dest string) error {
-	absDest, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	for _, d := range sourceDirs(root) {
-		absDir, err := filepath.Abs(d)
-		if err != nil {
-			return err
-		}
-		if rel, err := filepath.Rel(absDir, absDest); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return fmt.Errorf("refusing to build into %s: it is inside the site's %s folder; choose another, such as public", dest, filepath.Base(d))
-		}
-	}
-	return nil
+// CheckDestination reports why the build opts describe may not write to
+// its destination, as Run does before anything: serve --renderToDisk
+// asks once before serving.
+func CheckDestination(opts Options) error {
+	root, dest, cacheDir := locate(opts)
+	return output.CheckDest(dest, destRules(root, cacheDir)...)
 }
 
-// manifestPath is where the manifest of what earlier builds wrote into
-// dest is kept: one per destination, so building into public/ and into a
-// preview folder do not confuse each other's stale files.
-func manifestPath(cacheDir, dest string) (string, error) {
-	abs, err := filepath.Abs(dest)
+// destRules are what a destination must respect (output.CheckDest): it
+// may be neither the site root nor around it, and neither one of the
+// site's input folders (the cache included), nor around one, nor inside
+// one. Symbolic links are resolved, so a link into content/ or static/
+// does not get around them.
+func destRules(root, cacheDir string) []output.Option {
+	var inputs []string
+	for _, d := range sitefs.InputDirs() {
+		inputs = append(inputs, filepath.Join(root, d))
+	}
+	return []output.Option{output.WithProtected(root), output.WithInputs(append(inputs, cacheDir)...)}
+}
+
+// destKey names dest in the cache folder, for its manifest (what earlier
+// builds wrote there) and its lock: one per destination, so building into
+// public/ and into a preview folder do not confuse each other's stale
+// files nor wait for each other. It hashes the path with symbolic links
+// resolved, so two spellings of one folder share both.
+func destKey(dest string) (string, error) {
+	resolved, err := output.Resolve(dest)
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(cacheDir, "manifest-"+hex.EncodeToString(sum[:6])+".json"), nil
+	sum := sha256.Sum256([]byte(resolved))
+	return hex.EncodeToString(sum[:6]), nil
+}
+
+// replacedWarning says which files in dest that sahifa had not written a
+// build wrote over, as Hugo would have, but not silently: someone may
+// want them back.
+func replacedWarning(dest string, paths []string) diag.Warning {
+	const shown = 5
+	n := len(paths)
+	list := strings.Join(paths[:min(n, shown)], ", ")
+	if n > shown {
+		list += fmt.Sprintf(" and %d more", n-shown)
+	}
+	noun := "files"
+	if n == 1 {
+		noun = "file"
+	}
+	return diag.Warning{Path: dest, Msg: fmt.Sprintf("replaced %d %s that sahifa had not written: %s; "+
+		"to keep a file of your own in the site, put it in static/ instead", n, noun, list)}
 }
 
 // begin opens the output transaction for dest, with the given manifest.
-func begin(root, dest, manifest string) (*output.Tx, error) {
-	return output.Begin(dest,
+func begin(root, dest, cacheDir, manifest string) (*output.Tx, error) {
+	return output.Begin(dest, append(destRules(root, cacheDir),
 		output.WithManifest(manifest),
-		output.WithProtected(append(sourceDirs(root), root)...),
 		// A kept page keeps its precompressed twins (precompress.go).
 		output.WithTwins(".gz", ".br"),
-	)
+	)...)
 }
 
 func subdir(fsys fs.FS, dir string) fs.FS {

@@ -92,7 +92,11 @@ func inputsFingerprint(root string, opts Options) (string, error) {
 		return "", err
 	}
 	for _, dir := range sitefs.InputDirs() {
-		err := sitefs.Walk(site, dir, nil, func(p string, d fs.DirEntry) error {
+		// A temporary being written, or left by a killed write, is read by
+		// no build (static/ copies hidden files, but sahifa never writes
+		// temporaries there).
+		temp := func(p string, d fs.DirEntry) bool { return dir != "static" && output.IsTemp(d.Name()) }
+		err := sitefs.Walk(site, dir, temp, func(p string, d fs.DirEntry) error {
 			fi, err := d.Info()
 			if err != nil {
 				return err

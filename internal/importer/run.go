@@ -148,6 +148,17 @@ func Run(opts Options) (Result, error) {
 		err      error
 	}
 	outcomes := make([]outcome, len(seeds))
+	if !opts.DryRun {
+		// An import killed midway left temporaries beside the files it
+		// was writing; the run that imports the same seeds clears them.
+		swept := map[string]bool{}
+		for _, p := range seeds {
+			if dir := path.Dir(path.Join(outDir, p.rel)); selected(opts, p.rel) && !swept[dir] {
+				swept[dir] = true
+				output.RemoveStaleTemps(filepath.Join(opts.Root, filepath.FromSlash(dir)))
+			}
+		}
+	}
 	parallel(len(seeds), func(i int) {
 		p := seeds[i]
 		if !selected(opts, p.rel) {

@@ -28,6 +28,11 @@ type Stats struct {
 	// counted with WithManifest; the caller may warn about them. Files
 	// under a top-level .git folder are not counted.
 	Foreign int
+	// Replaced counts the files this build wrote over that were in dest
+	// but not written by an earlier sahifa build (not in the manifest): a
+	// page someone put there by hand, or another tool's. Only counted
+	// with WithManifest; Tx.Replaced names them, and the caller should.
+	Replaced int
 }
 
 // Commit makes dest hold exactly this build's output: it moves every
@@ -67,6 +72,17 @@ func (t *Tx) Commit() (Stats, error) {
 	// the next Begin removes it.
 	_, touched := j.dirTimes["."]
 	return st, t.cleanup(!touched, false)
+}
+
+// Replaced lists, sorted, the files a successful Commit wrote over that
+// sahifa had not written (Stats.Replaced).
+func (t *Tx) Replaced() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.state != committed {
+		return nil
+	}
+	return slices.Clone(t.replaced)
 }
 
 func (t *Tx) setState(s txState, err error) {
@@ -120,6 +136,10 @@ func (t *Tx) apply(j *journal) (Stats, error) {
 			return st, &PathError{Path: p, Err: err}
 		}
 		st.Written++
+		if e.foreign {
+			st.Replaced++
+			t.replaced = append(t.replaced, p)
+		}
 	}
 	j.removeEmptyDirs(stale)
 	if t.manifest != "" {

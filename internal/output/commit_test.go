@@ -248,3 +248,32 @@ func TestFolderBecomesFile(t *testing.T) {
 		t.Error("x is not the new file")
 	}
 }
+
+// TestInputDestRefused: a dest inside an input folder is refused, also
+// when a symbolic link leads there and the dest does not exist yet.
+func TestInputDestRefused(t *testing.T) {
+	site := t.TempDir()
+	static := filepath.Join(site, "static")
+	os.Mkdir(static, 0o755)
+	outside := t.TempDir()
+	if err := os.Symlink(static, filepath.Join(site, "out")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(outside, filepath.Join(site, "away"))
+	// A link to an input folder the site does not have (yet).
+	os.Symlink("data", filepath.Join(site, "later"))
+	rules := []Option{WithProtected(site), WithInputs(static, filepath.Join(site, "data"))}
+	for _, dest := range []string{static, filepath.Join(static, "www"), filepath.Join(site, "out", "site"), filepath.Join(site, "out", "a", "b"), filepath.Join(site, "later", "x")} {
+		if err := CheckDest(dest, rules...); err == nil || !strings.Contains(err.Error(), "refusing to build into") {
+			t.Errorf("CheckDest(%q) = %v, want refusal", dest, err)
+		}
+	}
+	for _, dest := range []string{filepath.Join(site, "public"), filepath.Join(site, "away", "www")} {
+		if err := CheckDest(dest, rules...); err != nil {
+			t.Errorf("CheckDest(%q) = %v", dest, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(static, "site")); err == nil {
+		t.Error("CheckDest created a folder")
+	}
+}

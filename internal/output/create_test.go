@@ -44,3 +44,28 @@ func TestReplaceSwapsWholeFile(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+// TestRemoveStaleTemps: the temporaries of a killed write go once they
+// are a minute old; younger ones may be a write in flight, and other
+// files stay.
+func TestRemoveStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	put(t, dir, map[string]string{".sahifa-new-111": "half", ".hidden": "mine", "a.md": "article"})
+	if err := os.WriteFile(filepath.Join(dir, ".sahifa-new-222"), []byte("in flight"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := RemoveStaleTemps(dir); len(got) != 1 || got[0] != ".sahifa-new-111" {
+		t.Errorf("removed %q", got)
+	}
+	for _, name := range []string{".sahifa-new-222", ".hidden", "a.md"} {
+		if !exists(dir, name) {
+			t.Errorf("%s removed", name)
+		}
+	}
+	if exists(dir, ".sahifa-new-111") {
+		t.Error("stale temporary kept")
+	}
+	if got := RemoveStaleTemps(filepath.Join(dir, "missing")); got != nil {
+		t.Errorf("missing folder: %q", got)
+	}
+}

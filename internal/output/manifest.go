@@ -88,32 +88,7 @@ func encodeManifest(dest string, files map[string]record) ([]byte, error) {
 // rename, so a crash leaves either the old manifest or the new one, never
 // a torn one that would be ignored and turn every file foreign.
 func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	return replace(path, data, true)
 }
 
 // Intact reports whether dest holds, unchanged, every file the manifest

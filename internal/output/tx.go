@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,6 +23,7 @@ type Option func(*options)
 type options struct {
 	manifest  string
 	protected []string
+	inputs    []string
 	twins     []string
 }
 
@@ -50,10 +50,18 @@ func WithManifest(path string) Option {
 }
 
 // WithProtected names folders that must survive any build (the caller
-// passes the site root and the content folder). Begin refuses a dest that
-// is one of them or contains one.
+// passes the site root). Begin refuses a dest that is one of them or
+// contains one.
 func WithProtected(dirs ...string) Option {
 	return func(o *options) { o.protected = append(o.protected, dirs...) }
+}
+
+// WithInputs names the folders a build reads (content, layouts, static,
+// the cache ...). Begin refuses a dest that is one of them, contains one
+// or lies inside one, symbolic links resolved: built pages must never
+// land among the sources.
+func WithInputs(dirs ...string) Option {
+	return func(o *options) { o.inputs = append(o.inputs, dirs...) }
 }
 
 type txState int
@@ -73,6 +81,8 @@ const (
 //
 // Two transactions on one dest at the same time are not supported: Begin
 // treats the other's staging folder as a crash leftover and deletes it.
+// Callers that may run side by side, in one process or several, hold a
+// LockDest for dest around the transaction.
 type Tx struct {
 	dest       string   // absolute destination
 	root       *os.Root // dest; every change to dest goes through it, so no path, symlink or manifest entry can reach outside
@@ -87,8 +97,9 @@ type Tx struct {
 	prev            map[string]record // previous build's manifest entries
 	prevRaw         []byte            // previous manifest bytes, restored if a commit fails
 	prevExists      bool
-	onDisk          []byte // what the manifest file holds now, nil if unknown or missing
-	manifestWritten bool   // by this commit, so a failure must put the old one back
+	onDisk          []byte   // what the manifest file holds now, nil if unknown or missing
+	manifestWritten bool     // by this commit, so a failure must put the old one back
+	replaced        []string // foreign files Commit wrote over, sorted
 
 	reads atomic.Int64 // existing files read to compare; tests use it to see the fast path
 
@@ -111,12 +122,14 @@ type Tx struct {
 type entry struct {
 	staged string
 	rec    record
+	// foreign: staged over a file that an earlier build did not write
+	// (it is not in the manifest), which Commit reports in Stats.Replaced.
+	foreign bool
 }
 
 // Begin starts a build into dest, creating it if missing. It refuses a
-// dest that is the filesystem root, the user's home folder or one of its
-// ancestors, or contains a folder given to WithProtected, and removes
-// staging folders left by a crashed earlier build.
+// dest that CheckDest refuses, and removes staging folders left by a
+// crashed earlier build.
 func Begin(dest string, opts ...Option) (*Tx, error) {
 	var o options
 	for _, opt := range opts {
@@ -129,7 +142,7 @@ func Begin(dest string, opts ...Option) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	if err := checkDest(abs, o.protected); err != nil {
+	if err := checkDest(abs, o); err != nil {
 		return nil, err
 	}
 	t := &Tx{dest: abs, resolved: resolve(abs), manifest: o.manifest, twins: o.twins, claims: newClaims(), entries: map[string]entry{}}
@@ -308,8 +321,10 @@ func (t *Tx) stage(f File, name string) (entry, error) {
 	rel := filepath.FromSlash(f.Path)
 	// Any Lstat error (missing, a file where a folder should be, a symlink
 	// leaving dest) means "not the same file here"; Commit reports it.
-	if fi, err := t.root.Lstat(rel); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)) {
-		prev, known := t.prev[f.Path]
+	fi, err := t.root.Lstat(rel)
+	prev, known := t.prev[f.Path]
+	foreign := err == nil && !fi.IsDir() && !known && t.manifest != ""
+	if err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)) {
 		switch {
 		case known && prev.sameStat(fi):
 			// Untouched since we wrote it: the hash alone decides.
@@ -328,7 +343,6 @@ func (t *Tx) stage(f File, name string) (entry, error) {
 	if err == nil {
 		err = w.Chmod(0o644) // the umask must not make pages unreadable to the web server
 	}
-	var fi fs.FileInfo
 	if err == nil {
 		fi, err = w.Stat()
 	}
@@ -338,7 +352,7 @@ func (t *Tx) stage(f File, name string) (entry, error) {
 	if err != nil {
 		return entry{}, &PathError{Path: f.Path, Err: fmt.Errorf("staging: %w", err)}
 	}
-	return entry{staged: name, rec: newRecord(fi, sum)}, nil
+	return entry{staged: name, rec: newRecord(fi, sum), foreign: foreign}, nil
 }
 
 // sameContent reports whether the file at rel holds exactly data. It

@@ -384,3 +384,33 @@ func TestConcurrentWriteFailure(t *testing.T) {
 	}
 	sameTree(t, before, snapshot(t, dest))
 }
+
+// TestReplacedForeignFilesNamed: a build that writes over a file it did
+// not write before says so; over its own files, or with the same bytes,
+// it does not.
+func TestReplacedForeignFilesNamed(t *testing.T) {
+	dest := t.TempDir()
+	mopt := manifestOpt(t)
+	put(t, dest, map[string]string{"index.html": "someone else's", "same.html": "s", "notes.txt": "n"})
+	files := map[string]string{"index.html": "ours", "same.html": "s", "new.html": "n"}
+	tx, err := Begin(dest, mopt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		if err := tx.Write(File{Path: p, Data: []byte(data)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := tx.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tx.Replaced(); st.Replaced != 1 || len(got) != 1 || got[0] != "index.html" {
+		t.Errorf("first build: %+v, Replaced() = %q, want index.html", st, got)
+	}
+	files["index.html"] = "ours, changed"
+	if st := build(t, dest, files, mopt); st.Replaced != 0 {
+		t.Errorf("second build replaced its own file as foreign: %+v", st)
+	}
+}
