@@ -169,3 +169,10 @@ func mustPort(t *testing.T, u string) string {
 	}
 	return p.Port()
 }
+
+func TestServeHelpAllowedHosts(t *testing.T) {
+	var out, errb strings.Builder
+	if code := run([]string{"help", "serve"}, &out, &errb); code != exitOK || !strings.Contains(out.String(), "--allowedHosts NAMES") || !strings.Contains(out.String(), "other names get 403") {
+		t.Errorf("sahifa help serve: exit %d:\n%s", code, out.String())
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -28,9 +27,15 @@ type Hosts struct {
 	any     bool     // --allowedHosts all
 }
 
-// loopback are the names every dev server answers on its port: they reach
-// only this machine, whatever a web page does with DNS.
-var loopback = []string{"localhost", "127.0.0.1", "::1"}
+// isLoopback reports whether name is one every dev server answers on its
+// port: these reach only this machine, whatever a web page does with DNS.
+func isLoopback(name string) bool {
+	switch name {
+	case "localhost", "127.0.0.1", "::1":
+		return true
+	}
+	return false
+}
 
 // AllowAny is the --allowedHosts entry that turns the check off (Vite's
 // `allowedHosts: true`); "true" means the same.
@@ -161,7 +166,7 @@ func (h Hosts) check(header, value, hostport string, defaultPort, port int) erro
 	if h.allows(name) {
 		return nil
 	}
-	if slices.Contains(loopback, name) || name == h.bound {
+	if isLoopback(name) || name == h.bound {
 		if p == port {
 			return nil
 		}
