@@ -43,6 +43,7 @@ const defaultPort = 1313
 type serveOptions struct {
 	build        build.Options // Source, Drafts, Future, Expired, Now, Destination
 	bind         string
+	allowedHosts []string // --allowedHosts: Host names answered besides the server's own
 	port         int
 	portSet      bool // --port given: use it or fail, do not pick another
 	renderToDisk bool
@@ -60,6 +61,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	var now string
 	fs.StringVarP(&o.build.Source, "source", "s", ".", "site root `DIR`")
 	fs.StringVar(&o.bind, "bind", "127.0.0.1", "`ADDRESS` to listen on; anything but a loopback address makes the site reachable from the network")
+	fs.StringSliceVar(&o.allowedHosts, "allowedHosts", nil, "host `NAMES` answered besides localhost, 127.0.0.1, [::1] and the --bind address (comma-separated; other names get 403, so other web sites cannot read the preview); .example.com allows it and its subdomains; all allows any name (unsafe)")
 	fs.IntVarP(&o.port, "port", "p", defaultPort, "`PORT` to listen on (0: any free port); when the default is taken, another is chosen")
 	fs.BoolVarP(&o.build.Drafts, "buildDrafts", "D", false, "include drafts")
 	fs.BoolVarP(&o.build.Future, "buildFuture", "F", false, "include articles dated in the future")
@@ -115,6 +117,11 @@ func parseNow(now, cmd string, stderr io.Writer) (time.Time, bool) {
 // serve runs the dev server until ctx ends. A failed build never stops it.
 func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 	stdout, stderr = &lockedWriter{w: stdout}, &lockedWriter{w: stderr}
+	hosts, err := server.NewHosts(o.bind, o.allowedHosts)
+	if err != nil {
+		fmt.Fprintf(stderr, "sahifa serve: %v\n", err)
+		return exitUsage
+	}
 	root := o.build.Source
 	if !isSite(root) {
 		fmt.Fprintf(stderr, "sahifa serve: %s is not a site folder: it has neither %s nor content/; run it in one, or pass -s DIR\n", root, build.ConfigFile)
@@ -136,6 +143,13 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 	site := "http://" + net.JoinHostPort(urlHost(o.bind), strconv.Itoa(port)) + "/"
 	if !isLoopback(o.bind) {
 		fmt.Fprintf(stderr, "warning: --bind %s makes the site reachable from the network, drafts included\n", o.bind)
+		if !hosts.AllowsAny() {
+			addrs, _ := net.InterfaceAddrs()
+			fmt.Fprintln(stderr, lanHint(o.bind, addrs))
+		}
+	}
+	if hosts.AllowsAny() {
+		fmt.Fprintln(stderr, "warning: --allowedHosts all: requests for any host name are answered, so a web page on another site can read the preview, drafts included, by pointing its name at this machine (DNS rebinding); list the names you use instead")
 	}
 
 	// Watch before the first build, so nothing saved during it is missed.
@@ -149,7 +163,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 	}
 	defer w.Close()
 
-	dev := server.New()
+	dev := server.New(server.WithHosts(hosts))
 	d := &devBuild{opts: o, baseURL: site, dev: dev, stdout: stdout, stderr: stderr, edited: map[string]bool{}, parsed: &content.Parsed{}}
 	d.rebuild("")
 
@@ -397,6 +411,23 @@ func urlHost(bind string) string {
 		return "localhost"
 	}
 	return strings.Trim(bind, "[]")
+}
+
+// lanHint tells how to open a site bound to a network address from another
+// device: the names and addresses it uses there are refused unless allowed.
+// addrs are this machine's addresses, for an example.
+func lanHint(bind string, addrs []net.Addr) string {
+	if urlHost(bind) != "localhost" {
+		return "other devices may open it at the address printed; to let them use a name for this machine, allow it: --allowedHosts mybox.local"
+	}
+	example := "192.168.1.20"
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsGlobalUnicast() {
+			example = n.IP.String()
+			break
+		}
+	}
+	return "other devices must use an address or name allowed with --allowedHosts, such as --allowedHosts " + example + ",mybox.local"
 }
 
 func isLoopback(bind string) bool {

@@ -106,6 +106,23 @@ func (d *devServer) page(sitePath string) string {
 	return strings.TrimSuffix(d.url, "/") + (&url.URL{Path: "/" + strings.TrimSuffix(sitePath, "index.html")}).EscapedPath()
 }
 
+// requestFrom is a request with a Host header other than u's and an
+// Origin header ("" for none).
+func requestFrom(t testing.TB, method, u, host, origin string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(method, u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if host != "" {
+		req.Host = host
+	}
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
+	return req
+}
+
 type response struct {
 	code   int
 	header http.Header
@@ -114,10 +131,14 @@ type response struct {
 
 func fetch(t testing.TB, method, u string) response {
 	t.Helper()
-	req, err := http.NewRequest(method, u, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	return fetchFrom(t, method, u, "", "")
+}
+
+// fetchFrom is fetch with a Host header other than u's and an Origin
+// header ("" for none), as a web page on another site may send them.
+func fetchFrom(t testing.TB, method, u, host, origin string) response {
+	t.Helper()
+	req := requestFrom(t, method, u, host, origin)
 	client := &http.Client{
 		Timeout:       waitFor,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -433,9 +454,19 @@ type sse struct{ name, data string }
 // the channel until the test ends.
 func openEvents(t testing.TB, base string) <-chan sse {
 	t.Helper()
+	return openEventsFrom(t, base, "")
+}
+
+// openEventsFrom is openEvents with an Origin header, as a browser sends
+// it.
+func openEventsFrom(t testing.TB, base, origin string) <-chan sse {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	req, _ := http.NewRequestWithContext(ctx, "GET", strings.TrimSuffix(base, "/")+"/_sahifa/events", nil)
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -599,33 +630,8 @@ func TestBuildWatch(t *testing.T) {
 // TestE2EServe runs the real binary: it prints its address, serves the
 // site, and stops cleanly on Ctrl+C without writing public/.
 func TestE2EServe(t *testing.T) {
-	bin := e2eBin(t)
 	root := e2eNewSite(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*waitFor)
-	defer cancel()
-	cmd := execServe(ctx, bin, root, "serve", "-p", "0", "--now", e2eNow)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr syncBuffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := bufio.NewScanner(stdout)
-	var site string
-	for site == "" && lines.Scan() {
-		if _, after, ok := strings.Cut(lines.Text(), " at http://"); ok {
-			site = "http://" + strings.Fields(after)[0]
-		}
-	}
-	if site == "" {
-		cmd.Process.Kill()
-		cmd.Wait()
-		t.Fatalf("no address printed; stderr:\n%s", stderr.String())
-	}
-	go io.Copy(io.Discard, stdout)
+	cmd, site, stderr := startServeBin(t, root, "serve", "-p", "0", "--now", e2eNow)
 	r := fetch(t, "GET", site)
 	if r.code != 200 || !strings.Contains(r.body, "صحيفة الاختبار") || !strings.Contains(r.body, "/_sahifa/live.js") {
 		t.Errorf("GET %s: %d %s", site, r.code, abbrev(r.body))
@@ -643,6 +649,38 @@ func TestE2EServe(t *testing.T) {
 	if e2eExists(filepath.Join(root, "public")) {
 		t.Error("serve wrote public/")
 	}
+}
+
+// startServeBin runs the binary with args in root until it prints the
+// site's address; the test stops it (cmd), or else it is killed at the
+// test's end.
+func startServeBin(t *testing.T, root string, args ...string) (cmd *exec.Cmd, site string, stderr *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*waitFor)
+	t.Cleanup(cancel)
+	cmd = execServe(ctx, e2eBin(t), root, args...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr = &syncBuffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	for site == "" && lines.Scan() {
+		if _, after, ok := strings.Cut(lines.Text(), " at http://"); ok {
+			site = "http://" + strings.Fields(after)[0]
+		}
+	}
+	if site == "" {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("no address printed; stderr:\n%s", stderr.String())
+	}
+	go io.Copy(io.Discard, stdout)
+	return cmd, site, stderr
 }
 
 // execServe is the command running the binary in dir, without the

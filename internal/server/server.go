@@ -12,7 +12,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -35,6 +37,7 @@ type Server struct {
 	update   sync.Mutex // one Publish or Fail at a time
 	instance string     // differs between runs, so pages reload after a restart
 	ping     time.Duration
+	hosts    Hosts // the Host and Origin headers answered
 
 	mu      sync.RWMutex
 	site    *output.Memory
@@ -50,6 +53,10 @@ type Option func(*Server)
 // WithPing sets how often an idle event stream gets a comment, so proxies
 // and browsers keep it open (default 15 s).
 func WithPing(d time.Duration) Option { return func(s *Server) { s.ping = d } }
+
+// WithHosts sets the Host and Origin headers the server answers (default:
+// the loopback addresses only); others get 403.
+func WithHosts(h Hosts) Option { return func(s *Server) { s.hosts = h } }
 
 // New returns a Server with nothing to serve yet: until the first Publish,
 // pages answer 503.
@@ -203,11 +210,18 @@ func frame(event string, data any) []byte {
 	return []byte("event: " + event + "\ndata: " + string(j) + "\n\n")
 }
 
-// ServeHTTP serves the site, the live-reload script and the event stream.
+// ServeHTTP serves the site, the live-reload script and the event stream,
+// to requests whose Host and Origin the server answers (see Hosts).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store") // a reload always shows the newest build
 	h.Set("X-Content-Type-Options", "nosniff")
+	// Before anything else, so that no answer (a page, the event stream,
+	// an error or a 404) reaches a name the user did not choose.
+	if err := s.refusal(r); err != nil {
+		http.Error(w, err.Error(), http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -265,6 +279,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.send(w, r, output.File{Path: "404.html", MediaType: "text/html", Data: []byte("<!doctype html><title>404</title><p>404 page not found</p>")}, http.StatusNotFound, watch, build)
+}
+
+// refusal is why r is not answered, or nil. The port compared is the one
+// the request arrived on: the server's own, whatever it was asked to bind.
+func (s *Server) refusal(r *http.Request) error {
+	port := 0
+	if a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		if ap, err := netip.ParseAddrPort(a.String()); err == nil {
+			port = int(ap.Port())
+		}
+	}
+	if err := s.hosts.CheckHost(r.Host, port); err != nil {
+		return err
+	}
+	return s.hosts.CheckOrigin(r.Header.Get("Origin"), port)
 }
 
 const noSitePage = `<!doctype html><html lang="en"><meta charset="utf-8"><title>sahifa</title>` +

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -33,7 +34,21 @@ func testSite(t testing.TB) *output.Memory {
 
 func get(t *testing.T, s http.Handler, method, target string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(method, "http://127.0.0.1:1313/", nil)
+	return getFrom(t, s, method, target, "127.0.0.1:1313", "")
+}
+
+// getFrom is get with a Host header and an Origin header ("" for none),
+// sent to a server listening on port 1313.
+func getFrom(t *testing.T, s http.Handler, method, target, host, origin string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, "http://"+host+"/", nil)
+	req.Host = host
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
+	// As the HTTP server says which port the request arrived on: the
+	// Host is checked against it.
+	req = req.WithContext(context.WithValue(req.Context(), http.LocalAddrContextKey, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}))
 	// Set the raw request line as a browser sends it, bypassing the
 	// client-side cleaning NewRequest would do.
 	req.RequestURI = target
@@ -42,6 +57,11 @@ func get(t *testing.T, s http.Handler, method, target string) *httptest.Response
 		t.Fatalf("%s: %v", target, err)
 	}
 	req.URL = u
+	// Already done, so that the event stream, which lasts as long as its
+	// request, answers its first events and returns.
+	ctx, cancel := context.WithCancel(req.Context())
+	cancel()
+	req = req.WithContext(ctx)
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	return rec
