@@ -148,6 +148,9 @@ func FuzzFold(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		once := Fold(s)
+		if full := foldFull(s); full != once {
+			t.Fatalf("Fold(%q) = %q, but the full normalisation gives %q", s, once, full)
+		}
 		if twice := Fold(once); twice != once {
 			t.Fatalf("Fold not idempotent: %q → %q → %q", s, once, twice)
 		}
@@ -159,4 +162,49 @@ func FuzzFold(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The plain-text shortcut gives what the full normalisation gives, on
+// real news text and on every character it admits next to every other
+// character class that could compose with it.
+func TestFoldPlainTextShortcut(t *testing.T) {
+	texts := []string{
+		"توافق بين بايدن والكاظمي على كبح جماح الميليشيات في العراق، وإيران؟",
+		"قمة G20 في الرياض ٢٠٢١؛ COVID-19",
+		"مسؤول سئل عن المؤتمر: ما الأمر؟",
+	}
+	var admitted []rune
+	for r := rune(0); r < 0x700; r++ {
+		if plainText(string(r)) {
+			admitted = append(admitted, r)
+		}
+	}
+	for _, a := range admitted {
+		texts = append(texts, string(a), string(a)+"ا", "ا"+string(a), string(a)+"A")
+	}
+	for _, s := range texts {
+		if !plainText(s) {
+			t.Fatalf("%q not plain", s)
+		}
+		if got, want := Fold(s), foldFull(s); got != want {
+			t.Errorf("Fold(%q) = %q, full normalisation %q", s, got, want)
+		}
+	}
+	if plainText("مُصطفى") || plainText("العـــراق") || plainText("ﻻ") || plainText("\u200f") {
+		t.Error("marks, tatweel, presentation forms and bidi controls are not plain")
+	}
+}
+
+// BenchmarkFold folds a paragraph of plain news text (the shortcut) and
+// the same with harakat (the full normalisation).
+func BenchmarkFold(b *testing.B) {
+	plain := strings.Repeat("توافق بين بايدن والكاظمي على كبح جماح الميليشيات في العراق، قال المتحدث. ", 20)
+	for _, c := range []struct{ name, text string }{{"plain", plain}, {"marked", plain + "مُصطفى"}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				Fold(c.text)
+			}
+		})
+	}
 }
