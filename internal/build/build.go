@@ -307,6 +307,9 @@ func Run(opts Options) (Result, error) {
 		Version:  fmt.Sprintf("%s precompress=%t", programID(), opts.Precompress),
 		// The parsed articles are kept for the next build only with Parsed.
 		ReleaseBodies: opts.Parsed == nil,
+		// Only in memory: a dev server writing to disk too publishes
+		// files a host may cache.
+		StableAssets: opts.Memory != nil && !opts.AlsoDisk,
 	}, emit)
 	res.Images = imgs.Stats()
 	res.lap("render", &last)

@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sahifa/sahifa"
+	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/corpus"
+	"github.com/sahifa/sahifa/internal/output"
 )
 
 // publishedArticle is a story newer than every article of the generated
@@ -151,4 +154,42 @@ func readFS(t *testing.T, fsys fs.FS) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// In the dev server a stylesheet edit renders no page: CSS keeps its name
+// in memory builds, so pages do not change and open ones swap the sheet.
+func TestServeStylesheetEditRendersNoPage(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range corpus.Generate(corpus.Options{N: 30, Seed: 5}) {
+		writeFile(t, root, f.Path, f.Data)
+	}
+	now := time.Date(2026, 1, 2, 12, 0, 0, 0, time.UTC)
+	parsed := &content.Parsed{}
+	first := output.NewMemoryAfter(nil)
+	res, err := Run(Options{Source: root, Memory: first, Parsed: parsed, CacheDir: t.TempDir(), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	css, err := fs.ReadFile(sahifa.Theme, "assets/css/main.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, root, "assets/css/main.css", append(css, "\n.masthead { border-block-end-width: 3px; }\n"...))
+	next := output.NewMemoryAfter(first)
+	memos := res.Memos.Next()
+	res, err = Run(Options{Source: root, Memory: next, Memos: &memos, Parsed: parsed, CacheDir: t.TempDir(), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != 0 {
+		t.Errorf("a stylesheet edit rendered %d of %d pages", res.Rendered, res.Pages)
+	}
+	home, ok := next.Get("index.html")
+	if !ok || !bytes.Contains(home.Data, []byte(`href="/css/main.css"`)) || bytes.Contains(home.Data, []byte("integrity=")) {
+		t.Errorf("the home page does not link the stylesheet by its own name:\n%.600s", home.Data)
+	}
+	sheet, ok := next.Get("css/main.css")
+	if !ok || !bytes.Contains(sheet.Data, []byte("border-block-end-width:3px")) {
+		t.Errorf("css/main.css is not the edited stylesheet")
+	}
 }

@@ -24,9 +24,10 @@ type Asset struct {
 	Integrity string
 }
 
-// publishAssets minifies and fingerprints assets/ files, returning the
-// files to write and the lookup table templates use through "asset".
-func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string) ([]output.File, map[string]Asset, error) {
+// publishAssets minifies assets/ files and, with fingerprint, puts their
+// content hash in CSS and JS names, returning the files to write and the
+// lookup table templates use through "asset".
+func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string, fingerprint bool) ([]output.File, map[string]Asset, error) {
 	names, err := Layers{fsys}.Files()
 	if err != nil {
 		return nil, nil, err
@@ -44,6 +45,11 @@ func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string
 		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
 			if data, err = mf.Bytes(mt, data); err != nil {
 				return nil, nil, &fs.PathError{Op: "minify", Path: "assets/" + name, Err: err}
+			}
+			if !fingerprint {
+				files = append(files, output.File{Path: out, MediaType: mt, Data: data})
+				table[name] = Asset{RelPermalink: escapePath(relURL(out))}
+				continue
 			}
 			sum := sha256.Sum256(data)
 			out = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext

@@ -57,6 +57,11 @@ type Options struct {
 	// 100,000 articles). Only for a site model not used again: the dev
 	// server keeps its parsed articles for the next build.
 	ReleaseBodies bool
+	// StableAssets keeps CSS and JS at their own names, without a content
+	// hash or an integrity value: for the dev server, where a stylesheet
+	// edit must change no page (the browser swaps the stylesheet in
+	// place), and which sends every file uncached anyway.
+	StableAssets bool
 }
 
 // Emit receives each output file. It must be safe for concurrent use.
@@ -112,7 +117,7 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	if opts.Markdown == nil {
 		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()))
 	}
-	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
+	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL, !opts.StableAssets)
 	if err != nil {
 		return nil, nil, err
 	}
