@@ -126,8 +126,12 @@ func New(opts ...Option) *Renderer {
 }
 
 // Render converts one Markdown document. The returned HTML is a fragment
-// (no <html> or <body>); its headings carry ids unique within it.
+// (no <html> or <body>); its headings carry ids unique within it. A
+// document past the limits in limits.go gives a *LimitError.
 func (r *Renderer) Render(src []byte) (Result, error) {
+	if err := checkLimits(src); err != nil {
+		return Result{}, err
+	}
 	// A fresh context per document: heading ids are de-duplicated
 	// within this document only, and no state is shared between
 	// concurrent renders.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -204,12 +205,19 @@ func FuzzRender(f *testing.F) {
 	for _, s := range []string{
 		"# هجمات متكررة\n\nنص", "<script>alert(1)</script>", "a <b onclick=x>b</b>",
 		"[x](javascript:alert(1))", "| a |\n|---|\n| b |", "x[^1]\n\n[^1]: y", "<!-- a",
+		// Shapes near the limits of limits.go.
+		strings.Repeat("- ", MaxNesting) + "a", strings.Repeat("> - ", 60), strings.Repeat("[^a]: ", 60) + "b",
+		deepLines(MaxNesting + 1), strings.Repeat("[", MaxBrackets+1), strings.Repeat("*_", 300), "- - -\n* * *",
 	} {
 		f.Add(s)
 	}
 	r := New()
 	f.Fuzz(func(t *testing.T, src string) {
 		res, err := r.Render([]byte(src))
+		var le *LimitError
+		if errors.As(err, &le) && le.Line >= 1 && le.Line <= strings.Count(src, "\n")+1 {
+			return // refused, with a line of the input
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -292,7 +292,12 @@ func (r *renderer) article(a *site.Article) error {
 		}
 		res, err := r.opts.Markdown.Render(a.Body)
 		if err != nil {
-			return diag.At(a.Path, a.BodyLine, 0, err)
+			line := a.BodyLine
+			var le *markdown.LimitError
+			if errors.As(err, &le) {
+				line += le.Line - 1
+			}
+			return diag.At(a.Path, line, 0, err)
 		}
 		html, rendered = res.HTML, true
 		facts = BodyFacts{PlainText: res.PlainText, Words: res.Words}
