@@ -1,9 +1,12 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sahifa/sahifa/internal/linkcheck"
 )
 
 // TestE2EHostileMarkdown: an article nested deeper than goldmark can
@@ -24,4 +27,55 @@ func TestE2EHostileMarkdown(t *testing.T) {
 		t.Errorf("stderr lacks %q:\n%.2000s", want, r.stderr)
 	}
 	e2eSame(t, "public/ after a refused article", before, e2eSnapshot(t, pub))
+}
+
+// TestE2EPercentInPaths: "%" in a slug, a url or an alias is a character
+// of the folder's name, so links carry it as "%25": "a%20b" is the folder
+// "a%20b/", linked as "a%2520b/" (decoded, the link would ask for "a b/"),
+// and "%2e%2e" stays a folder instead of becoming "..". Every page, feed
+// and sitemap agrees, under a base path copied already encoded from a
+// browser, and the link checker finds nothing broken.
+func TestE2EPercentInPaths(t *testing.T) {
+	root := e2eNewSite(t)
+	const base = "https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/" // /أخبار/
+	article := func(title, key string) string {
+		return "---\ntitle: \"" + title + "\"\ndate: 2024-05-23T10:00:00+03:00\ntags: [اقتصاد]\n" + key + "\n---\nنص الخبر.\n"
+	}
+	e2eWrite(t, root, map[string]string{
+		"content/space.md":   article("مسافة", `slug: "a%20b"`),
+		"content/dots.md":    article("نقطتان", `slug: "%2e%2e"`),
+		"content/sale.md":    article("خصم", `slug: "خصم-50%"`),
+		"content/query.md":   article("سؤال", `slug: "a?b#c"`),
+		"content/url.md":     article("رابط", `url: "/ملفات/100%/"`),
+		"content/aliased.md": article("منقول", `aliases: ["/قديم/50%25/"]`),
+	})
+	r := e2eRun(t, root, nil, "build", "--now", e2eNow, "--baseURL", base)
+	e2eWant(t, r, exitOK)
+	pub := filepath.Join(root, "public")
+	for _, f := range []string{"2024/05/23/a%20b/index.html", "2024/05/23/%2e%2e/index.html", "2024/05/23/خصم-50%/index.html",
+		"2024/05/23/a?b#c/index.html", "ملفات/100%/index.html", "قديم/50%25/index.html"} {
+		if !e2eExists(filepath.Join(pub, filepath.FromSlash(f))) {
+			t.Errorf("%s was not written", f)
+		}
+	}
+	home := e2eRead(t, filepath.Join(pub, "index.html"))
+	sitemap := e2eRead(t, filepath.Join(pub, "sitemap.xml"))
+	for _, want := range []string{"/2024/05/23/a%2520b/", "/2024/05/23/%252e%252e/", "/2024/05/23/%D8%AE%D8%B5%D9%85-50%25/", "/2024/05/23/a%3Fb%23c/"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks a link to %s", want)
+		}
+		if !strings.Contains(sitemap, base+"2024/05/23/"+strings.TrimPrefix(want, "/2024/05/23/")) {
+			t.Errorf("sitemap lacks %s", want)
+		}
+	}
+	rep, err := linkcheck.CheckReport(os.DirFS(pub), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		t.Error(p)
+	}
+	if rep.Internal < 100 {
+		t.Errorf("the link checker followed %d internal links: too few to trust", rep.Internal)
+	}
 }

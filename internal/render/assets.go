@@ -26,6 +26,7 @@ type Asset struct {
 
 // publishAssets minifies and fingerprints assets/ files, returning the
 // files to write and the lookup table templates use through "asset".
+// relURL makes an asset's path a percent-encoded link.
 func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string) ([]output.File, map[string]Asset, error) {
 	names, err := Layers{fsys}.Files()
 	if err != nil {
@@ -51,7 +52,7 @@ func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string
 			integrity = "sha384-" + base64.StdEncoding.EncodeToString(sri[:])
 		}
 		files = append(files, output.File{Path: out, MediaType: mt, Data: data})
-		table[name] = Asset{RelPermalink: escapePath(relURL(out)), Integrity: integrity}
+		table[name] = Asset{RelPermalink: relURL(out), Integrity: integrity}
 	}
 	return files, table, nil
 }

@@ -112,7 +112,7 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	if opts.Markdown == nil {
 		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()))
 	}
-	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL)
+	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, func(p string) string { return relLink(s.Config, p) })
 	if err != nil {
 		return nil, nil, err
 	}
@@ -239,8 +239,8 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 
 // rel and abs make a site-relative path into a link with the base path,
 // or an absolute URL, percent-encoded.
-func (r *renderer) rel(p string) string { return escapePath(r.site.Config.RelURL(p)) }
-func (r *renderer) abs(p string) string { return escapePath(r.site.Config.AbsURL(p)) }
+func (r *renderer) rel(p string) string { return relLink(r.site.Config, p) }
+func (r *renderer) abs(p string) string { return absLink(r.site.Config, p) }
 
 func siteData(s *site.Site) *SiteData {
 	c := s.Config
@@ -373,8 +373,8 @@ func (r *renderer) notFound() error {
 		Kind:         "404",
 		Title:        "الصفحة غير موجودة",
 		Description:  cfg.Description,
-		Permalink:    escapePath(cfg.AbsURL("/404.html")),
-		RelPermalink: escapePath(cfg.RelURL("/404.html")),
+		Permalink:    absLink(cfg, "/404.html"),
+		RelPermalink: relLink(cfg, "/404.html"),
 		Site:         r.siteData,
 	}
 	return r.page("404.html", "404 page", notFound, data)
@@ -426,8 +426,8 @@ func (r *renderer) alias(al site.Alias) error {
 	var buf bytes.Buffer
 	err := aliasPage.Execute(&buf, map[string]string{
 		"Lang": cfg.Language, "Dir": cfg.Dir, "Title": al.Target.Title,
-		"Abs": escapePath(cfg.AbsURL(al.Target.RelPermalink)),
-		"Rel": escapePath(cfg.RelURL(al.Target.RelPermalink)),
+		"Abs": absLink(cfg, al.Target.RelPermalink),
+		"Rel": relLink(cfg, al.Target.RelPermalink),
 	})
 	if err != nil {
 		return err
