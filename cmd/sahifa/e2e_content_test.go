@@ -1,11 +1,14 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/sahifa/sahifa/internal/htmltext"
 	"github.com/sahifa/sahifa/internal/linkcheck"
 )
 
@@ -77,5 +80,64 @@ func TestE2EPercentInPaths(t *testing.T) {
 	}
 	if rep.Internal < 100 {
 		t.Errorf("the link checker followed %d internal links: too few to trust", rep.Internal)
+	}
+}
+
+// TestE2EForbiddenText: an article with bytes that are not UTF-8 in its
+// body and control characters and noncharacters in its title builds,
+// with a warning naming each place, and no page, feed, sitemap, search
+// shard or JSON-LD block carries a malformed byte or a forbidden
+// character.
+func TestE2EForbiddenText(t *testing.T) {
+	root := e2eNewSite(t)
+	e2eWrite(t, root, map[string]string{"content/bad.md": "---\n" +
+		`title: "عاجل:\u0001 قمة\u001f الرياض\uFFFE"` + "\n" +
+		"date: 2024-05-23T10:00:00+03:00\ntags: [سياسة]\n---\n" +
+		"افتتحت القمة أعمالها.\n\nوقال \xff\xfeالمتحدث إن\x0b الاجتماع ناجح\u0085.\n"})
+	r := e2eRun(t, root, nil, "build", "--now", e2eNow)
+	e2eWant(t, r, exitOK)
+	for _, want := range []string{"content/bad.md:8:6: warning: 4 characters", "content/bad.md:2:8: warning: title: 3 characters"} {
+		if !strings.Contains(r.stderr+r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s%s", want, r.stdout, r.stderr)
+		}
+	}
+	pub := filepath.Join(root, "public")
+	page := e2eRead(t, filepath.Join(pub, "2024/05/23/عاجل-قمة-الرياض/index.html"))
+	for _, want := range []string{"عاجل:� قمة� الرياض�", "وقال ��المتحدث إن� الاجتماع ناجح�.", `"headline":"عاجل:� قمة� الرياض�"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	checked := 0
+	err := filepath.WalkDir(pub, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.Contains(".html .xml .json", filepath.Ext(p)) {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		checked++
+		if !utf8.Valid(data) {
+			t.Errorf("%s: not UTF-8", p)
+		}
+		for i, c := range string(data) {
+			if htmltext.Forbidden(c) {
+				t.Errorf("%s: %U at byte %d", p, c, i)
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"index.xml", "atom.xml", "feed.json", "search/data/d/0.json", "sitemap.xml"} {
+		if !e2eExists(filepath.Join(pub, f)) {
+			t.Errorf("%s was not written, so not checked", f)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("checked %d files: too few", checked)
 	}
 }

@@ -261,3 +261,15 @@ func TestBasePathRebasesSiteLinks(t *testing.T) {
 		t.Errorf("without a base path links must stay as written:\n%s", plain.HTML)
 	}
 }
+
+// TestRenderCleansCharacterReferences: &#1; and &#xFFFE; decode to
+// characters HTML forbids; they come out as U+FFFD.
+func TestRenderCleansCharacterReferences(t *testing.T) {
+	res := render(t, New(), "## عنوان&#x85;\n\nنص&#1; و&#xFFFE; و&#xFDD0;.\n")
+	if want := "<p>نص� و� و�.</p>"; !strings.Contains(string(res.HTML), want) || strings.ContainsRune(string(res.HTML), 0x85) {
+		t.Errorf("HTML %q lacks %q", res.HTML, want)
+	}
+	if strings.ContainsRune(res.Headings[0].Text, 0x85) || strings.ContainsRune(res.PlainText, 1) {
+		t.Errorf("heading %q, plain text %q", res.Headings[0].Text, res.PlainText)
+	}
+}
