@@ -433,10 +433,12 @@
     });
   }
 
-  // encodePath percent-encodes each segment of a site path, as links in
-  // the rest of the site are.
+  // encodePath percent-encodes each segment of a path from the index, as
+  // links in the rest of the site are. The index keeps "%", "?" and "#"
+  // of a slug escaped and Arabic letters as they are, so each segment is
+  // decoded before it is encoded.
   function encodePath(p) {
-    return p.split("/").map(encodeURIComponent).join("/");
+    return p.split("/").map((s) => encodeURIComponent(decodeURIComponent(s))).join("/");
   }
 
   function start() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		now            string
 		watching       bool
 		debounce       time.Duration
+		cpuProfile     string
 	)
 	fs.StringVarP(&opts.Source, "source", "s", ".", "site root `DIR`")
 	fs.StringVarP(&opts.Destination, "destination", "d", "", "output `DIR` (default public under the source)")
@@ -38,8 +40,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&verbose, "verbose", false, "say more about the build")
 	fs.BoolVar(&watching, "watch", false, "stay running and rebuild on every change to the site's files")
 	fs.DurationVar(&debounce, "debounce", watch.DefaultQuiet, "with --watch, quiet `TIME` after the last file event before rebuilding")
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof reads it)")
 	if code, done := parse(fs, args, stdout); done {
 		return code
+	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "sahifa build: --cpuprofile: %v\n", err)
+			return exitUsage
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sahifa build: unexpected argument %q\n", fs.Arg(0))

@@ -221,6 +221,9 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, diag.Stage("load", err)
 	}
+	for _, p := range pages {
+		res.Warnings = append(res.Warnings, p.Warnings...)
+	}
 	res.lap("load", &last)
 
 	// assemble: publication rules, order, URLs and pagination.

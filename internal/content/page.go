@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"time"
+
+	"github.com/sahifa/sahifa/internal/diag"
 )
 
 // Page is one Markdown source file after its front matter was decoded. It
@@ -52,6 +54,10 @@ type Page struct {
 	// Hash is the hex SHA-256 of the whole source file: a cheap identity
 	// for caches and incremental builds.
 	Hash string
+
+	// Warnings are problems found in the file that did not stop it
+	// from being read (text HTML forbids, replaced: sanitize.go).
+	Warnings []diag.Warning
 }
 
 // String returns the page's string param or "" (dateline, caption, agency).

@@ -47,13 +47,17 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 		Path:     path,
 		Params:   make(map[string]any, len(fields)),
 		Lines:    make(map[string]int, len(fields)),
-		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
 		Hash:     hashOf(src),
 	}
+	p.Body, p.Warnings = cleanBody(path, doc.Body, doc.BodyLine)
 	var errs []error
 	for _, f := range fields {
 		key := strings.ToLower(f.Key)
+		var n int
+		if f.Value, n = cleanValue(f.Value); n > 0 {
+			p.Warnings = append(p.Warnings, diag.Warning{Path: path, Line: f.Line, Col: f.Col, Msg: f.Key + ": " + replacedMsg(n)})
+		}
 		p.Params[key] = f.Value
 		p.Lines[key] = f.Line
 		if key == "image" {
@@ -92,6 +96,7 @@ func (p *Page) set(key string, v any, opts Options) error {
 	switch key {
 	case "title":
 		p.Title, err = str(v)
+		p.Title = oneLine(p.Title)
 	case "description":
 		p.Description, err = str(v)
 	case "summary":

@@ -170,3 +170,60 @@ func TestLoadWithoutContentFolder(t *testing.T) {
 		t.Fatalf("got %d pages, %v", len(pages), err)
 	}
 }
+
+// TestParseCleansForbiddenText: bytes that are not UTF-8 in the body and
+// control characters or noncharacters in front matter (written as YAML
+// escapes) become U+FFFD, each place with a warning at its position; a
+// line break in a title becomes a space.
+func TestParseCleansForbiddenText(t *testing.T) {
+	src := "---\n" +
+		`title: "قمة\u0001 العشرين\uFFFE"` + "\n" +
+		"description: \"الرياض\\n\\tاليوم\"\n" +
+		`dateline: "بغداد\u0085"` + "\n" +
+		`tags: ["العراق\u0007"]` + "\n" +
+		"---\nمقدمة.\n\nافتتحت \xff\xfeالقمة أعمالها\x01.\n"
+	p, err := Parse("content/g20.md", []byte(src), opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "قمة� العشرين�"; p.Title != want {
+		t.Errorf("title %q, want %q", p.Title, want)
+	}
+	if want := "الرياض\n\tاليوم"; p.Description != want {
+		t.Errorf("description %q, want %q (only titles are one line)", p.Description, want)
+	}
+	if p.String("dateline") != "بغداد�" || !reflect.DeepEqual(p.Tags, []string{"العراق�"}) {
+		t.Errorf("dateline %q, tags %q", p.String("dateline"), p.Tags)
+	}
+	if want := "مقدمة.\n\nافتتحت ��القمة أعمالها�.\n"; string(p.Body) != want {
+		t.Errorf("body %q, want %q", p.Body, want)
+	}
+	var got []string
+	for _, w := range p.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		"content/g20.md:9:8: warning: 3 characters that are not valid UTF-8 or not allowed in HTML (control characters or noncharacters) replaced with U+FFFD (�); check the file's encoding or remove them",
+		"content/g20.md:2:8: warning: title: 2 characters",
+		"content/g20.md:4:11: warning: dateline: character",
+		"content/g20.md:5:7: warning: tags: character",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("warnings:\n%s", strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("warning %d:\n got %s\nwant %s…", i, got[i], want[i])
+		}
+	}
+}
+
+func TestParseTitleOnOneLine(t *testing.T) {
+	p, err := Parse("content/a.md", []byte("---\ntitle: |\n  قمة\n  العشرين\n---\nنص\n"), opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "قمة العشرين" || len(p.Warnings) != 0 {
+		t.Errorf("title %q, warnings %v", p.Title, p.Warnings)
+	}
+}

@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sahifa/sahifa/internal/content"
@@ -31,5 +32,37 @@ func BenchmarkRender(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkRenderHostile is the guard against Markdown whose rendering
+// time grows with the square of its size (limits.go): 1 MB of each shape,
+// just inside the limits or past them, must render (or be refused) in
+// well under a second, about the time of 1 MB of plain list items.
+func BenchmarkRenderHostile(b *testing.B) {
+	const size = 1 << 20
+	fill := func(unit string) []byte { return []byte(strings.Repeat(unit, size/len(unit)+1)[:size]) }
+	cases := []struct{ name, unit string }{
+		{"plain list items", "- بند\n"},
+		{"dashes on one line", "- "},
+		{"quotes on one line", "> "},
+		{"nested lists per line", strings.Repeat("- ", markdown.MaxNesting-1) + "نص\n"},
+		{"nested quotes per line", strings.Repeat("> ", markdown.MaxNesting-1) + "نص\n"},
+		{"footnotes per line", strings.Repeat("[^ح]: ", markdown.MaxNesting-1) + "نص\n"},
+		{"nested brackets", strings.Repeat("[", markdown.MaxBrackets) + "نص" + strings.Repeat("]", markdown.MaxBrackets)},
+		{"open links", strings.Repeat("[أ](<", markdown.MaxLinksPerParagraph) + "\n\n"},
+		{"open titles", strings.Repeat("[أ](ب (\n", markdown.MaxLinksPerParagraph) + "\n"},
+		{"emphasis runs", strings.Repeat("*_", markdown.MaxEmphasisPerParagraph/2) + "\n\n"},
+		{"definitions", strings.Repeat("[أ]: ب\n", markdown.MaxDefinitionsPerParagraph) + "\n"},
+	}
+	md := markdown.New()
+	for _, c := range cases {
+		src := fill(c.unit)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				md.Render(src) // refused or rendered: only the time matters
+			}
+		})
 	}
 }

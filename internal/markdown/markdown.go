@@ -17,6 +17,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/sahifa/sahifa/internal/htmltext"
 )
 
 // Option configures a Renderer.
@@ -126,8 +128,12 @@ func New(opts ...Option) *Renderer {
 }
 
 // Render converts one Markdown document. The returned HTML is a fragment
-// (no <html> or <body>); its headings carry ids unique within it.
+// (no <html> or <body>); its headings carry ids unique within it. A
+// document past the limits in limits.go gives a *LimitError.
 func (r *Renderer) Render(src []byte) (Result, error) {
+	if err := checkLimits(src); err != nil {
+		return Result{}, err
+	}
 	// A fresh context per document: heading ids are de-duplicated
 	// within this document only, and no state is shared between
 	// concurrent renders.
@@ -138,9 +144,18 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 		return Result{}, err
 	}
 	words, plain := summarize(doc, src)
+	hs := headings(doc, src)
+	for i := range hs {
+		hs[i].Text, _, _ = htmltext.CleanString(hs[i].Text)
+	}
+	plain, _, _ = htmltext.CleanString(plain)
+	// Character references such as &#1; decode to characters HTML
+	// forbids, whatever the source held (the source itself was cleaned
+	// when it was read, with a warning).
+	out, _, _ := htmltext.Clean(buf.Bytes())
 	return Result{
-		HTML:      buf.Bytes(),
-		Headings:  headings(doc, src),
+		HTML:      out,
+		Headings:  hs,
 		Words:     words,
 		PlainText: plain,
 	}, nil

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -204,12 +205,19 @@ func FuzzRender(f *testing.F) {
 	for _, s := range []string{
 		"# هجمات متكررة\n\nنص", "<script>alert(1)</script>", "a <b onclick=x>b</b>",
 		"[x](javascript:alert(1))", "| a |\n|---|\n| b |", "x[^1]\n\n[^1]: y", "<!-- a",
+		// Shapes near the limits of limits.go.
+		strings.Repeat("- ", MaxNesting) + "a", strings.Repeat("> - ", 60), strings.Repeat("[^a]: ", 60) + "b",
+		deepLines(MaxNesting + 1), strings.Repeat("[", MaxBrackets+1), strings.Repeat("*_", 300), "- - -\n* * *",
 	} {
 		f.Add(s)
 	}
 	r := New()
 	f.Fuzz(func(t *testing.T, src string) {
 		res, err := r.Render([]byte(src))
+		var le *LimitError
+		if errors.As(err, &le) && le.Line >= 1 && le.Line <= strings.Count(src, "\n")+1 {
+			return // refused, with a line of the input
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -251,5 +259,17 @@ func TestBasePathRebasesSiteLinks(t *testing.T) {
 	plain, _ := New().Render([]byte(src))
 	if !strings.Contains(string(plain.HTML), `href="/%D8%AE%D8%B7%D8%A9/"`) {
 		t.Errorf("without a base path links must stay as written:\n%s", plain.HTML)
+	}
+}
+
+// TestRenderCleansCharacterReferences: &#1; and &#xFFFE; decode to
+// characters HTML forbids; they come out as U+FFFD.
+func TestRenderCleansCharacterReferences(t *testing.T) {
+	res := render(t, New(), "## عنوان&#x85;\n\nنص&#1; و&#xFFFE; و&#xFDD0;.\n")
+	if want := "<p>نص� و� و�.</p>"; !strings.Contains(string(res.HTML), want) || strings.ContainsRune(string(res.HTML), 0x85) {
+		t.Errorf("HTML %q lacks %q", res.HTML, want)
+	}
+	if strings.ContainsRune(res.Headings[0].Text, 0x85) || strings.ContainsRune(res.PlainText, 1) {
+		t.Errorf("heading %q, plain text %q", res.Headings[0].Text, res.PlainText)
 	}
 }

@@ -26,7 +26,8 @@ type Asset struct {
 
 // publishAssets minifies assets/ files and, with fingerprint, puts their
 // content hash in CSS and JS names, returning the files to write and the
-// lookup table templates use through "asset".
+// lookup table templates use through "asset". relURL makes an asset's
+// path a percent-encoded link.
 func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string, fingerprint bool) ([]output.File, map[string]Asset, error) {
 	names, err := Layers{fsys}.Files()
 	if err != nil {
@@ -48,7 +49,7 @@ func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string
 			}
 			if !fingerprint {
 				files = append(files, output.File{Path: out, MediaType: mt, Data: data})
-				table[name] = Asset{RelPermalink: escapePath(relURL(out))}
+				table[name] = Asset{RelPermalink: relURL(out)}
 				continue
 			}
 			sum := sha256.Sum256(data)
@@ -57,7 +58,7 @@ func publishAssets(fsys fs.FS, mf *minifier.Minifier, relURL func(string) string
 			integrity = "sha384-" + base64.StdEncoding.EncodeToString(sri[:])
 		}
 		files = append(files, output.File{Path: out, MediaType: mt, Data: data})
-		table[name] = Asset{RelPermalink: escapePath(relURL(out)), Integrity: integrity}
+		table[name] = Asset{RelPermalink: relURL(out), Integrity: integrity}
 	}
 	return files, table, nil
 }

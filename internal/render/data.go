@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/sahifa/sahifa/internal/config"
 )
 
 // Page is what every template receives as its dot. Field names follow
@@ -176,6 +178,7 @@ type PageLink struct {
 //
 // A segment that is already percent-encoded (a baseURL copied from a
 // browser's address bar) is decoded first, so it is not encoded twice.
+// Use it only for such URLs; site paths go through siteURL.
 func escapePath(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
@@ -187,6 +190,30 @@ func escapePath(p string) string {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// relLink and absLink make the site path p (a permalink, an asset's
+// path) into a link under the base path, or an absolute URL,
+// percent-encoded.
+func relLink(c config.Config, p string) string { return siteURL(c.RelURL(p), p) }
+func absLink(c config.Config, p string) string { return siteURL(c.AbsURL(p), p) }
+
+// siteURL percent-encodes joined, the URL config made by putting the site
+// path p under the base URL. The base may be copied from a browser
+// already encoded, so escapePath normalises it; p names files, so each of
+// its characters, '%' included, is encoded as it is: the slug "a%20b" is
+// the folder "a%20b/", linked as "a%2520b/", which a host decodes back to
+// the folder's name (decoded, the link would ask for "a b/").
+func siteURL(joined, p string) string {
+	tail := strings.TrimLeft(p, "/")
+	if joined == p || !strings.HasSuffix(joined, tail) {
+		return escapePath(joined) // an absolute URL, which config leaves as it is
+	}
+	segs := strings.Split(tail, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return escapePath(joined[:len(joined)-len(tail)]) + strings.Join(segs, "/")
 }
 
 // wordsPerMinute is a typical reading speed for Arabic news prose.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/markdown"
 )
 
@@ -22,6 +23,45 @@ func TestEscapePath(t *testing.T) {
 	for in, want := range cases {
 		if got := escapePath(in); got != want {
 			t.Errorf("escapePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSiteURL: a site path names files, so "%" in it is a character,
+// encoded as "%25"; only the base URL, which may be copied from a browser
+// already encoded, is normalised.
+func TestSiteURL(t *testing.T) {
+	var cfg config.Config
+	if err := cfg.SetBaseURL("https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/"); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][2]string{
+		"/2021/02/24/a%20b/":    {"/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/2021/02/24/a%2520b/", "https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/2021/02/24/a%2520b/"},
+		"/2021/02/24/%2e%2e/":   {"/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/2021/02/24/%252e%252e/", "https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/2021/02/24/%252e%252e/"},
+		"/خبر/":                 {"/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/%D8%AE%D8%A8%D8%B1/", "https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/%D8%AE%D8%A8%D8%B1/"},
+		"/":                     {"/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/", "https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/"},
+		"https://x.org/%D8%A3/": {"https://x.org/%D8%A3/", "https://x.org/%D8%A3/"},
+	}
+	for in, want := range cases {
+		if got := relLink(cfg, in); got != want[0] {
+			t.Errorf("relLink(%q) = %q, want %q", in, got, want[0])
+		}
+		if got := absLink(cfg, in); got != want[1] {
+			t.Errorf("absLink(%q) = %q, want %q", in, got, want[1])
+		}
+	}
+}
+
+func TestReadablePath(t *testing.T) {
+	cases := map[string]string{
+		"/news/2021/%D8%AE%D8%A8%D8%B1/": "/news/2021/خبر/",
+		"/a%2520b/%3F%23/":               "/a%2520b/%3F%23/",
+		"/%D8%AE%D8%B5%D9%85-50%25/":     "/خصم-50%25/",
+		"/%D8/%FF%":                      "/%D8/%FF%", // not whole UTF-8: left escaped
+	}
+	for in, want := range cases {
+		if got := readablePath(in); got != want {
+			t.Errorf("readablePath(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

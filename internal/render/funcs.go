@@ -28,8 +28,8 @@ func funcMap(cfg config.Config, assets map[string]Asset) template.FuncMap {
 		return s
 	}
 	return template.FuncMap{
-		"relURL": func(p string) string { return escapePath(cfg.RelURL(p)) },
-		"absURL": func(p string) string { return escapePath(cfg.AbsURL(p)) },
+		"relURL": func(p string) string { return relLink(cfg, p) },
+		"absURL": func(p string) string { return absLink(cfg, p) },
 		"asset": func(name string) (Asset, error) {
 			a, ok := assets[name]
 			if !ok {

@@ -117,7 +117,7 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	if opts.Markdown == nil {
 		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()))
 	}
-	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, s.Config.RelURL, !opts.StableAssets)
+	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, func(p string) string { return relLink(s.Config, p) }, !opts.StableAssets)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -246,8 +246,8 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 
 // rel and abs make a site-relative path into a link with the base path,
 // or an absolute URL, percent-encoded.
-func (r *renderer) rel(p string) string { return escapePath(r.site.Config.RelURL(p)) }
-func (r *renderer) abs(p string) string { return escapePath(r.site.Config.AbsURL(p)) }
+func (r *renderer) rel(p string) string { return relLink(r.site.Config, p) }
+func (r *renderer) abs(p string) string { return absLink(r.site.Config, p) }
 
 func siteData(s *site.Site) *SiteData {
 	c := s.Config
@@ -292,7 +292,12 @@ func (r *renderer) article(a *site.Article) error {
 		}
 		res, err := r.opts.Markdown.Render(a.Body)
 		if err != nil {
-			return diag.At(a.Path, a.BodyLine, 0, err)
+			line := a.BodyLine
+			var le *markdown.LimitError
+			if errors.As(err, &le) {
+				line += le.Line - 1
+			}
+			return diag.At(a.Path, line, 0, err)
 		}
 		html, rendered = res.HTML, true
 		facts = BodyFacts{PlainText: res.PlainText, Words: res.Words}
@@ -368,8 +373,8 @@ func (r *renderer) notFound() error {
 		Kind:         "404",
 		Title:        "الصفحة غير موجودة",
 		Description:  cfg.Description,
-		Permalink:    escapePath(cfg.AbsURL("/404.html")),
-		RelPermalink: escapePath(cfg.RelURL("/404.html")),
+		Permalink:    absLink(cfg, "/404.html"),
+		RelPermalink: relLink(cfg, "/404.html"),
 		Site:         r.siteData,
 	}
 	return r.page("404.html", "404 page", notFound, data)
@@ -421,8 +426,8 @@ func (r *renderer) alias(al site.Alias) error {
 	var buf bytes.Buffer
 	err := aliasPage.Execute(&buf, map[string]string{
 		"Lang": cfg.Language, "Dir": cfg.Dir, "Title": al.Target.Title,
-		"Abs": escapePath(cfg.AbsURL(al.Target.RelPermalink)),
-		"Rel": escapePath(cfg.RelURL(al.Target.RelPermalink)),
+		"Abs": absLink(cfg, al.Target.RelPermalink),
+		"Rel": relLink(cfg, al.Target.RelPermalink),
 	})
 	if err != nil {
 		return err

@@ -3,9 +3,10 @@ package render
 import (
 	"bytes"
 	"html"
-	"net/url"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sahifa/sahifa/internal/arabic"
 	"github.com/sahifa/sahifa/internal/output"
@@ -31,12 +32,8 @@ const (
 func (r *renderer) searchDocument(a *site.Article, e *Article) search.Document {
 	df := r.site.Config.Dates.Format()
 	local := a.Date.In(location(r.site.Config))
-	path := e.RelPermalink
-	if p, err := url.PathUnescape(path); err == nil {
-		path = p
-	}
 	return search.Document{
-		Path:     path,
+		Path:     readablePath(e.RelPermalink),
 		Title:    a.Title,
 		Date:     a.Date,
 		DateText: df.Short(local),
@@ -159,4 +156,39 @@ func tagName(tag []byte) string {
 		tag = tag[:end]
 	}
 	return strings.ToLower(string(tag))
+}
+
+// readablePath keeps the link rel percent-encoded but writes the letters
+// it encodes beyond ASCII (Arabic) as themselves, as an IRI does: the
+// search index stays half the size and readable, yet "%" and "?" in a
+// slug stay escaped, so the path reads back as the same link (search.js
+// decodes and encodes each segment again).
+func readablePath(rel string) string {
+	var b strings.Builder
+	for i := 0; i < len(rel); {
+		// A run of escaped bytes beyond ASCII: written as text when it is
+		// whole UTF-8, else left as it was.
+		j := i
+		var run []byte
+		for j+2 < len(rel) && rel[j] == '%' {
+			c, err := strconv.ParseUint(rel[j+1:j+3], 16, 8)
+			if err != nil || c < utf8.RuneSelf {
+				break
+			}
+			run = append(run, byte(c))
+			j += 3
+		}
+		switch {
+		case j > i && utf8.Valid(run):
+			b.Write(run)
+			i = j
+		case j > i:
+			b.WriteString(rel[i:j])
+			i = j
+		default:
+			b.WriteByte(rel[i])
+			i++
+		}
+	}
+	return b.String()
 }
