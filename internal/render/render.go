@@ -314,7 +314,8 @@ func (r *renderer) article(a *site.Article) error {
 		}
 	}
 	// This goroutine alone writes this article's entry; list pages read it
-	// only after every article is done.
+	// only after every article is done. It is complete from here on: its
+	// key (entryKey) may be taken.
 	e := r.entries[a]
 	e.Summary = firstNonEmpty(e.Summary, facts.PlainText)
 	e.Words = facts.Words
@@ -356,7 +357,7 @@ func (r *renderer) article(a *site.Article) error {
 		Article:      &page,
 		Feeds:        r.feeds,
 	}
-	key := r.pageKey(articleLayout, data, bk)
+	key := r.articleKey(data, a, e, bk)
 	if r.keep(a.OutputPath, key) {
 		return nil
 	}

@@ -31,7 +31,7 @@ type Reuse interface {
 
 // keyVersion changes whenever the renderer's output changes for the same
 // inputs, so no build keeps pages an older sahifa made.
-const keyVersion = "sahifa-render-2"
+const keyVersion = "sahifa-render-5"
 
 // keys makes output keys: each starts from the hash of what every output
 // depends on.
@@ -252,6 +252,22 @@ func (r *renderer) pageKey(layout string, p *Page, extra ...string) string {
 	return r.keys.of(layout, &shallow, extra...)
 }
 
+// articleKey is pageKey for the page of article a, whose entry (the
+// article as lists see it) is e: the entry is hashed once a build, for its
+// page and every list that shows it, and the page adds its related links,
+// each made from a related article's entry. p.Article must be a copy of e
+// with Related set and no Content yet, and p.Feeds the site's feeds.
+func (r *renderer) articleKey(p *Page, a *site.Article, e *Article, extra ...string) string {
+	shallow := *p
+	// The site and its feeds are in the global key.
+	shallow.Site, shallow.Article, shallow.Feeds = nil, nil, nil
+	extra = append(extra, r.entryKey(e))
+	for _, rel := range a.Related {
+		extra = append(extra, r.entryKey(r.entries[rel]))
+	}
+	return r.keys.of(articleLayout, &shallow, extra...)
+}
+
 // withoutParams is a copy of an article without its Params, and what
 // stands for them in a key: the hash of the file they were read from.
 func withoutParams(e *Article) (Article, string) {
@@ -265,8 +281,20 @@ func (r *renderer) entryKey(e *Article) string {
 	if k, ok := r.shared.Load(e); ok {
 		return k.(string)
 	}
-	a, source := withoutParams(e)
-	k := r.keys.of("entry", &a, source)
+	// It reads no field article() sets (Summary, Words, ReadingTime), so
+	// it may be taken for a related article while that one is rendered.
+	// An entry is made from the article's file (e.source, its hash:
+	// front matter and body, whose facts give the summary and reading
+	// time), the site (config, program and assets: the global key), its
+	// URL, and what comes from elsewhere: its tags' names and links (a
+	// term's name is its most common spelling across the archive) and its
+	// picture (made from an image file). Keying the entry by these instead
+	// of its JSON spares encoding every article's text on every build.
+	from := struct {
+		TagLinks []TermLink
+		Image    *Image
+	}{e.TagLinks, e.Image}
+	k := r.keys.of("entry", &from, e.source, e.RelPermalink, e.Permalink)
 	r.shared.Store(e, k)
 	return k
 }
