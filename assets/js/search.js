@@ -198,7 +198,7 @@
   Searcher.prototype.load = function () {
     if (!this.meta) {
       this.meta = this.fetchJSON(this.base + "meta.json", true).then((m) => {
-        if (m.format !== 1) throw new Error("unknown search index format " + m.format);
+        if (m.format !== 2) throw new Error("unknown search index format " + m.format);
         return m;
       });
       this.meta.catch(() => { this.meta = null; });
@@ -206,14 +206,41 @@
     return this.meta;
   };
 
-  Searcher.prototype.file = function (meta, path) {
-    let f = this.files.get(path);
+  // file fetches a file of the index at its version: a hash of its bytes
+  // that meta.json lists, so an unchanged file keeps its address (and
+  // stays cached) and a reader never mixes files of two builds.
+  Searcher.prototype.file = function (path, version) {
+    const url = this.base + path + "?v=" + version;
+    let f = this.files.get(url);
     if (!f) {
-      f = this.fetchJSON(this.base + path + "?v=" + meta.version, false);
-      this.files.set(path, f);
-      f.catch(() => this.files.delete(path));
+      f = this.fetchJSON(url, false);
+      this.files.set(url, f);
+      f.catch(() => this.files.delete(url));
     }
     return f;
+  };
+
+  // VERSION_CHARS is the length of each version in meta.json's strings
+  // of versions (internal/search versionChars).
+  const VERSION_CHARS = 5;
+  const versionAt = (list, i) => list.slice(i * VERSION_CHARS, (i + 1) * VERSION_CHARS);
+
+  // shard fetches the base's term ("t") or next-word ("n") shard of term.
+  Searcher.prototype.shard = function (meta, kind, term) {
+    const i = shardOf(meta, term);
+    return this.file(kind + "/" + i + ".json", versionAt(meta.versions, i));
+  };
+
+  // delta fetches the delta's terms ("t") or next words ("n"): the
+  // newest documents, not yet in the base.
+  Searcher.prototype.delta = function (meta, kind) {
+    return this.file(kind + "/delta.json", meta.delta);
+  };
+
+  // block fetches the block of documents that holds document id.
+  Searcher.prototype.block = function (meta, id) {
+    const b = Math.floor(id / meta.block);
+    return this.file("d/" + b + ".json", versionAt(meta.blocks, Math.floor(b / meta.group)));
   };
 
   // shardOf finds the shard that holds term: the last whose first term
@@ -247,28 +274,48 @@
   }
 
   // postings reads a term's list: documents (numbered oldest first) and
-  // their weights; null when no document has the term.
+  // their weights, from the base's shard and then from the delta, whose
+  // documents all come after the base's; base is how many are the base's.
+  // null when no document has the term.
   Searcher.prototype.postings = async function (meta, term) {
-    if (!meta.shards.length) return null;
-    const shard = await this.file(meta, "t/" + shardOf(meta, term) + ".json");
-    const e = Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
-    if (!e) return null;
-    const ids = new Array(e[0].length);
-    for (let i = 0, d = 0; i < ids.length; i++) ids[i] = d += e[0][i];
-    return { ids, weights: e[1] };
+    const parts = await Promise.all([
+      meta.shards.length ? this.shard(meta, "t", term) : null,
+      meta.delta ? this.delta(meta, "t") : null,
+    ]);
+    const ids = [], weights = [];
+    let base = 0;
+    parts.forEach((part, k) => {
+      const e = part && Object.prototype.hasOwnProperty.call(part, term) ? part[term] : null;
+      if (e) {
+        for (let i = 0, d = 0; i < e[0].length; i++) {
+          ids.push(d += e[0][i]);
+          weights.push(e[1][i]);
+        }
+      }
+      if (k === 0) base = ids.length;
+    });
+    return ids.length ? { ids, weights, base } : null;
   };
 
   // nextWords reads, for each document of want, the signatures of the
-  // words that follow term there (see pairHash).
+  // words that follow term there (see pairHash): from the base's next-word
+  // shard for the base's documents and from the delta's for the others,
+  // each read only when want has a document of its part.
   Searcher.prototype.nextWords = async function (meta, term, list, want) {
-    const shard = await this.file(meta, "n/" + shardOf(meta, term) + ".json");
-    const flat = shard[term] || [];
     const out = new Map();
-    for (let i = 0, k = 0; i < list.ids.length; i++) {
-      const n = flat[k++];
-      if (want.has(list.ids[i])) out.set(list.ids[i], new Set(flat.slice(k, k + n)));
-      k += n;
-    }
+    const part = async (read, from, to) => {
+      if (!list.ids.slice(from, to).some((id) => want.has(id))) return;
+      const flat = (await read())[term] || [];
+      for (let i = from, k = 0; i < to; i++) {
+        const n = flat[k++];
+        if (want.has(list.ids[i])) out.set(list.ids[i], new Set(flat.slice(k, k + n)));
+        k += n;
+      }
+    };
+    await Promise.all([
+      part(() => this.shard(meta, "n", term), 0, list.base),
+      part(() => this.delta(meta, "n"), list.base, list.ids.length),
+    ]);
     return out;
   };
 
@@ -322,7 +369,7 @@
     res.total = ids.length;
     res.pages = Math.ceil(ids.length / pageSize);
     const shown = ids.slice((page - 1) * pageSize, page * pageSize);
-    const blocks = await Promise.all(shown.map((id) => this.file(meta, "d/" + Math.floor(id / meta.block) + ".json")));
+    const blocks = await Promise.all(shown.map((id) => this.block(meta, id)));
     res.results = shown.map((id, i) => {
       const r = blocks[i][id % meta.block];
       return { id, path: r[0], title: r[1], iso: r[2], date: r[3], summary: r[4], score: score[id] };

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,9 @@ import (
 // kadhimiPath is the example site's story on Biden and al-Kadhimi; its
 // text writes the prime minister's name as الكاظمي and as والكاظمي.
 const kadhimiPath = "/2021/02/24/توافق-بين-بايدن-والكاظمي-على-كبح-جماح-الميليشيات/"
+
+// versioned is an index file's address with its version (docs/search.md).
+var versioned = regexp.MustCompile(`^[tnd]/(\d+|delta)\.json\?v=[A-Za-z0-9_-]{5}$`)
 
 // searchResult is one result as the search page shows it.
 type searchResult struct {
@@ -202,17 +206,24 @@ func TestSearch(t *testing.T) {
 		}
 		b.mu.Lock()
 		defer b.mu.Unlock()
-		index := 0
+		index, delta := 0, false
 		for _, u := range b.requests {
 			if !strings.HasPrefix(u, b.server.URL+"/") && !strings.HasPrefix(u, "data:") {
 				t.Errorf("the search page asked another host for %s", u)
 			}
-			if strings.Contains(u, "/search/data/") {
+			if _, file, ok := strings.Cut(u, "/search/data/"); ok {
 				index++
+				// The example site's few articles are all newer than
+				// the base: they are in the delta.
+				delta = delta || strings.HasPrefix(file, "t/delta.json?")
+				// Every file but meta.json at its own version.
+				if !strings.HasPrefix(file, "meta.json") && !versioned.MatchString(file) {
+					t.Errorf("%s is not asked for at a version", u)
+				}
 			}
 		}
-		if index == 0 {
-			t.Error("the search page read no index files")
+		if index == 0 || !delta {
+			t.Errorf("the search page read %d index files, the delta: %v", index, delta)
 		}
 	})
 }

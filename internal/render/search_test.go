@@ -18,13 +18,14 @@ var searchJSName = regexp.MustCompile(`^js/search\.[0-9a-f]{12}\.js$`)
 func TestRenderSearch(t *testing.T) {
 	_, out := renderNews(t, "https://example.github.io/news/", true)
 	var meta struct {
-		Format, Docs, Block int
-		Shards              []string
+		Format, Docs, Base, Block int
+		Delta                     string
 	}
 	if err := json.Unmarshal([]byte(out.get(t, "search/data/meta.json")), &meta); err != nil {
 		t.Fatal(err)
 	}
-	if meta.Format != 1 || meta.Docs != 3 || len(meta.Shards) == 0 {
+	// Three articles: all in the delta, none yet in the base.
+	if meta.Format != 2 || meta.Docs != 3 || meta.Base != 0 || meta.Delta == "" {
 		t.Fatalf("meta.json: %+v", meta)
 	}
 	var docs [][]string

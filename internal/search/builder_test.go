@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"unicode/utf16"
@@ -37,14 +38,19 @@ func TestWeight(t *testing.T) {
 	}
 }
 
-// decoded is an index read back the way the script reads it.
+// decoded is an index read back the way the script reads it: the base's
+// and the delta's lists of a term joined, as one list over all documents.
 type decoded struct {
 	meta struct {
-		Format  int      `json:"format"`
-		Version string   `json:"version"`
-		Docs    int      `json:"docs"`
-		Block   int      `json:"block"`
-		Shards  []string `json:"shards"`
+		Format   int      `json:"format"`
+		Docs     int      `json:"docs"`
+		Base     int      `json:"base"`
+		Block    int      `json:"block"`
+		Group    int      `json:"group"`
+		Shards   []string `json:"shards"`
+		Versions string   `json:"versions"`
+		Blocks   string   `json:"blocks"`
+		Delta    string   `json:"delta"`
 	}
 	docs     [][]string
 	postings map[string][][2]int // term → [document, weight]
@@ -57,6 +63,11 @@ func decode(t *testing.T, files map[string][]byte) decoded {
 	if err := json.Unmarshal(files["meta.json"], &d.meta); err != nil {
 		t.Fatal(err)
 	}
+	m := &d.meta
+	if len(m.Versions) != versionChars*len(m.Shards) {
+		t.Fatalf("%d shards, versions %q", len(m.Shards), m.Versions)
+	}
+	var group [][]byte
 	for b := 0; ; b++ {
 		data, ok := files[fmt.Sprintf("d/%d.json", b)]
 		if !ok {
@@ -66,34 +77,56 @@ func decode(t *testing.T, files map[string][]byte) decoded {
 		if err := json.Unmarshal(data, &block); err != nil {
 			t.Fatalf("d/%d.json: %v", b, err)
 		}
-		if len(block) != d.meta.Block && len(d.docs)+len(block) != d.meta.Docs {
-			t.Errorf("d/%d.json has %d documents, want %d", b, len(block), d.meta.Block)
+		if len(block) != m.Block && len(d.docs)+len(block) != m.Docs {
+			t.Errorf("d/%d.json has %d documents, want %d", b, len(block), m.Block)
 		}
 		d.docs = append(d.docs, block...)
+		if group = append(group, data); len(group) == m.Group || len(d.docs) == m.Docs {
+			g := b / m.Group
+			if v := fileVersion(group...); m.Blocks[g*versionChars:][:versionChars] != v {
+				t.Errorf("blocks %d-%d have version %s, meta.json says %s", g*m.Group, b, v, m.Blocks[g*versionChars:][:versionChars])
+			}
+			group = nil
+		}
+	}
+	if want := (len(d.docs) + m.Group*m.Block - 1) / (m.Group * m.Block); len(m.Blocks) != versionChars*want {
+		t.Errorf("%d documents, block versions %q", len(d.docs), m.Blocks)
 	}
 	d.postings = map[string][][2]int{}
 	d.next = map[string]map[int][]int{}
-	for i := range d.meta.Shards {
+	// read adds the terms of one shard (a base shard's index, or -1 for
+	// the delta) and checks its version.
+	read := func(name string, shard int, version string) {
 		var terms map[string][2][]int
-		if err := json.Unmarshal(files[fmt.Sprintf("t/%d.json", i)], &terms); err != nil {
-			t.Fatalf("t/%d.json: %v", i, err)
+		if err := json.Unmarshal(files["t/"+name+".json"], &terms); err != nil {
+			t.Fatalf("t/%s.json: %v", name, err)
 		}
 		var next map[string][]int
-		if err := json.Unmarshal(files[fmt.Sprintf("n/%d.json", i)], &next); err != nil {
-			t.Fatalf("n/%d.json: %v", i, err)
+		if err := json.Unmarshal(files["n/"+name+".json"], &next); err != nil {
+			t.Fatalf("n/%s.json: %v", name, err)
+		}
+		if v := fileVersion(files["t/"+name+".json"], files["n/"+name+".json"]); v != version {
+			t.Errorf("shard %s has version %s, meta.json says %s", name, v, version)
 		}
 		for term, e := range terms {
-			if got := shardOf(d.meta.Shards, term); got != i {
-				t.Errorf("%q is in shard %d, but a search looks in %d", term, i, got)
+			if shard >= 0 {
+				if got := shardOf(m.Shards, term); got != shard {
+					t.Errorf("%q is in shard %d, but a search looks in %d", term, shard, got)
+				}
 			}
 			if len(e[0]) != len(e[1]) {
 				t.Fatalf("%q: %d documents, %d weights", term, len(e[0]), len(e[1]))
 			}
 			doc := 0
 			flat := next[term]
-			d.next[term] = map[int][]int{}
+			if d.next[term] == nil {
+				d.next[term] = map[int][]int{}
+			}
 			for j, delta := range e[0] {
 				doc += delta
+				if inBase := doc < m.Base; inBase != (shard >= 0) {
+					t.Errorf("%q: document %d in shard %s, the base has %d documents", term, doc, name, m.Base)
+				}
 				d.postings[term] = append(d.postings[term], [2]int{doc, e[1][j]})
 				n := flat[0]
 				if !slices.IsSorted(flat[1 : 1+n]) {
@@ -106,6 +139,16 @@ func decode(t *testing.T, files map[string][]byte) decoded {
 				t.Errorf("%q: %d next words left over", term, len(flat))
 			}
 		}
+	}
+	for i := range m.Shards {
+		read(strconv.Itoa(i), i, m.Versions[i*versionChars:][:versionChars])
+	}
+	_, hasDelta := files["t/delta.json"]
+	if hasDelta != (m.Delta != "") || hasDelta != (m.Base < m.Docs) {
+		t.Errorf("%d documents, %d in the base; meta.json's delta %q; t/delta.json written: %v", m.Docs, m.Base, m.Delta, hasDelta)
+	}
+	if hasDelta {
+		read("delta", -1, m.Delta)
 	}
 	return d
 }
@@ -125,7 +168,7 @@ func shardOf(firsts []string, term string) int {
 func TestBuildDecodes(t *testing.T) {
 	files, st := buildFiles(t, fixtureDocs(), fixtureOptions)
 	d := decode(t, files)
-	if d.meta.Format != Format || d.meta.Docs != 22 || len(d.docs) != 22 || d.meta.Shards[0] != "" || len(d.meta.Version) != 12 {
+	if d.meta.Format != Format || d.meta.Docs != 22 || len(d.docs) != 22 || d.meta.Shards[0] != "" {
 		t.Fatalf("meta %+v, %d documents", d.meta, len(d.docs))
 	}
 	if st.Documents != 22 || st.Shards != len(d.meta.Shards) || st.Terms != len(d.postings) {

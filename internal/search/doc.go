@@ -9,13 +9,22 @@
 //
 // The index is split so that a query fetches only what it needs:
 //
-//	meta.json     counts, the first term of every shard, a version
+//	meta.json     counts, the first term of every shard, every file's version
 //	t/<n>.json    term shards: for each term its documents and weights
 //	n/<n>.json    the same terms' next words, fetched for quoted phrases
+//	t/delta.json  the delta: the newest documents' terms, in one file
+//	n/delta.json  and their next words
 //	d/<n>.json    document blocks: path, title, date and summary
 //
 // Terms are sorted and cut into shards of about Options.ShardBytes, so a
 // query of three words reads three shards whatever the site's size.
+//
+// The shards hold the base, the oldest documents in a whole multiple of
+// Options.Delta; the delta holds the rest, so publishing an article
+// rewrites the delta and not the shards of its words, until the delta is
+// full and moves into the base. The script reads a file at an address
+// with the file's own version, a hash listed in meta.json, so unchanged
+// files stay cached.
 //
 // Phrases are checked with next words rather than positions: for each
 // document and term, a 16-bit signature of every word that follows it

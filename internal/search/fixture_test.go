@@ -50,8 +50,9 @@ func fixtureDocs() []Document {
 	return docs
 }
 
-// fixtureOptions cut the small fixture into several shards and blocks.
-var fixtureOptions = Options{ShardBytes: 512, BlockBytes: 600}
+// fixtureOptions cut the small fixture into several shards and blocks,
+// with its six newest documents in the delta.
+var fixtureOptions = Options{ShardBytes: 512, BlockBytes: 600, Delta: 8}
 
 func buildFiles(t *testing.T, docs []Document, opts Options) (map[string][]byte, Stats) {
 	t.Helper()
@@ -77,7 +78,7 @@ func buildFiles(t *testing.T, docs []Document, opts Options) (map[string][]byte,
 // the same as what the builder writes; -update rewrites it.
 func TestFixtureIndex(t *testing.T) {
 	got, st := buildFiles(t, fixtureDocs(), fixtureOptions)
-	if st.Shards < 3 || st.Blocks < 3 {
+	if st.Shards < 3 || st.Blocks < 3 || st.Base != 16 {
 		t.Fatalf("the fixture should span several shards and blocks: %+v", st)
 	}
 	dir := filepath.Join("testdata", "index")

@@ -1,18 +1,16 @@
 package search
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"unicode/utf16"
 )
 
 // Format is the version of the index files; the script refuses others.
-const Format = 1
+// Format 2 added the delta and a version for each file.
+const Format = 2
 
 // Options tune how the index is cut into files. The zero value is the
 // default.
@@ -24,11 +22,20 @@ type Options struct {
 	// BlockBytes is about how large a block of documents is (default
 	// 4 KiB); a page of results reads at most one block per result.
 	BlockBytes int
+	// Delta is K of the base and the delta (default 32): the base holds
+	// the oldest documents in a whole multiple of K, the delta the
+	// newest N mod K. 1 puts every document in the base.
+	Delta int
 }
 
 const (
 	defaultShardBytes = 24 << 10
 	defaultBlockBytes = 4 << 10
+	// defaultDelta is measured (docs/search.md): on the generated
+	// archives a delta of up to 31 articles adds a few KB gzipped to a
+	// query, and the base, whose rewrite touches most shards, is rebuilt
+	// once in 32 publishes.
+	defaultDelta = 32
 )
 
 // File is one file of the index; Path is relative to the index folder
@@ -44,10 +51,12 @@ type Stats struct {
 	Terms        int
 	Postings     int // (term, document) pairs
 	Pairs        int // (term, document, next word) signatures
-	Shards       int // term shards; as many next-word shards
+	Shards       int // term shards of the base; as many next-word shards
 	Blocks       int // document blocks
 	DocsPerBlock int
-	// Bytes of each kind of file: "meta", "terms", "next", "docs".
+	Base         int // documents in the base; the others are in the delta
+	// Bytes of each kind of file: "meta", "terms", "next", "docs",
+	// "delta" (both of its files).
 	Bytes map[string]int
 }
 
@@ -105,6 +114,13 @@ type postingList struct {
 // Memory stays near the size of the finished index: each document's terms
 // are freed as they are moved into the term lists, and each shard is
 // encoded, emitted and dropped in turn.
+//
+// The documents, numbered oldest first, are split in two: the base holds
+// the first B = N − N mod K in shards, the delta the newest N mod K in one
+// file of terms and one of next words. Publishing an article rewrites the
+// delta, not the base's shards, until the K-th, which moves B (docs/search.md).
+// Weights do not depend on the split: both parts are weighted with the
+// typical length of all N documents, as a single index would be.
 func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -114,31 +130,161 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	if opts.BlockBytes <= 0 {
 		opts.BlockBytes = defaultBlockBytes
 	}
+	if opts.Delta <= 0 {
+		opts.Delta = defaultDelta
+	}
 	docs := b.docs
 	b.docs = nil
 	sortDocs(docs)
-	st := Stats{Documents: len(docs), Terms: len(b.terms), Bytes: map[string]int{}}
-	version := sha256.New()
+	base := len(docs) - len(docs)%opts.Delta
+	st := Stats{Documents: len(docs), Terms: len(b.terms), Base: base, Bytes: map[string]int{}}
 	put := func(kind string, f File) error {
 		st.Bytes[kind] += len(f.Data)
-		version.Write([]byte(f.Path))
-		version.Write(f.Data)
 		return emit(f)
 	}
+	m := meta{docs: len(docs), base: base}
 
-	// Documents, in blocks.
+	var err error
+	if m.block, m.blocks, err = writeBlocks(docs, opts.BlockBytes, put); err != nil {
+		return st, err
+	}
+	st.DocsPerBlock = m.block
+	st.Blocks = (len(docs) + m.block - 1) / m.block
+
+	// Term lists, in document order: the base's in a slice by term
+	// number, the delta's (a few terms of a few documents) in a map.
+	total := 0
+	for _, d := range docs {
+		total += d.bodyLen
+	}
+	avgBody := typicalLength(total, len(docs))
+	lists := make([]postingList, len(b.terms))
+	delta := map[uint32]*postingList{}
+	for id, d := range docs {
+		forEachTerm(d.terms, func(term uint32, inTitle, count, pairs int, next []byte) {
+			l := &lists[term]
+			if id >= base {
+				if l = delta[term]; l == nil {
+					l = &postingList{}
+					delta[term] = l
+				}
+			}
+			l.docs = append(l.docs, uint32(id))
+			l.weights = append(l.weights, weight(inTitle, count-inTitle, d.bodyLen, avgBody))
+			l.next = binary.AppendUvarint(l.next, uint64(pairs))
+			l.next = append(l.next, next...)
+			st.Postings++
+			st.Pairs += pairs
+		})
+		d.terms = nil
+	}
+
+	// Base shards: terms in order, cut by size.
+	order := b.termOrder()
+	var s shard
+	flush := func() error {
+		if s.empty() {
+			return nil
+		}
+		n := len(m.shards) - 1
+		t, nx := s.close()
+		m.versions = append(m.versions, fileVersion(t, nx)...)
+		if err := put("terms", File{Path: fmt.Sprintf("t/%d.json", n), Data: t}); err != nil {
+			return err
+		}
+		return put("next", File{Path: fmt.Sprintf("n/%d.json", n), Data: nx})
+	}
+	for _, id := range order {
+		l := &lists[id]
+		if len(l.docs) == 0 {
+			continue // in the delta only
+		}
+		entry := termEntry(b.terms[id], l)
+		if !s.empty() && s.size()+len(entry) > opts.ShardBytes {
+			if err := flush(); err != nil {
+				return st, err
+			}
+		}
+		if s.empty() {
+			m.shards = append(m.shards, b.terms[id])
+		}
+		s.add(b.terms[id], entry, l)
+		*l = postingList{}
+	}
+	if err := flush(); err != nil {
+		return st, err
+	}
+	st.Shards = len(m.shards)
+
+	// The delta: one shard of every term of its documents.
+	for _, id := range order {
+		if l := delta[uint32(id)]; l != nil {
+			s.add(b.terms[id], termEntry(b.terms[id], l), l)
+		}
+	}
+	if !s.empty() {
+		t, nx := s.close()
+		m.delta = fileVersion(t, nx)
+		if err := put("delta", File{Path: "t/delta.json", Data: t}); err != nil {
+			return st, err
+		}
+		if err := put("delta", File{Path: "n/delta.json", Data: nx}); err != nil {
+			return st, err
+		}
+	}
+	return st, put("meta", File{Path: "meta.json", Data: m.encode()})
+}
+
+// forEachTerm decodes a document's terms as AddAnalysis encoded them:
+// term number, matches in the title, matches in all, and the signatures
+// of the words that follow (how many, and their bytes).
+func forEachTerm(buf []byte, f func(term uint32, inTitle, count, pairs int, next []byte)) {
+	for len(buf) > 0 {
+		var v [4]uint64 // term, in the title, in all, next words
+		for i := range v {
+			n := 0
+			v[i], n = binary.Uvarint(buf)
+			buf = buf[n:]
+		}
+		end := 0
+		for range v[3] {
+			_, w := binary.Uvarint(buf[end:])
+			end += w
+		}
+		f(uint32(v[0]), int(v[1]), int(v[2]), int(v[3]), buf[:end])
+		buf = buf[end:]
+	}
+}
+
+// termOrder is the term numbers sorted as the script compares strings,
+// by UTF-16 code units, so that it finds a term's shard by binary search.
+func (b *Builder) termOrder() []int {
+	order := make([]int, len(b.terms))
+	keys := make([][]uint16, len(b.terms))
+	for i, t := range b.terms {
+		order[i] = i
+		keys[i] = utf16.Encode([]rune(t))
+	}
+	slices.SortFunc(order, func(i, j int) int { return slices.Compare(keys[i], keys[j]) })
+	return order
+}
+
+// writeBlocks writes the documents in blocks of about blockBytes, and
+// returns how many documents a block holds and the version of each group
+// of blockGroup blocks.
+func writeBlocks(docs []*docEntry, blockBytes int, put func(string, File) error) (per int, versions []byte, err error) {
 	records := make([][]byte, len(docs))
 	size := 0
 	for i, d := range docs {
 		records[i] = docRecord(d.doc)
 		size += len(records[i]) + 1
 	}
-	per := 1
+	per = 1
 	if len(docs) > 0 {
-		per = max(1, int(math.Round(float64(opts.BlockBytes)/(float64(size)/float64(len(docs))))))
+		per = max(1, int(math.Round(float64(blockBytes)/(float64(size)/float64(len(docs))))))
 	}
-	st.DocsPerBlock = per
-	for start := 0; start < len(docs); start += per {
+	var group [][]byte
+	for n, start := 0, 0; start < len(docs); n, start = n+1, start+per {
 		block := []byte{'['}
 		for i, r := range records[start:min(start+per, len(docs))] {
 			if i > 0 {
@@ -147,185 +293,14 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 			block = append(block, r...)
 		}
 		block = append(block, "]\n"...)
-		if err := put("docs", File{Path: fmt.Sprintf("d/%d.json", st.Blocks), Data: block}); err != nil {
-			return st, err
+		if err := put("docs", File{Path: fmt.Sprintf("d/%d.json", n), Data: block}); err != nil {
+			return per, versions, err
 		}
-		st.Blocks++
-	}
-	records = nil
-
-	// Term lists, in document order.
-	total := 0
-	for _, d := range docs {
-		total += d.bodyLen
-	}
-	avgBody := typicalLength(total, len(docs))
-	lists := make([]postingList, len(b.terms))
-	for id, d := range docs {
-		buf := d.terms
-		for len(buf) > 0 {
-			var v [4]uint64 // term, in the title, in all, next words
-			for i := range v {
-				n := 0
-				v[i], n = binary.Uvarint(buf)
-				buf = buf[n:]
-			}
-			end := 0
-			for range v[3] {
-				_, w := binary.Uvarint(buf[end:])
-				end += w
-			}
-			l := &lists[v[0]]
-			l.docs = append(l.docs, uint32(id))
-			l.weights = append(l.weights, weight(int(v[1]), int(v[2]-v[1]), d.bodyLen, avgBody))
-			l.next = binary.AppendUvarint(l.next, v[3])
-			l.next = append(l.next, buf[:end]...)
-			buf = buf[end:]
-			st.Postings++
-			st.Pairs += int(v[3])
-		}
-		d.terms = nil
-	}
-
-	// Shards: terms in order, cut by size.
-	order := make([]int, len(b.terms))
-	for i := range order {
-		order[i] = i
-	}
-	keys := make([][]uint16, len(b.terms))
-	for i, t := range b.terms {
-		keys[i] = utf16.Encode([]rune(t))
-	}
-	// The script compares strings by UTF-16 code units; sorting the
-	// same way lets it find a term's shard by binary search.
-	slices.SortFunc(order, func(i, j int) int { return slices.Compare(keys[i], keys[j]) })
-	keys = nil
-	var firsts []string
-	var tshard, nshard []byte
-	flush := func() error {
-		if len(tshard) == 0 {
-			return nil
-		}
-		n := len(firsts) - 1
-		tshard = append(tshard, "}\n"...)
-		nshard = append(nshard, "}\n"...)
-		if err := put("terms", File{Path: fmt.Sprintf("t/%d.json", n), Data: tshard}); err != nil {
-			return err
-		}
-		if err := put("next", File{Path: fmt.Sprintf("n/%d.json", n), Data: nshard}); err != nil {
-			return err
-		}
-		tshard, nshard = nil, nil
-		return nil
-	}
-	for _, id := range order {
-		l := &lists[id]
-		entry := termEntry(b.terms[id], l)
-		if len(tshard) > 0 && len(tshard)+len(entry) > opts.ShardBytes {
-			if err := flush(); err != nil {
-				return st, err
-			}
-		}
-		if len(tshard) == 0 {
-			firsts = append(firsts, b.terms[id])
-			tshard = append(tshard, '{')
-			nshard = append(nshard, '{')
-		} else {
-			tshard = append(tshard, ",\n"...)
-			nshard = append(nshard, ",\n"...)
-		}
-		tshard = append(tshard, entry...)
-		nshard = nextEntry(nshard, b.terms[id], l)
-		*l = postingList{}
-	}
-	if err := flush(); err != nil {
-		return st, err
-	}
-	st.Shards = len(firsts)
-	if len(firsts) > 0 {
-		firsts[0] = "" // every term at or after the first shard's start
-	}
-
-	meta := []byte(`{"format":` + strconv.Itoa(Format))
-	meta = append(meta, `,"version":"`...)
-	meta = append(meta, hex.EncodeToString(version.Sum(nil))[:12]...)
-	meta = append(meta, `","docs":`...)
-	meta = strconv.AppendInt(meta, int64(len(docs)), 10)
-	meta = append(meta, `,"block":`...)
-	meta = strconv.AppendInt(meta, int64(per), 10)
-	meta = append(meta, `,"shards":[`...)
-	for i, f := range firsts {
-		if i > 0 {
-			meta = append(meta, ',')
-		}
-		meta = appendJSONString(meta, f)
-	}
-	meta = append(meta, "]}\n"...)
-	if err := put("meta", File{Path: "meta.json", Data: meta}); err != nil {
-		return st, err
-	}
-	return st, nil
-}
-
-// docRecord is a document as its block stores it:
-// [path, title, ISO date, printed date, summary].
-func docRecord(d Document) []byte {
-	r := []byte{'['}
-	for i, s := range []string{d.Path, d.Title, d.DateISO, d.DateText, d.Summary} {
-		if i > 0 {
-			r = append(r, ',')
-		}
-		r = appendJSONString(r, s)
-	}
-	return append(r, ']')
-}
-
-// termEntry encodes a term's list: "term":[[first document, differences…],
-// [weights…]].
-func termEntry(term string, l *postingList) []byte {
-	e := appendJSONString(nil, term)
-	e = append(e, ":[["...)
-	last := uint32(0)
-	for i, d := range l.docs {
-		if i > 0 {
-			e = append(e, ',')
-		}
-		e = strconv.AppendUint(e, uint64(d-last), 10)
-		last = d
-	}
-	e = append(e, "],["...)
-	for i, w := range l.weights {
-		if i > 0 {
-			e = append(e, ',')
-		}
-		e = strconv.AppendUint(e, uint64(w), 10)
-	}
-	return append(e, "]]"...)
-}
-
-// nextEntry appends the words that follow a term: "term":[count,
-// pairHash…, count, …], one group per document of its list, in order,
-// each group's values ascending. They are written whole, not as
-// differences: the same pair (الولايات → المتحدة) recurs in document
-// after document, and gzip folds the repeats.
-func nextEntry(dst []byte, term string, l *postingList) []byte {
-	dst = appendJSONString(dst, term)
-	dst = append(dst, ":["...)
-	for buf, first := l.next, true; len(buf) > 0; first = false {
-		n, k := binary.Uvarint(buf)
-		buf = buf[k:]
-		if !first {
-			dst = append(dst, ',')
-		}
-		dst = strconv.AppendUint(dst, n, 10)
-		h := uint64(0)
-		for range n {
-			d, k := binary.Uvarint(buf)
-			buf = buf[k:]
-			h += d
-			dst = append(dst, ',')
-			dst = strconv.AppendUint(dst, h, 10)
+		group = append(group, block)
+		if len(group) == blockGroup || start+per >= len(docs) {
+			versions = append(versions, fileVersion(group...)...)
+			group = group[:0]
 		}
 	}
-	return append(dst, ']')
+	return per, versions, nil
 }

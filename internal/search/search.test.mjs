@@ -10,6 +10,7 @@
 // (internal/search/testdata/index) as docs/search.md promises.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -64,13 +65,39 @@ test("parseQuery splits words and quoted phrases", () => {
   assert.deepEqual(plain(s.parseQuery('"الكاظمي')).words, [["كاظم"]], "an unclosed quote");
 });
 
-// searcher reads the fixture index from disk, counting the files read.
+// The fixture index is cut into a base of 16 documents and a delta of
+// the 6 newest (fixture_test.go).
+const indexFile = (file) => readFileSync(path.join(testdata, "index", file));
+const meta = JSON.parse(indexFile("meta.json"));
+
+// version is internal/search fileVersion: 30 bits of SHA-256, base64url.
+const version = (...files) => {
+  const h = createHash("sha256");
+  for (const f of files) h.update(indexFile(f));
+  return h.digest("base64url").slice(0, 5);
+};
+
+// wantVersion is the version a file must be fetched at: its shard's (the
+// term and next-word files together), or its group of blocks'.
+function wantVersion(file) {
+  const m = /^([tn])\/(\d+|delta)\.json$/.exec(file);
+  if (m) return version("t/" + m[2] + ".json", "n/" + m[2] + ".json");
+  const b = Number(/^d\/(\d+)\.json$/.exec(file)[1]);
+  const group = [];
+  for (let i = b - (b % meta.group); i < Math.min(b - (b % meta.group) + meta.group, Math.ceil(meta.docs / meta.block)); i++) group.push("d/" + i + ".json");
+  return version(...group);
+}
+
+// searcher reads the fixture index from disk, counting the files read and
+// checking that each is asked for at its version.
 function searcher() {
   const read = [];
-  const fetchJSON = async (url) => {
-    const file = url.replace(/^\/data\//, "").replace(/\?.*$/, "");
+  const fetchJSON = async (url, fresh) => {
+    const [file, query] = url.replace(/^\/data\//, "").split("?");
     read.push(file);
-    return JSON.parse(readFileSync(path.join(testdata, "index", file), "utf8"));
+    if (file === "meta.json") assert.ok(fresh && !query, "meta.json is fetched afresh");
+    else assert.equal(query, "v=" + wantVersion(file), file + " at its version");
+    return JSON.parse(indexFile(file));
   };
   const sr = new s.Searcher("/data/", fetchJSON);
   sr.read = read;
@@ -133,10 +160,40 @@ test("all words first; else the documents with most of them", async () => {
   assert.deepEqual(plain(await sr.search("على في")).results, []);
 });
 
-test("a query reads only the shards of its words", async () => {
+test("a query reads only the shards of its words, and the delta", async () => {
   const sr = searcher();
   await sr.search("الكاظمي");
-  assert.deepEqual([...sr.read].sort(), ["d/0.json", "meta.json", "t/2.json"]);
+  assert.deepEqual([...sr.read].sort(), ["d/0.json", "meta.json", "t/2.json", "t/delta.json"]);
+});
+
+test("the base and the delta read as the single index of every document", async () => {
+  // lists.json is every term's list in the single index (Delta 1) of the
+  // fixture, written by the Go tests (TestFixtureLists).
+  const lists = JSON.parse(readFileSync(path.join(testdata, "lists.json"), "utf8"));
+  assert.ok(meta.base > 0 && meta.base < meta.docs && meta.delta, "the fixture has a base and a delta");
+  const sr = searcher();
+  const all = new Set(Array.from({ length: meta.docs }, (_, i) => i));
+  let inBoth = 0;
+  for (const [term, [ids, weights, next]] of Object.entries(lists)) {
+    const l = await sr.postings(meta, term);
+    assert.deepEqual(plain({ ids: l.ids, weights: l.weights }), { ids, weights }, term);
+    const words = await sr.nextWords(meta, term, l, all);
+    assert.deepEqual(ids.map((id) => plain([...words.get(id)])), next, term + ": next words");
+    if (l.base > 0 && l.base < ids.length) inBoth++;
+  }
+  assert.ok(inBoth > 0, "some terms are in both the base and the delta");
+  assert.equal(await sr.postings(meta, "لاوجودله"), null);
+});
+
+test("a phrase reads the next words of the part its documents are in", async () => {
+  const sr = searcher();
+  // أخبار البصرة: the newest six are in the delta, the rest in the base.
+  const res = await sr.search('"أخبار البصرة"', 1, 20);
+  assert.equal(res.total, 12);
+  assert.ok(sr.read.includes("n/delta.json") && sr.read.some((f) => /^n\/\d+\.json$/.test(f)), sr.read.join(" "));
+  const phrase = searcher();
+  assert.deepEqual(paths(await phrase.search('"الولايات المتحدة"')), ["/news/phrase/"]);
+  assert.ok(!phrase.read.includes("n/delta.json"), "no document of the delta to check");
 });
 
 test("highlight marks the words that match, in any spelling", () => {

@@ -1,0 +1,169 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/corpus"
+)
+
+// corpusAnalyses are n generated articles (internal/corpus), oldest
+// first, analysed once: a prefix of them is an archive, and the next one
+// a publish.
+func corpusAnalyses(t *testing.T, n int) []Analysis {
+	t.Helper()
+	arts := corpus.Articles(n, 5)
+	slices.SortFunc(arts, func(a, b corpus.Article) int { return a.Date.Compare(b.Date) })
+	out := make([]Analysis, n)
+	for i, a := range arts {
+		var text strings.Builder
+		for _, b := range a.Body {
+			text.WriteString(b.Text + "\n")
+		}
+		out[i] = Analyse(Document{
+			Path: "/" + a.Slug + "/", Title: a.Title, Date: a.Date,
+			DateISO: a.Date.Format(time.RFC3339), DateText: a.Date.Format("2006-01-02"),
+			Summary: a.Description, Text: text.String(), Tags: a.Tags,
+		})
+	}
+	return out
+}
+
+// buildAnalyses builds the index of analysed documents.
+func buildAnalyses(t *testing.T, as []Analysis, opts Options) map[string][]byte {
+	t.Helper()
+	b := NewBuilder()
+	for _, a := range as {
+		if err := b.AddAnalysis(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string][]byte{}
+	if _, err := b.Build(opts, func(f File) error { files[f.Path] = f.Data; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// corpusOptions cut the small archives of these tests into many shards,
+// as a large archive is.
+var corpusOptions = Options{ShardBytes: 2 << 10, BlockBytes: 1 << 10}
+
+// A base and a delta read together are the single index of all the
+// documents: every term's documents, weights and next words are the
+// same, so every query finds and ranks the same (the script joins the two
+// lists as decode does; search.test.mjs checks it against lists.json).
+func TestDeltaIsTheSingleIndex(t *testing.T) {
+	const k = 32
+	as := corpusAnalyses(t, 3*k)
+	single, split := corpusOptions, corpusOptions
+	single.Delta, split.Delta = 1, k
+	for n := 1; n <= len(as); n++ {
+		want := decode(t, buildAnalyses(t, as[:n], single))
+		got := decode(t, buildAnalyses(t, as[:n], split))
+		if got.meta.Base != n-n%k || want.meta.Base != n {
+			t.Fatalf("%d documents: %d in the base, want %d", n, got.meta.Base, n-n%k)
+		}
+		if !reflect.DeepEqual(got.postings, want.postings) || !reflect.DeepEqual(got.next, want.next) || !reflect.DeepEqual(got.docs, want.docs) {
+			t.Fatalf("%d documents: the base and the delta differ from the single index", n)
+		}
+	}
+}
+
+// Publishing one article rewrites meta.json, the delta and the last block
+// of documents, and no shard of the base; the K-th publish moves the
+// whole delta into the base.
+func TestPublishWritesFewSearchFiles(t *testing.T) {
+	const n = 200 // 200 mod 32 = 8: the delta has 8 documents, then 9
+	as := corpusAnalyses(t, 225)
+	before := buildAnalyses(t, as[:n], corpusOptions)
+	after := buildAnalyses(t, as[:n+1], corpusOptions)
+	shards, blocks := 0, 0
+	for p := range after {
+		if strings.HasPrefix(p, "t/") {
+			shards++
+		}
+		if strings.HasPrefix(p, "d/") {
+			blocks++
+		}
+	}
+	var changed []string
+	for p, data := range after {
+		if !bytes.Equal(before[p], data) {
+			changed = append(changed, p)
+		}
+	}
+	for p := range before {
+		if _, ok := after[p]; !ok {
+			changed = append(changed, p+" (removed)")
+		}
+	}
+	slices.Sort(changed)
+	if want := []string{fmt.Sprintf("d/%d.json", blocks-1), "meta.json", "n/delta.json", "t/delta.json"}; !slices.Equal(changed, want) {
+		t.Errorf("publishing one article into %d (%d shards) changed %d search files %v, want %v", n, shards, len(changed), changed, want)
+	}
+
+	// At a multiple of K the base holds every document and the delta
+	// is gone.
+	full := buildAnalyses(t, as[:224], corpusOptions)
+	var m struct {
+		Docs, Base int
+		Delta      *string
+	}
+	if err := json.Unmarshal(full["meta.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	_, tDelta := full["t/delta.json"]
+	_, nDelta := full["n/delta.json"]
+	if m.Docs != 224 || m.Base != 224 || m.Delta != nil || tDelta || nDelta {
+		t.Errorf("224 documents: %+v, delta files %v %v", m, tDelta, nDelta)
+	}
+}
+
+// TestFixtureLists keeps testdata/lists.json, every term's list in the
+// single index of the fixture, as the script must read it from the
+// fixture's base and delta; -update rewrites it.
+func TestFixtureLists(t *testing.T) {
+	opts := fixtureOptions
+	opts.Delta = 1
+	files, _ := buildFiles(t, fixtureDocs(), opts)
+	single := decode(t, files)
+	// term → [documents, weights, next words of each document]
+	lists := map[string][3]any{}
+	for term, ps := range single.postings {
+		var ids, weights []int
+		var next [][]int
+		for _, p := range ps {
+			ids, weights = append(ids, p[0]), append(weights, p[1])
+			next = append(next, append([]int{}, single.next[term][p[0]]...))
+		}
+		lists[term] = [3]any{ids, weights, next}
+	}
+	got, err := json.MarshalIndent(lists, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "lists.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("testdata/lists.json differs from the fixture's single index; run go test ./internal/search -run FixtureLists -update and review the diff")
+	}
+}

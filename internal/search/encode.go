@@ -1,0 +1,173 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"strconv"
+)
+
+// The script fetches meta.json afresh and every other file at an address
+// with that file's version, a hash of its bytes, which meta.json lists: a
+// file that did not change keeps its address (and stays in the browser's
+// and the CDN's cache), and a reader never mixes files of two builds.
+const (
+	// versionChars is the length of a version: 30 bits of SHA-256 in
+	// base64url, so that the chance of a changed file keeping its address
+	// is one in a billion, and meta.json stays small (1,500 shards at
+	// 100,000 articles cost 7.5 KB).
+	versionChars = 5
+	// blockGroup is how many document blocks share one version: a block
+	// changes only when one of its documents does, and a version for each
+	// of 12,000 blocks (100,000 articles) would triple meta.json.
+	blockGroup = 32
+)
+
+// fileVersion is the version of a file of the given parts.
+func fileVersion(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write(p)
+	}
+	return base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:6])[:versionChars]
+}
+
+// meta is what meta.json says: counts, the first term of each base shard
+// and the versions of the other files.
+type meta struct {
+	docs, base int
+	block      int      // documents a block holds
+	shards     []string // first term of each base shard
+	versions   []byte   // versionChars for each base shard (its t and n files)
+	blocks     []byte   // versionChars for each group of blockGroup blocks
+	delta      string   // version of the delta's files; "" when there is none
+}
+
+// encode writes meta.json:
+//
+//	{"format":2,"docs":N,"base":B,"block":8,"group":32,"shards":["",…],
+//	 "versions":"…","blocks":"…","delta":"…"}
+//
+// versions and blocks are strings of versionChars-long versions, one
+// after the other; delta is left out when the delta is empty.
+func (m *meta) encode() []byte {
+	out := []byte(`{"format":` + strconv.Itoa(Format))
+	for _, f := range []struct {
+		key string
+		n   int
+	}{{"docs", m.docs}, {"base", m.base}, {"block", m.block}, {"group", blockGroup}} {
+		out = append(out, `,"`+f.key+`":`...)
+		out = strconv.AppendInt(out, int64(f.n), 10)
+	}
+	out = append(out, `,"shards":[`...)
+	for i, f := range m.shards {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		if i == 0 {
+			f = "" // every term at or after the first shard's start
+		}
+		out = appendJSONString(out, f)
+	}
+	out = append(out, `],"versions":`...)
+	out = appendJSONString(out, string(m.versions))
+	out = append(out, `,"blocks":`...)
+	out = appendJSONString(out, string(m.blocks))
+	if m.delta != "" {
+		out = append(out, `,"delta":`...)
+		out = appendJSONString(out, m.delta)
+	}
+	return append(out, "}\n"...)
+}
+
+// shard is a term shard and its next-word shard while they are filled.
+type shard struct {
+	terms, next []byte
+}
+
+func (s *shard) empty() bool { return len(s.terms) == 0 }
+
+func (s *shard) size() int { return len(s.terms) }
+
+// add appends a term: entry is its termEntry.
+func (s *shard) add(term string, entry []byte, l *postingList) {
+	if s.empty() {
+		s.terms = append(s.terms, '{')
+		s.next = append(s.next, '{')
+	} else {
+		s.terms = append(s.terms, ",\n"...)
+		s.next = append(s.next, ",\n"...)
+	}
+	s.terms = append(s.terms, entry...)
+	s.next = nextEntry(s.next, term, l)
+}
+
+// close returns the two files and empties the shard.
+func (s *shard) close() (terms, next []byte) {
+	terms, next = append(s.terms, "}\n"...), append(s.next, "}\n"...)
+	*s = shard{}
+	return terms, next
+}
+
+// docRecord is a document as its block stores it:
+// [path, title, ISO date, printed date, summary].
+func docRecord(d Document) []byte {
+	r := []byte{'['}
+	for i, s := range []string{d.Path, d.Title, d.DateISO, d.DateText, d.Summary} {
+		if i > 0 {
+			r = append(r, ',')
+		}
+		r = appendJSONString(r, s)
+	}
+	return append(r, ']')
+}
+
+// termEntry encodes a term's list: "term":[[first document, differences…],
+// [weights…]].
+func termEntry(term string, l *postingList) []byte {
+	e := appendJSONString(nil, term)
+	e = append(e, ":[["...)
+	last := uint32(0)
+	for i, d := range l.docs {
+		if i > 0 {
+			e = append(e, ',')
+		}
+		e = strconv.AppendUint(e, uint64(d-last), 10)
+		last = d
+	}
+	e = append(e, "],["...)
+	for i, w := range l.weights {
+		if i > 0 {
+			e = append(e, ',')
+		}
+		e = strconv.AppendUint(e, uint64(w), 10)
+	}
+	return append(e, "]]"...)
+}
+
+// nextEntry appends the words that follow a term: "term":[count,
+// pairHash…, count, …], one group per document of its list, in order,
+// each group's values ascending. They are written whole, not as
+// differences: the same pair (الولايات → المتحدة) recurs in document
+// after document, and gzip folds the repeats.
+func nextEntry(dst []byte, term string, l *postingList) []byte {
+	dst = appendJSONString(dst, term)
+	dst = append(dst, ":["...)
+	for buf, first := l.next, true; len(buf) > 0; first = false {
+		n, k := binary.Uvarint(buf)
+		buf = buf[k:]
+		if !first {
+			dst = append(dst, ',')
+		}
+		dst = strconv.AppendUint(dst, n, 10)
+		h := uint64(0)
+		for range n {
+			d, k := binary.Uvarint(buf)
+			buf = buf[k:]
+			h += d
+			dst = append(dst, ',')
+			dst = strconv.AppendUint(dst, h, 10)
+		}
+	}
+	return append(dst, ']')
+}
