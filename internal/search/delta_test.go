@@ -20,19 +20,29 @@ import (
 // a publish.
 func corpusAnalyses(t *testing.T, n int) []Analysis {
 	t.Helper()
+	docs := corpusDocuments(n)
+	out := make([]Analysis, n)
+	for i, d := range docs {
+		out[i] = Analyse(d)
+	}
+	return out
+}
+
+// corpusDocuments are n generated articles as documents, oldest first.
+func corpusDocuments(n int) []Document {
 	arts := corpus.Articles(n, 5)
 	slices.SortFunc(arts, func(a, b corpus.Article) int { return a.Date.Compare(b.Date) })
-	out := make([]Analysis, n)
+	out := make([]Document, n)
 	for i, a := range arts {
 		var text strings.Builder
 		for _, b := range a.Body {
 			text.WriteString(b.Text + "\n")
 		}
-		out[i] = Analyse(Document{
+		out[i] = Document{
 			Path: "/" + a.Slug + "/", Title: a.Title, Date: a.Date,
 			DateISO: a.Date.Format(time.RFC3339), DateText: a.Date.Format("2006-01-02"),
 			Summary: a.Description, Text: text.String(), Tags: a.Tags,
-		})
+		}
 	}
 	return out
 }
@@ -165,5 +175,67 @@ func TestFixtureLists(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Error("testdata/lists.json differs from the fixture's single index; run go test ./internal/search -run FixtureLists -update and review the diff")
+	}
+}
+
+// Editing an old article rewrites the shards that hold its words (its
+// weights depend on its length, so all of them), and no other. A shard is
+// cut before the term that would overflow it, so a shard that grows keeps
+// its end (that term still overflows it) and the shards after it keep
+// theirs. (Cutting where a term's hash says, as rsync cuts files, was
+// tried: its minimum and maximum sizes moved the bounds of shards next to
+// a changed one, where this rule moved none.)
+func TestEditRewritesOnlyItsOwnShards(t *testing.T) {
+	docs := corpusDocuments(224) // a multiple of K: every document in the base
+	as := make([]Analysis, len(docs))
+	for i, d := range docs {
+		as[i] = Analyse(d)
+	}
+	before := buildAnalyses(t, as, corpusOptions)
+	const edited = 10
+	d := docs[edited]
+	// New words (names, places) as well as common ones: new terms grow
+	// the shards they land in.
+	d.Text += "وأضاف المصدر أن التحقيق في الانفجار سيستمر خلال الأيام المقبلة بمشاركة خبراء دوليين " +
+		"من أبوظبي وأربيل وأسوان وتطوان والقيروان ونواكشوط وزحلة وجرش وصلالة والمكلا.\n"
+	as[edited] = Analyse(d)
+	after := buildAnalyses(t, as, corpusOptions)
+
+	// The edited document's terms, before and after, as the index spells them.
+	own := map[string]bool{}
+	for _, files := range []map[string][]byte{before, after} {
+		for term, ps := range decode(t, files).postings {
+			for _, p := range ps {
+				if p[0] == edited {
+					own[term] = true
+				}
+			}
+		}
+	}
+	shards, changed := 0, 0
+	for p, data := range after {
+		if !strings.HasPrefix(p, "t/") {
+			continue
+		}
+		shards++
+		if bytes.Equal(before[p], data) {
+			continue
+		}
+		changed++
+		var terms map[string]json.RawMessage
+		if err := json.Unmarshal(data, &terms); err != nil {
+			t.Fatal(err)
+		}
+		holds := false
+		for term := range terms {
+			holds = holds || own[term]
+		}
+		if !holds {
+			t.Errorf("editing document %d rewrote %s, which holds none of its words", edited, p)
+		}
+	}
+	t.Logf("an edit rewrote %d of %d term shards", changed, shards)
+	if changed == 0 || changed == shards {
+		t.Errorf("an edit rewrote %d of %d term shards", changed, shards)
 	}
 }

@@ -163,7 +163,10 @@ test("all words first; else the documents with most of them", async () => {
 test("a query reads only the shards of its words, and the delta", async () => {
   const sr = searcher();
   await sr.search("الكاظمي");
-  assert.deepEqual([...sr.read].sort(), ["d/0.json", "meta.json", "t/2.json", "t/delta.json"]);
+  const read = [...sr.read].sort();
+  // One base shard (which one depends on where the shards are cut).
+  assert.equal(read.filter((f) => /^t\/\d+\.json$/.test(f)).length, 1, read.join(" "));
+  assert.deepEqual(read.filter((f) => !/^t\/\d+\.json$/.test(f)), ["d/0.json", "meta.json", "t/delta.json"]);
 });
 
 test("the base and the delta read as the single index of every document", async () => {
