@@ -37,6 +37,13 @@ func FuzzClean(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		slow := utf8.ValidString(s) // then a U+FFFD in s is one written as such
+		for _, r := range s {
+			slow = slow && !Forbidden(r)
+		}
+		if allowed([]byte(s)) != slow {
+			t.Fatalf("allowed(%q) = %v, decoding rune by rune says %v", s, !slow, slow)
+		}
 		got, n, first := Clean([]byte(s))
 		if !utf8.Valid(got) {
 			t.Fatalf("Clean(%q) = %q, not UTF-8", s, got)
@@ -50,4 +57,30 @@ func FuzzClean(f *testing.F) {
 			t.Fatalf("Clean(%q) = %q, %d, %d", s, got, n, first)
 		}
 	})
+}
+
+// The bytewise check agrees with Forbidden on every character near the
+// forbidden ranges, alone and inside Arabic text.
+func TestAllowedBytewise(t *testing.T) {
+	var probes []rune
+	for r := rune(0); r < 0x800; r++ {
+		probes = append(probes, r)
+	}
+	for _, base := range []rune{0xFDC0, 0xFFF0, 0x1FFF0, 0x2FFF0, 0xEFFF0, 0x10FFF0} {
+		for r := base; r < base+0x40 && r <= 0x10FFFF; r++ {
+			probes = append(probes, r)
+		}
+	}
+	for _, r := range probes {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := "نص " + string(r) + " عربي"
+		if got := allowed([]byte(s)); got == Forbidden(r) {
+			t.Errorf("allowed(%q) = %v, Forbidden(%U) = %v", s, got, r, Forbidden(r))
+		}
+	}
+	if allowed([]byte("خبر\xff")) || allowed([]byte("\xed\xa0\x80")) {
+		t.Error("invalid UTF-8 allowed")
+	}
 }

@@ -21,6 +21,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 	"syscall"
 
 	"github.com/sahifa/sahifa/internal/config"
@@ -50,6 +51,11 @@ type FS struct {
 	root   string // the site folder: absolute, symbolic links resolved
 	dir    string // the folder this FS is rooted at, slash, "" for the site
 	limits config.Limits
+	// folders maps a folder's path on disk, as written, to where it
+	// really is, for folders inside the site: a file that is not a link
+	// is then found with one Lstat instead of resolving every component
+	// of its path again. Shared with Sub's; an FS lives for one build.
+	folders *sync.Map
 }
 
 // New returns the FS of the site folder root, with caps limits (a cap
@@ -64,7 +70,7 @@ func New(root string, limits config.Limits) (*FS, error) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	return &FS{root: abs, limits: withDefaults(limits)}, nil
+	return &FS{root: abs, limits: withDefaults(limits), folders: &sync.Map{}}, nil
 }
 
 // Within reports whether path p is parent or inside it. Both must be
@@ -84,7 +90,7 @@ func (f *FS) Sub(dir string) (fs.FS, error) {
 	if !fs.ValidPath(dir) {
 		return nil, &fs.PathError{Op: "sub", Path: dir, Err: fs.ErrInvalid}
 	}
-	return &FS{root: f.root, dir: path.Join(f.dir, dir), limits: f.limits}, nil
+	return &FS{root: f.root, dir: path.Join(f.dir, dir), limits: f.limits, folders: f.folders}, nil
 }
 
 // Stat returns the FileInfo of name, of its target for a link.
@@ -149,6 +155,13 @@ func (f *FS) resolve(op, name string) (string, fs.FileInfo, error) {
 // layouts/, that would silently use the theme's instead).
 func (f *FS) follow(rel string) (string, fs.FileInfo, error) {
 	full := f.full(rel)
+	folder, base := filepath.Split(full)
+	if known, ok := f.folders.Load(folder); ok {
+		real := filepath.Join(known.(string), base)
+		if info, err := os.Lstat(real); err == nil && info.Mode()&fs.ModeSymlink == 0 {
+			return real, info, nil // not a link, in a folder inside the site
+		}
+	}
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -172,6 +185,9 @@ func (f *FS) follow(rel string) (string, fs.FileInfo, error) {
 			what = "folder"
 		}
 		return "", nil, diag.Errorf(rel, 0, 0, "symlink to a %s outside the site (%s); copy the %s into the site instead", what, real, what)
+	}
+	if realFolder, err := filepath.EvalSymlinks(folder); err == nil && Within(f.root, realFolder) {
+		f.folders.Store(folder, realFolder)
 	}
 	return real, info, nil
 }
