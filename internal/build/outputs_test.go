@@ -99,7 +99,7 @@ func TestJSONLD(t *testing.T) {
 	}
 }
 
-func TestSitemapListsEveryPage(t *testing.T) {
+func TestSitemapListsEveryPageButNumberedOnes(t *testing.T) {
 	dest := buildSite(t, "testdata/site", true)
 	data, err := os.ReadFile(filepath.Join(dest, "sitemap.xml"))
 	if err != nil {
@@ -121,10 +121,18 @@ func TestSitemapListsEveryPage(t *testing.T) {
 		}
 		listed[u.Loc] = true
 	}
-	// Every HTML page but the 404, the search page (both noindex) and the
-	// alias redirect is listed.
+	// Every HTML page but the 404, the search page (both noindex), the
+	// alias redirect and the lists' numbered pages (reached from their
+	// front page, as in Hugo's sitemaps) is listed.
+	numbered := regexp.MustCompile(`(^|/)page/[0-9]+/index\.html$`)
 	for p := range tree(t, dest) {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" || p == "search/index.html" || strings.HasPrefix(p, "old/") {
+			continue
+		}
+		if numbered.MatchString(p) {
+			if listed[testBase+strings.TrimSuffix(p, "index.html")] {
+				t.Errorf("sitemap lists the numbered page %s", p)
+			}
 			continue
 		}
 		loc := testBase + strings.TrimSuffix(p, "index.html")

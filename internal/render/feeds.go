@@ -140,7 +140,8 @@ func (r *renderer) writeSitemaps(now time.Time) error {
 		news = append(news, sitemap.NewsItem{Loc: r.entries[a].Permalink, Title: a.Title, Published: a.Date})
 	}
 	base := r.abs("/")
-	files := sitemap.Sitemaps(r.sitemapURLs(), base)
+	lists, articles := r.sitemapURLs()
+	files := sitemap.Series([][]sitemap.URL{lists, articles}, base)
 	files = append(files, sitemap.News(sitemap.Recent(news, now), cfg.Title, cfg.Language, base)...)
 	if !hasFile(r.opts.Static, "robots.txt") {
 		files = append(files, sitemap.File{Path: "robots.txt", Data: sitemap.Robots([]string{r.abs("/sitemap.xml"), r.abs("/news-sitemap.xml")})})
@@ -161,23 +162,23 @@ func (r *renderer) writeSitemaps(now time.Time) error {
 	return nil
 }
 
-// sitemapURLs lists every page the build writes that search engines should
-// index (not the 404 page or alias redirects), each with its last change.
-func (r *renderer) sitemapURLs() []sitemap.URL {
+// sitemapURLs lists the pages search engines should index, in two
+// groups: the lists' front pages (the home page, the taxonomy indexes and
+// each term, the archive and its years and months) and the articles,
+// oldest first. A list's numbered pages are not listed (nor are they in
+// Hugo's sitemaps): crawlers reach them from the front page, and listing
+// them made every publish rewrite every part of a large site's sitemap.
+// Oldest first, a newly published article goes at the end of the last
+// part (sitemap.Series).
+func (r *renderer) sitemapURLs() (lists, articles []sitemap.URL) {
 	s := r.site
-	var urls []sitemap.URL
 	add := func(rel string, lastmod time.Time) {
-		urls = append(urls, sitemap.URL{Loc: r.abs(rel), Lastmod: lastmod})
+		lists = append(lists, sitemap.URL{Loc: r.abs(rel), Lastmod: lastmod})
 	}
-	pagers := func(ps []site.Pager) {
-		for _, p := range ps {
-			add(p.RelPermalink, newestChange(p.Articles))
-		}
+	front := func(ps []site.Pager) {
+		add(ps[0].RelPermalink, newestChange(ps[0].Articles))
 	}
-	pagers(s.Home)
-	for _, a := range s.Articles {
-		add(a.RelPermalink, a.Lastmod)
-	}
+	front(s.Home)
 	if r.tpl.Has(termsLayout) {
 		for _, tx := range s.Taxonomies {
 			add(tx.RelPermalink, newestChange(s.Articles))
@@ -186,7 +187,7 @@ func (r *renderer) sitemapURLs() []sitemap.URL {
 	if r.tpl.Has(termLayout) {
 		for _, tx := range s.Taxonomies {
 			for _, t := range tx.Terms {
-				pagers(t.Pagers)
+				front(t.Pagers)
 			}
 		}
 	}
@@ -195,13 +196,17 @@ func (r *renderer) sitemapURLs() []sitemap.URL {
 	}
 	if s.Archive != nil && r.tpl.Has(periodLayout) {
 		for _, y := range s.Archive.Years {
-			pagers(y.Pagers)
+			front(y.Pagers)
 			for _, m := range y.Months {
-				pagers(m.Pagers)
+				front(m.Pagers)
 			}
 		}
 	}
-	return urls
+	for i := len(s.Articles) - 1; i >= 0; i-- {
+		a := s.Articles[i]
+		articles = append(articles, sitemap.URL{Loc: r.abs(a.RelPermalink), Lastmod: a.Lastmod})
+	}
+	return lists, articles
 }
 
 func newestChange(arts []*site.Article) time.Time {

@@ -56,19 +56,53 @@ type File struct {
 // schema wants at least one <url>, but an empty file is better than a
 // robots.txt pointing at a missing one.
 func Sitemaps(urls []URL, baseURL string) []File {
-	parts := split(len(urls), MaxURLs, func(i int) int {
-		return urlOverhead + escapedLen(urls[i].Loc)
-	})
-	sets := make([]urlset, len(parts))
-	for p, r := range parts {
-		sets[p] = urlset{Xmlns: nsSitemap}
-		for _, u := range urls[r[0]:r[1]] {
-			sets[p].URLs = append(sets[p].URLs, urlEntry{Loc: u.Loc, Lastmod: w3c(u.Lastmod)})
+	return series([][]URL{urls}, MaxURLs, baseURL)
+}
+
+// PartURLs is how many URLs one part of a large site's sitemap holds in
+// Series: small enough that rewriting the part a publish adds to costs
+// little (about 1 MB), large enough that 100,000 articles make 20 parts.
+const PartURLs = 5000
+
+// Series is Sitemaps for groups of URLs that change in different ways. A
+// site whose URLs fit in one part (PartURLs) gets "sitemap.xml" alone,
+// the groups one after the other. Otherwise each group is cut into parts
+// of its own, numbered across the groups in order, under the index: a
+// group that only grows at its end (articles, oldest first) then changes
+// only its last part when an article is published, and its other parts
+// keep their bytes, so a deploy does not upload them again.
+func Series(groups [][]URL, baseURL string) []File {
+	return series(groups, PartURLs, baseURL)
+}
+
+func series(groups [][]URL, perPart int, baseURL string) []File {
+	var all []URL
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	if len(all) <= perPart {
+		groups = [][]URL{all} // one part, if MaxBytes allows
+	}
+	var sets []urlset
+	var parts [][]URL
+	for _, urls := range groups {
+		if len(urls) == 0 && len(groups) > 1 {
+			continue // an empty group of several makes no part
+		}
+		for _, r := range split(len(urls), perPart, func(i int) int {
+			return urlOverhead + escapedLen(urls[i].Loc)
+		}) {
+			set := urlset{Xmlns: nsSitemap}
+			for _, u := range urls[r[0]:r[1]] {
+				set.URLs = append(set.URLs, urlEntry{Loc: u.Loc, Lastmod: w3c(u.Lastmod)})
+			}
+			sets = append(sets, set)
+			parts = append(parts, urls[r[0]:r[1]])
 		}
 	}
 	return withIndex("sitemap", sets, baseURL, func(p int) time.Time {
 		var t time.Time
-		for _, u := range urls[parts[p][0]:parts[p][1]] {
+		for _, u := range parts[p] {
 			if u.Lastmod.After(t) {
 				t = u.Lastmod
 			}

@@ -3,6 +3,8 @@ package sitemap
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"testing"
@@ -193,5 +195,40 @@ func TestEscapedLenBounds(t *testing.T) {
 	}
 	if len(empty) > fileOverhead {
 		t.Errorf("empty file weighs %d bytes, fileOverhead is %d", len(empty), fileOverhead)
+	}
+}
+
+// Series cuts each group into parts of its own, so that one more article
+// at the end of the articles changes their last part and the index, and
+// no other part; a small site keeps one sitemap.xml.
+func TestSeriesAppendChangesTheLastPart(t *testing.T) {
+	t0 := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	urls := func(prefix string, n int) []URL {
+		out := make([]URL, n)
+		for i := range out {
+			out[i] = URL{Loc: fmt.Sprintf("%s%d/", prefix, i), Lastmod: t0.Add(time.Duration(i) * time.Hour)}
+		}
+		return out
+	}
+	lists := urls(base+"tags/وسم-", 700)
+	if files := Series([][]URL{lists[:10], urls(base+"a/", 100)}, base); len(files) != 1 || files[0].Path != "sitemap.xml" {
+		t.Fatalf("a small site: %d files", len(files))
+	}
+	before := Series([][]URL{lists, urls(base+"a/", 2*PartURLs+10)}, base)
+	after := Series([][]URL{lists, urls(base+"a/", 2*PartURLs+11)}, base)
+	if len(before) != 5 || len(after) != 5 {
+		t.Fatalf("%d and %d files, want the index, the lists' part and 3 parts of articles", len(before), len(after))
+	}
+	var changed []string
+	for i := range after {
+		if after[i].Path != before[i].Path {
+			t.Fatalf("part %d renamed: %s → %s", i, before[i].Path, after[i].Path)
+		}
+		if !bytes.Equal(after[i].Data, before[i].Data) {
+			changed = append(changed, after[i].Path)
+		}
+	}
+	if want := []string{"sitemap.xml", "sitemap-4.xml"}; !reflect.DeepEqual(changed, want) {
+		t.Errorf("one more article changed %q, want %q", changed, want)
 	}
 }
