@@ -99,7 +99,7 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	rels, skipped, err := seedFiles(site, opts, outDir)
+	files, pics, skipped, err := seedFiles(site, opts, outDir)
 	if err != nil {
 		return res, err
 	}
@@ -108,11 +108,11 @@ func Run(opts Options) (Result, error) {
 	var seeds []parsed
 	// Seeds are read and parsed on every core; what follows takes them
 	// in order, so messages and results come out the same every time.
-	read := make([]parsed, len(rels))
-	readErrs := make([]error, len(rels))
-	parallel(len(rels), func(i int) { read[i], readErrs[i] = readSeed(site, rels[i]) })
-	for i, rel := range rels {
-		p, err := read[i], readErrs[i]
+	read := make([]parsed, len(files))
+	readErrs := make([]error, len(files))
+	parallel(len(files), func(i int) { read[i], readErrs[i] = readSeed(site, files[i], pics) })
+	for i, f := range files {
+		rel, p, err := f.rel, read[i], readErrs[i]
 		if !selected(opts, rel) {
 			// Read for the tag statistics only: its problems are reported
 			// when it is imported itself, not when another seed is.
@@ -165,7 +165,7 @@ func Run(opts Options) (Result, error) {
 			return
 		}
 		o := &outcomes[i]
-		done, err := importSeed(site, opts, cfg, outDir, p, corpus[i], tagging, &o.warnings)
+		done, err := importSeed(site, opts, cfg, outDir, p, func(max int) []string { return tagging().TagsOf(i, max) }, &o.warnings)
 		if err != nil {
 			o.err = err
 			return
@@ -200,7 +200,9 @@ func parallel(n int, fn func(i int)) {
 }
 
 // importSeed imports one parsed seed, adding its warnings to warnings.
-func importSeed(site *sitefs.FS, opts Options, cfg config.Config, outDir string, p parsed, doc tagger.Doc, tagging func() *tagger.Tagger, warnings *[]diag.Warning) (Done, error) {
+// tags gives its tags (at most max) when it needs them, since they draw
+// on the whole corpus.
+func importSeed(site *sitefs.FS, opts Options, cfg config.Config, outDir string, p parsed, tags func(max int) []string, warnings *[]diag.Warning) (Done, error) {
 	a := Article{
 		Seed:       p.article,
 		SourcePath: path.Join(SeedsDir, p.rel),
@@ -240,7 +242,7 @@ func importSeed(site *sitefs.FS, opts Options, cfg config.Config, outDir string,
 		// seed writes nothing, so it needs neither tags nor Markdown.
 		d = Done{Seed: a.SourcePath, Markdown: mdRel, Action: Unchanged}
 	} else {
-		a.Tags = tagging().Tags(doc, cfg.Import.MaxTags)
+		a.Tags = tags(cfg.Import.MaxTags)
 		d, err = importOne(opts, a, mdRel, existing, exists)
 	}
 	if err == nil && p.image != nil {
@@ -283,13 +285,9 @@ func importOne(opts Options, a Article, mdRel string, existing []byte, exists bo
 	return done, err
 }
 
-func readSeed(site *sitefs.FS, rel string) (parsed, error) {
-	name := path.Join(SeedsDir, rel)
+func readSeed(site *sitefs.FS, f seedFile, pics pictures) (parsed, error) {
+	name := path.Join(SeedsDir, f.rel)
 	data, err := site.ReadFile(name)
-	if err != nil {
-		return parsed{}, err
-	}
-	info, err := site.Stat(name)
 	if err != nil {
 		return parsed{}, err
 	}
@@ -297,12 +295,18 @@ func readSeed(site *sitefs.FS, rel string) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
-	img, err := findImage(site, rel)
+	img, err := pics.findImage(f.rel)
 	if err != nil {
 		return parsed{}, err
 	}
 	sum := sha256.Sum256(data)
-	return parsed{rel: rel, hash: hex.EncodeToString(sum[:]), article: a, modTime: info.ModTime(), image: img}, nil
+	return parsed{rel: f.rel, hash: hex.EncodeToString(sum[:]), article: a, modTime: f.info.ModTime(), image: img}, nil
+}
+
+// seedFile is a seed found under seeds/.
+type seedFile struct {
+	rel  string      // under seeds/, slash
+	info fs.FileInfo // of its target for a link
 }
 
 // seedFiles lists every seeds/**/*.txt as slash paths relative to seeds/,
@@ -311,27 +315,41 @@ func readSeed(site *sitefs.FS, rel string) (parsed, error) {
 // is a warning, since importing it would make an article that never shows.
 // Hidden files are passed over without a word: ".#x.txt" is an editor's
 // lock, not a seed, as "x.txt~" and "x.txt.swp" are not .txt files at all.
-// Named files must be inside seeds/.
-func seedFiles(site *sitefs.FS, opts Options, outDir string) (rels []string, skipped []diag.Warning, err error) {
+// Named files must be inside seeds/. The same walk finds the pictures.
+func seedFiles(site *sitefs.FS, opts Options, outDir string) (seeds []seedFile, pics pictures, skipped []diag.Warning, err error) {
 	var all []string
+	infos := map[string]fs.FileInfo{}
+	pics = pictures{}
 	hidden := func(p string, d fs.DirEntry) bool { return content.SkipsDir(d.Name()) }
 	err = sitefs.Walk(site, SeedsDir, hidden, func(p string, d fs.DirEntry) error {
-		if strings.HasSuffix(p, ".txt") {
-			all = append(all, strings.TrimPrefix(p, SeedsDir+"/"))
+		rel := strings.TrimPrefix(p, SeedsDir+"/")
+		stem, isPicture := pictureStem(rel)
+		if !strings.HasSuffix(p, ".txt") && !isPicture {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if isPicture {
+			pics[stem] = append(pics[stem], picture{rel: rel, info: info})
+		} else {
+			all = append(all, rel)
+			infos[rel] = info
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	sort.Strings(all)
 	for _, f := range opts.Files {
 		rel, err := seedRel(opts.Root, f)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if i := sort.SearchStrings(all, rel); i == len(all) || all[i] != rel {
-			return nil, nil, fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
+			return nil, nil, nil, fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
 		}
 	}
 	for _, rel := range all {
@@ -340,9 +358,9 @@ func seedFiles(site *sitefs.FS, opts Options, outDir string) (rels []string, ski
 				Msg: "not imported: the build does not read " + md + ", so its article would never appear; rename the seed (not starting with \"_\" or \"#\")"})
 			continue
 		}
-		rels = append(rels, rel)
+		seeds = append(seeds, seedFile{rel: rel, info: infos[rel]})
 	}
-	return rels, skipped, nil
+	return seeds, pics, skipped, nil
 }
 
 // CheckSeedArg reports whether a command-line path names a seed: a .txt

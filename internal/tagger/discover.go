@@ -121,23 +121,51 @@ func stopForms(key string, forms []string) bool {
 	return false
 }
 
+// definiteClitic is a run of clitics that definite takes off a word:
+// before the article (بال: بالعراق → العراق) or, for ل, fused with it
+// (لل: للعراق → العراق).
+type definiteClitic struct {
+	clitics string
+	prefix  string // what the word starts with: clitics+"ال", or clitics+"ل" when fused
+	fused   bool
+}
+
+// definiteClitics are tried in this order; a word must keep two letters
+// after its prefix. Spelt out, not built per word: definite runs on every
+// word of every seed.
+var definiteClitics = func() []definiteClitic {
+	var out []definiteClitic
+	for _, c := range []string{"", "و", "ف"} {
+		for _, p := range []string{"", "ب", "ك"} {
+			if c+p != "" {
+				out = append(out, definiteClitic{clitics: c + p, prefix: c + p + "ال"})
+			}
+		}
+		out = append(out, definiteClitic{clitics: c + "ل", prefix: c + "لل", fused: true})
+	}
+	return out
+}()
+
 // definite returns the article form of a word with clitics before the
 // article: والاستقرار → الاستقرار, للعراق → العراق. surf is changed the
 // same way, letter for letter.
 func definite(key, surf string) (string, string, bool) {
-	for _, c := range []string{"", "و", "ف"} {
-		for _, p := range []string{"", "ب", "ك"} {
-			pre := c + p + "ال"
-			if c+p != "" && strings.HasPrefix(key, pre) && utf8.RuneCountInString(key) >= utf8.RuneCountInString(pre)+2 {
-				n := utf8.RuneCountInString(c + p)
-				return key[len(c+p):], dropRunes(surf, n), true
-			}
+	n := -1 // runes in key, counted once a prefix matches
+	for _, d := range definiteClitics {
+		if !strings.HasPrefix(key, d.prefix) {
+			continue
 		}
-		pre := c + "لل"
-		if strings.HasPrefix(key, pre) && utf8.RuneCountInString(key) >= utf8.RuneCountInString(pre)+2 {
-			n := utf8.RuneCountInString(c) + 1
-			return "ا" + key[len(c)+len("ل"):], "ا" + dropRunes(surf, n), true
+		if n < 0 {
+			n = utf8.RuneCountInString(key)
 		}
+		if n < utf8.RuneCountInString(d.prefix)+2 {
+			continue
+		}
+		stem, stemSurf := key[len(d.clitics):], dropRunes(surf, utf8.RuneCountInString(d.clitics))
+		if d.fused {
+			return "ا" + stem, "ا" + stemSurf, true
+		}
+		return stem, stemSurf, true
 	}
 	return key, surf, false
 }
@@ -253,6 +281,26 @@ func hasLetter(s string) bool {
 	return false
 }
 
+// mayKeep returns the candidates that keep could let through in some
+// corpus: those meeting its recurrence rule at the most favourable
+// document frequency. The rest, most of them, cannot become tags, so a
+// corpus reading does not hold on to them.
+func mayKeep(cs map[string]*cand) map[string]*cand {
+	out := map[string]*cand{}
+	for k, c := range cs {
+		if recurs(c, 2) {
+			out[k] = c
+		}
+	}
+	return out
+}
+
+// recurs is keep's recurrence rule for a candidate whose phrase df
+// documents of the corpus have.
+func recurs(c *cand, df int) bool {
+	return c.words > 1 && (c.count >= 2 || c.head && df >= 2) || c.words == 1 && c.head && c.count >= 2
+}
+
 // keep applies the recurrence, boilerplate and nesting rules to the
 // candidates of one article and returns the survivors.
 func (t *Tagger) keep(cs map[string]*cand) map[string]*cand {
@@ -262,7 +310,7 @@ func (t *Tagger) keep(cs map[string]*cand) map[string]*cand {
 		if t.docs >= 5 && 2*df > t.docs {
 			continue
 		}
-		if c.words > 1 && (c.count >= 2 || c.head && df >= 2) || c.words == 1 && c.head && c.count >= 2 {
+		if recurs(c, df) {
 			out[k] = c
 		}
 	}

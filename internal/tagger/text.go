@@ -45,13 +45,58 @@ type token struct {
 // "داعش", كتائب «حزب الله»); a gazetteer name is matched across them.
 const quotes = "\"'«»“”‘’„‟‹›`"
 
+// words remembers, across the documents one goroutine reads, the key of
+// each word as written and the readings of each key: news vocabulary
+// repeats from one article to the next, and folding and clitic stripping
+// were most of the cost of reading a corpus when done per document.
+type words struct {
+	keys  map[string]string
+	forms map[string][]string
+}
+
+// maxWords bounds a words cache; past it the cache starts over, so a
+// huge corpus costs a bounded amount of memory per goroutine.
+const maxWords = 1 << 17
+
+func newWords() *words {
+	return &words{keys: map[string]string{}, forms: map[string][]string{}}
+}
+
+// key returns the folded key of surf (normalised, marks stripped).
+func (w *words) key(surf string) string {
+	key, ok := w.keys[surf]
+	if !ok {
+		if len(w.keys) >= maxWords {
+			clear(w.keys)
+		}
+		key = arabic.FoldNormalized(surf)
+		// A clone, so the cache does not keep the whole text it came from.
+		w.keys[strings.Clone(surf)] = key
+	}
+	return key
+}
+
+// formsOf returns matchForms(key).
+func (w *words) formsOf(key string) []string {
+	f, ok := w.forms[key]
+	if !ok {
+		if len(w.forms) >= maxWords {
+			clear(w.forms)
+		}
+		f = matchForms(key)
+		w.forms[key] = f
+	}
+	return f
+}
+
+// tokenize is words.tokenize for one document on its own.
+func tokenize(d Doc) []token { return newWords().tokenize(d) }
+
 // tokenize splits the title, lede and body of d into words, in reading
 // order, recording which field each comes from and what punctuation
 // separates it from the previous one.
-func tokenize(d Doc) []token {
+func (w *words) tokenize(d Doc) []token {
 	var toks []token
-	forms := map[string][]string{} // words repeat; their readings need computing once
-	keys := map[string]string{}    // and so do their keys
 	add := func(text string, field uint8) {
 		// The surface form gets the first steps of arabic.Fold (NFKC,
 		// marks stripped); the rest of Fold maps letter for letter, so
@@ -64,21 +109,11 @@ func tokenize(d Doc) []token {
 		start, brk := -1, uint8(0)
 		flush := func(end int) {
 			surf := s[start:end]
-			key, ok := keys[surf]
-			if !ok {
-				// s is normalised and stripped of marks already.
-				key = arabic.FoldNormalized(surf)
-				keys[surf] = key
-			}
+			key := w.key(surf) // s is normalised and stripped of marks already
 			if utf8.RuneCountInString(key) != utf8.RuneCountInString(surf) {
 				surf = key // cannot happen after the normalisation above; stay safe
 			}
-			f, ok := forms[key]
-			if !ok {
-				f = matchForms(key)
-				forms[key] = f
-			}
-			toks = append(toks, token{key: key, forms: f, surf: surf, field: field, brk: brk})
+			toks = append(toks, token{key: key, forms: w.formsOf(key), surf: surf, field: field, brk: brk})
 			start = -1
 		}
 		for i, r := range s {
