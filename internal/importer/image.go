@@ -25,8 +25,9 @@ var imageExts = []string{".jpg", ".jpeg", ".png", ".webp"}
 // seedImage is the picture beside a seed: seeds/NAME.txt and
 // seeds/NAME.jpg are one article.
 type seedImage struct {
-	rel  string // under seeds/, slash, e.g. "2021/x.jpg"
-	data []byte // read by fold
+	rel  string      // under seeds/, slash, e.g. "2021/x.jpg"
+	info fs.FileInfo // from the walk that found it
+	data []byte      // read by fold
 }
 
 // pictures are the pictures under seeds/, found by the walk that finds
@@ -70,7 +71,7 @@ func (pics pictures) findImage(rel string) (*seedImage, error) {
 	case 0:
 		return nil, nil
 	case 1:
-		return &seedImage{rel: found[0].rel}, nil
+		return &seedImage{rel: found[0].rel, info: found[0].info}, nil
 	}
 	names := make([]string, len(found))
 	for i, f := range found {
