@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/sahifa/sahifa/internal/arabic"
 	"github.com/sahifa/sahifa/internal/corpus"
 )
 
@@ -66,6 +69,53 @@ func BenchmarkTagsOf(b *testing.B) {
 	for b.Loop() {
 		for i := range docs {
 			tg.TagsOf(i, 8)
+		}
+	}
+}
+
+// slowNormal is what quickNormal stands for.
+func slowNormal(s string) string {
+	return norm.NFKC.String(arabic.StripMarks(norm.NFKC.String(s)))
+}
+
+// TestQuickNormal: quickNormal gives what the norm package does, for every
+// character it takes, alone and next to any other it takes, and for the
+// corpus; and it does not take what it must not.
+func TestQuickNormal(t *testing.T) {
+	var taken []string
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		s := string(r)
+		if got, ok := quickNormal(s); ok {
+			if want := slowNormal(s); got != want {
+				t.Errorf("%U: %q, want %q", r, got, want)
+			}
+			taken = append(taken, s)
+		}
+	}
+	for _, a := range taken {
+		for _, b := range taken {
+			if got, _ := quickNormal(a + b); got != slowNormal(a+b) {
+				t.Errorf("%q+%q: %q, want %q", a, b, got, slowNormal(a+b))
+			}
+		}
+	}
+	for _, d := range corpusDocs(50) {
+		for _, p := range append([]string{d.Title, d.Lede}, d.Body...) {
+			if got, ok := quickNormal(p); ok && got != slowNormal(p) {
+				t.Errorf("%q: %q, want %q", p, got, slowNormal(p))
+			}
+		}
+	}
+	for _, s := range []string{
+		"بغـداد",   // tatweel
+		"ﻻ",        // a presentation form
+		"x\u0301",  // a combining accent
+		"\u200fنص", // a bidi mark
+		"ا\u0654",  // alef and hamza above, which compose
+		"\xff",     // not UTF-8
+	} {
+		if _, ok := quickNormal(s); ok {
+			t.Errorf("quickNormal takes %q", s)
 		}
 	}
 }

@@ -218,29 +218,27 @@ func (t *Tagger) candidates(toks []token, spans []span) map[string]*cand {
 
 	out := map[string]*cand{}
 	for i := range words {
+		k := "" // the phrase of words i to j, growing with j
 		for n := 1; n <= maxPhrase && i+n <= len(words); n++ {
 			j := i + n - 1 // last word
 			if words[j].stop || j > i && words[j].start {
 				break
 			}
-			if !t.shapeOK(words[i : j+1]) {
-				continue
+			if n == 1 {
+				k = words[i].key
+			} else {
+				k += " " + words[j].key
 			}
-			parts := make([]string, n)
-			for m := range parts {
-				parts[m] = words[i+m].key
-			}
-			k := strings.Join(parts, " ")
-			if t.parts[k] {
+			if !t.shapeOK(words[i:j+1]) || t.parts[k] {
 				continue
 			}
 			c := out[k]
 			if c == nil {
-				surfs := make([]string, n)
-				for m := range surfs {
-					surfs[m] = words[i+m].surf
+				surf := words[i].surf
+				for _, w := range words[i+1 : j+1] {
+					surf += " " + w.surf
 				}
-				c = &cand{surf: strings.Join(surfs, " "), words: n}
+				c = &cand{surf: surf, words: n}
 				c.score = firstBonus * (1 - decay*toks[i].pos)
 				out[k] = c
 			}
