@@ -119,3 +119,11 @@ func TestQuickNormal(t *testing.T) {
 		}
 	}
 }
+
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		if isWordRune(r) != arabic.IsWordRune(r) {
+			t.Errorf("%U: isWordRune %v, arabic.IsWordRune %v", r, isWordRune(r), arabic.IsWordRune(r))
+		}
+	}
+}

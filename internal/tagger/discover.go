@@ -131,8 +131,7 @@ type definiteClitic struct {
 }
 
 // definiteClitics are tried in this order; a word must keep two letters
-// after its prefix. Spelt out, not built per word: definite runs on every
-// word of every seed.
+// after its prefix. Spelt out, not built per word.
 var definiteClitics = func() []definiteClitic {
 	var out []definiteClitic
 	for _, c := range []string{"", "و", "ف"} {
@@ -146,10 +145,17 @@ var definiteClitics = func() []definiteClitic {
 	return out
 }()
 
-// definite returns the article form of a word with clitics before the
-// article: والاستقرار → الاستقرار, للعراق → العراق. surf is changed the
-// same way, letter for letter.
-func definite(key, surf string) (string, string, bool) {
+// definiteForm is the article form of a word with clitics before the
+// article: key without them, and how to turn the word's surface into it.
+type definiteForm struct {
+	key   string
+	drop  int  // runes taken off the surface
+	fused bool // the article's alef is put back (لل → ال)
+	ok    bool // the word has such clitics
+}
+
+// definiteOf returns the article form of a folded word.
+func definiteOf(key string) definiteForm {
 	n := -1 // runes in key, counted once a prefix matches
 	for _, d := range definiteClitics {
 		if !strings.HasPrefix(key, d.prefix) {
@@ -161,13 +167,34 @@ func definite(key, surf string) (string, string, bool) {
 		if n < utf8.RuneCountInString(d.prefix)+2 {
 			continue
 		}
-		stem, stemSurf := key[len(d.clitics):], dropRunes(surf, utf8.RuneCountInString(d.clitics))
+		f := definiteForm{key: key[len(d.clitics):], drop: utf8.RuneCountInString(d.clitics), fused: d.fused, ok: true}
 		if d.fused {
-			return "ا" + stem, "ا" + stemSurf, true
+			f.key = "ا" + f.key
 		}
-		return stem, stemSurf, true
+		return f
 	}
-	return key, surf, false
+	return definiteForm{key: key}
+}
+
+// surface turns a word's surface into its article form, letter for
+// letter as the key.
+func (f definiteForm) surface(surf string) string {
+	s := dropRunes(surf, f.drop)
+	if f.fused {
+		return "ا" + s
+	}
+	return s
+}
+
+// definite returns the article form of a word with clitics before the
+// article: والاستقرار → الاستقرار, للعراق → العراق. surf is changed the
+// same way, letter for letter.
+func definite(key, surf string) (string, string, bool) {
+	f := definiteOf(key)
+	if !f.ok {
+		return key, surf, false
+	}
+	return f.key, f.surface(surf), true
 }
 
 func dropRunes(s string, n int) string {
@@ -187,7 +214,8 @@ type word struct {
 
 // candidates returns the candidate phrases of toks by key, with their
 // counts and weights; spans are the gazetteer matches in toks.
-func (t *Tagger) candidates(toks []token, spans []span) map[string]*cand {
+// The words of toks were tokenised with lex.
+func (t *Tagger) candidates(toks []token, spans []span, lex *words) map[string]*cand {
 	words := make([]word, len(toks))
 	known := map[string]bool{}
 	for _, tk := range toks {
@@ -195,19 +223,22 @@ func (t *Tagger) candidates(toks []token, spans []span) map[string]*cand {
 	}
 	for i, tk := range toks {
 		w := word{key: tk.key, surf: tk.surf, start: tk.brk != brkSpace}
-		if k, s, ok := definite(w.key, w.surf); ok {
-			w.key, w.surf, w.start = k, s, true
+		if d := tk.lex.def; d.ok {
+			w.key, w.surf, w.start = d.key, d.surface(w.surf), true
 		} else {
-			for _, f := range cliticForms(w.key, tk.forms) {
-				if utf8.RuneCountInString(f) >= 3 && known[f] && !isStop(f) {
+			for _, f := range tk.lex.clitic {
+				if utf8.RuneCountInString(f) >= 3 && known[f] && !lex.lexeme(f).stop {
 					n := utf8.RuneCountInString(w.key) - utf8.RuneCountInString(f)
 					w.key, w.surf, w.start = f, dropRunes(w.surf, n), true
 					break
 				}
 			}
 		}
-		w.stop = stopForms(tk.key, tk.forms) || w.key != tk.key && isStop(w.key) || utf8.RuneCountInString(w.key) < 2 || !hasLetter(w.key) ||
-			verbLike(w.key) || strings.HasPrefix(w.key, "و") && !wawNouns[w.key]
+		l := tk.lex
+		if w.key != tk.key {
+			l = lex.lexeme(w.key)
+		}
+		w.stop = tk.lex.stop || l.stop || l.weak
 		words[i] = w
 	}
 	for _, s := range spans {
@@ -268,6 +299,13 @@ func (t *Tagger) shapeOK(ws []word) bool {
 		}
 	}
 	return utf8.RuneCountInString(stem) >= 3
+}
+
+// weak reports whether a folded word's shape keeps it out of topic
+// phrases: one letter, no letter at all (a number), verb-like, or و and
+// what is not a known noun (وأضاف، وتعهد).
+func weak(key string) bool {
+	return utf8.RuneCountInString(key) < 2 || !hasLetter(key) || verbLike(key) || strings.HasPrefix(key, "و") && !wawNouns[key]
 }
 
 func hasLetter(s string) bool {

@@ -78,7 +78,7 @@ func New(g *Gazetteer, corpus []Doc) *Tagger {
 			for i := w; i < len(corpus); i += workers {
 				toks := cache.tokenize(corpus[i])
 				spans := t.match(toks)
-				phrases := t.candidates(toks, spans)
+				phrases := t.candidates(toks, spans, cache)
 				for k := range phrases {
 					dfs[w][k]++
 				}
@@ -170,7 +170,7 @@ func (t *Tagger) match(toks []token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
 		best, end := -1, 0
-		for _, f := range toks[i].forms {
+		for _, f := range toks[i].lex.forms {
 			k := f
 			for j := i; ; {
 				if id, ok := t.index[k]; ok && j+1 > end {
@@ -210,9 +210,10 @@ func (t *Tagger) Tags(d Doc, max int) []string {
 	if max <= 0 {
 		return nil
 	}
-	toks := tokenize(d)
+	cache := newWords()
+	toks := cache.tokenize(d)
 	spans := t.match(toks)
-	return t.tags(reading{known: t.known(toks, spans), phrases: t.candidates(toks, spans)}, max)
+	return t.tags(reading{known: t.known(toks, spans), phrases: t.candidates(toks, spans, cache)}, max)
 }
 
 // TagsOf is Tags of corpus[i], the document New was given at i, without

@@ -34,7 +34,7 @@ const (
 // token is one word of a document.
 type token struct {
 	key   string   // folded (arabic.Fold), for matching and counting
-	forms []string // matchForms(key)
+	lex   *lexeme  // what is known of key in any document
 	surf  string   // as written, marks stripped: for showing a discovered tag
 	field uint8    // fieldTitle, fieldLede or fieldBody
 	brk   uint8    // brkSpace, brkQuote or brkPunct before this token
@@ -46,12 +46,24 @@ type token struct {
 const quotes = "\"'«»“”‘’„‟‹›`"
 
 // words remembers, across the documents one goroutine reads, the key of
-// each word as written and the readings of each key: news vocabulary
-// repeats from one article to the next, and folding and clitic stripping
-// were most of the cost of reading a corpus when done per document.
+// each word as written and what is known of each key (its lexeme): news
+// vocabulary repeats from one article to the next, and folding, clitic
+// stripping and the stopword rules were most of the cost of reading a
+// corpus when done per document.
 type words struct {
-	keys  map[string]string
-	forms map[string][]string
+	keys map[string]string
+	lex  map[string]*lexeme
+}
+
+// lexeme is what the tagger works out about a folded word once.
+type lexeme struct {
+	forms  []string // matchForms(key)
+	clitic []string // cliticForms(key, forms)
+	stop   bool     // a stopword, also behind clitics (isStop)
+	// weak: no topic phrase holds it, by its shape (one letter, a number,
+	// verb-like, و and a verb).
+	weak bool
+	def  definiteForm // its article form (definite)
 }
 
 // maxWords bounds a words cache; past it the cache starts over, so a
@@ -59,7 +71,7 @@ type words struct {
 const maxWords = 1 << 17
 
 func newWords() *words {
-	return &words{keys: map[string]string{}, forms: map[string][]string{}}
+	return &words{keys: map[string]string{}, lex: map[string]*lexeme{}}
 }
 
 // key returns the folded key of surf (normalised, marks stripped).
@@ -76,17 +88,18 @@ func (w *words) key(surf string) string {
 	return key
 }
 
-// formsOf returns matchForms(key).
-func (w *words) formsOf(key string) []string {
-	f, ok := w.forms[key]
+// lexeme returns what is known of key.
+func (w *words) lexeme(key string) *lexeme {
+	l, ok := w.lex[key]
 	if !ok {
-		if len(w.forms) >= maxWords {
-			clear(w.forms)
+		if len(w.lex) >= maxWords {
+			clear(w.lex)
 		}
-		f = matchForms(key)
-		w.forms[key] = f
+		forms := matchForms(key)
+		l = &lexeme{forms: forms, clitic: cliticForms(key, forms), stop: stopForms(key, forms), weak: weak(key), def: definiteOf(key)}
+		w.lex[key] = l
 	}
-	return f
+	return l
 }
 
 // quickNormal returns what tokenize makes of a text before it splits it
@@ -126,6 +139,19 @@ func quickNormal(s string) (normal string, ok bool) {
 	}, s), true
 }
 
+// isWordRune is arabic.IsWordRune, answering first for ASCII and the
+// Arabic letters, nearly every character of a text, which the unicode
+// tables answer slowly.
+func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	case r >= 0x0621 && r <= 0x064A:
+		return true
+	}
+	return arabic.IsWordRune(r)
+}
+
 // tokenize is words.tokenize for one document on its own.
 func tokenize(d Doc) []token { return newWords().tokenize(d) }
 
@@ -133,7 +159,13 @@ func tokenize(d Doc) []token { return newWords().tokenize(d) }
 // order, recording which field each comes from and what punctuation
 // separates it from the previous one.
 func (w *words) tokenize(d Doc) []token {
-	var toks []token
+	size := len(d.Title) + len(d.Lede)
+	for _, p := range d.Body {
+		size += len(p)
+	}
+	// An Arabic word and its space take about ten bytes: room enough that
+	// the tokens are rarely copied to a larger array.
+	toks := make([]token, 0, size/8+8)
 	add := func(text string, field uint8) {
 		// The surface form gets the first steps of arabic.Fold (NFKC,
 		// marks stripped); the rest of Fold maps letter for letter, so
@@ -153,11 +185,11 @@ func (w *words) tokenize(d Doc) []token {
 			if utf8.RuneCountInString(key) != utf8.RuneCountInString(surf) {
 				surf = key // cannot happen after the normalisation above; stay safe
 			}
-			toks = append(toks, token{key: key, forms: w.formsOf(key), surf: surf, field: field, brk: brk})
+			toks = append(toks, token{key: key, lex: w.lexeme(key), surf: surf, field: field, brk: brk})
 			start = -1
 		}
 		for i, r := range s {
-			if arabic.IsWordRune(r) {
+			if isWordRune(r) {
 				if start < 0 {
 					start, brk, pending = i, pending, brkSpace
 				}
