@@ -33,12 +33,12 @@ const (
 
 // token is one word of a document.
 type token struct {
-	key   string   // folded (arabic.Fold), for matching and counting
-	lex   *lexeme  // what is known of key in any document
-	surf  string   // as written, marks stripped: for showing a discovered tag
-	field uint8    // fieldTitle, fieldLede or fieldBody
-	brk   uint8    // brkSpace, brkQuote or brkPunct before this token
-	pos   float64  // place in the document, 0 (first word) to 1 (last)
+	key   string  // folded (arabic.Fold), for matching and counting
+	lex   *lexeme // what is known of key in any document
+	surf  string  // as written, marks stripped: for showing a discovered tag
+	field uint8   // fieldTitle, fieldLede or fieldBody
+	brk   uint8   // brkSpace, brkQuote or brkPunct before this token
+	pos   float64 // place in the document, 0 (first word) to 1 (last)
 }
 
 // quotes are the quotation marks newsrooms put around names (تنظيم
