@@ -150,13 +150,15 @@ func Run(opts Options) (Result, error) {
 	tagging := sync.OnceValue(func() *tagger.Tagger {
 		readSome(func(i int) bool { return !pending(i) })
 		var corpus []tagger.Doc
+		var tagged []bool // corpus documents that may need tags: the pending seeds
 		for i := range files {
 			if readErrs[i] == nil {
 				inCorpus[i] = len(corpus)
 				corpus = append(corpus, doc(read[i].article))
+				tagged = append(tagged, pending(i))
 			}
 		}
-		return tagger.New(gaz, corpus)
+		return tagger.NewFor(gaz, corpus, func(j int) bool { return tagged[j] })
 	})
 
 	if !opts.DryRun {

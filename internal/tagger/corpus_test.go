@@ -127,3 +127,20 @@ func TestIsWordRune(t *testing.T) {
 		}
 	}
 }
+
+// TestNewForKeepsOnlyWhatIsAsked: NewFor counts every document but keeps
+// the readings of the ones asked for, whose tags are New's.
+func TestNewForKeepsOnlyWhatIsAsked(t *testing.T) {
+	docs := corpusDocs(40)
+	g := defaultGazetteer(t)
+	all, some := New(g, docs), NewFor(g, docs, func(i int) bool { return i%2 == 0 })
+	for i := range docs {
+		got, want := some.TagsOf(i, 8), all.TagsOf(i, 8)
+		if i%2 == 1 {
+			want = nil
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("document %d: %q, want %q", i, got, want)
+		}
+	}
+}

@@ -54,7 +54,13 @@ func weight(tk token) float64 { return fieldWeight[tk.field] * (1 - decay*tk.pos
 // the articles of the site) it occurs, so that Tags can prefer phrases
 // particular to an article over ones every article uses. Each document is
 // tokenised once: what TagsOf needs of it is kept from that reading.
-func New(g *Gazetteer, corpus []Doc) *Tagger {
+func New(g *Gazetteer, corpus []Doc) *Tagger { return NewFor(g, corpus, nil) }
+
+// NewFor is New keeping what TagsOf needs only of the documents at the
+// indexes tagged reports (nil: all), so that tagging one new article of a
+// large archive does not hold a reading of every other. TagsOf gives no
+// tags for the others.
+func NewFor(g *Gazetteer, corpus []Doc, tagged func(i int) bool) *Tagger {
 	t := &Tagger{
 		index:  map[string]int32{},
 		prefix: map[string]bool{},
@@ -82,7 +88,9 @@ func New(g *Gazetteer, corpus []Doc) *Tagger {
 				for k := range phrases {
 					dfs[w][k]++
 				}
-				t.read[i] = reading{known: t.known(toks, spans), phrases: mayKeep(phrases)}
+				if tagged == nil || tagged(i) {
+					t.read[i] = reading{known: t.known(toks, spans), phrases: mayKeep(phrases)}
+				}
 			}
 		}()
 	}
@@ -217,7 +225,7 @@ func (t *Tagger) Tags(d Doc, max int) []string {
 }
 
 // TagsOf is Tags of corpus[i], the document New was given at i, without
-// reading it again.
+// reading it again (none if NewFor was not asked to keep it).
 func (t *Tagger) TagsOf(i, max int) []string {
 	if max <= 0 {
 		return nil
