@@ -163,9 +163,12 @@ func Run(opts Options) (Result, error) {
 
 	if !opts.DryRun {
 		// An import killed midway left temporaries beside the files it
-		// was writing; the run that imports the same seeds clears them.
-		for dir := range r.dirErrs {
-			output.RemoveStaleTemps(filepath.Join(opts.Root, filepath.FromSlash(dir)))
+		// was writing; the run that imports the same seeds clears them,
+		// in the folders it may write to.
+		for dir, err := range r.dirErrs {
+			if err == nil {
+				output.RemoveStaleTemps(filepath.Join(opts.Root, filepath.FromSlash(dir)))
+			}
 		}
 	}
 	// Each seed is imported on its own (every one writes its own files),
