@@ -36,7 +36,7 @@ func stateSite(t *testing.T) string {
 
 // age sets back the time of every file under root by an hour, as if it
 // had been written long before: the state then trusts stats alone.
-func age(t *testing.T, root string) {
+func age(t testing.TB, root string) {
 	t.Helper()
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
