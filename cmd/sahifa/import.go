@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/sahifa/sahifa"
 	"github.com/sahifa/sahifa/internal/build"
@@ -43,6 +44,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	res, err := importer.Run(importer.Options{
 		Root: *source, Config: st.Config, Files: fs.Args(),
 		Force: *force, DryRun: *dryRun, DefaultTags: sahifa.DefaultTags,
+		CacheDir: filepath.Join(*source, build.CacheDir),
 	})
 	for _, w := range res.Warnings {
 		if !*quiet {

@@ -186,7 +186,7 @@ func Run(opts Options) (Result, error) {
 	// the good ones were imported), as any other bad input does.
 	if cfg.Import.OnBuild && !opts.NoImport {
 		var err error
-		res.Imported, err = importer.Run(importer.Options{Root: root, Config: cfg, DefaultTags: sahifa.DefaultTags})
+		res.Imported, err = importer.Run(importer.Options{Root: root, Config: cfg, DefaultTags: sahifa.DefaultTags, CacheDir: cacheDir})
 		res.Warnings = append(res.Warnings, res.Imported.Warnings...)
 		if err != nil {
 			return res, diag.Stage("import", err)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
@@ -17,55 +18,66 @@ import (
 	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
-// imageExts are the picture formats looked for beside a seed. Cameras
-// and Windows write them upper-case too (NAME.JPG).
+// imageExts are the picture formats looked for beside a seed, in any
+// case: cameras and Windows write them upper-case too (NAME.JPG).
 var imageExts = []string{".jpg", ".jpeg", ".png", ".webp"}
 
 // seedImage is the picture beside a seed: seeds/NAME.txt and
 // seeds/NAME.jpg are one article.
 type seedImage struct {
-	rel  string // under seeds/, slash, e.g. "2021/x.jpg"
-	data []byte // read by fold
+	rel  string      // under seeds/, slash, e.g. "2021/x.jpg"
+	info fs.FileInfo // from the walk that found it
+	data []byte      // read by fold
+}
+
+// pictures are the pictures under seeds/, found by the walk that finds
+// the seeds (listing each folder once costs less than probing eight
+// names beside every seed), by the seed path they belong to: "2021/x" for
+// seeds/2021/x.jpg and seeds/2021/x.PNG.
+type pictures map[string][]picture
+
+// picture is one picture file under seeds/.
+type picture struct {
+	rel  string      // under seeds/, slash
+	info fs.FileInfo // of its target for a link
+}
+
+// pictureStem returns the seed path (without ".txt") that the file at rel
+// under seeds/ is the picture of, and whether it is a picture at all: its
+// extension, in any case, is one of imageExts.
+func pictureStem(rel string) (string, bool) {
+	ext := path.Ext(rel)
+	if !slices.Contains(imageExts, strings.ToLower(ext)) {
+		return "", false
+	}
+	return strings.TrimSuffix(rel, ext), true
 }
 
 // findImage returns the picture beside seeds/rel with the same base name,
 // or nil. Two pictures for one seed are an error: which one is the
 // article's is not sahifa's guess to make.
-func findImage(site *sitefs.FS, rel string) (*seedImage, error) {
-	stem := strings.TrimSuffix(rel, path.Ext(rel))
-	var found []string
-	var infos []fs.FileInfo
-	for _, ext := range imageExts {
-		for _, e := range []string{ext, strings.ToUpper(ext)} {
-			name := stem + e
-			// A link is followed as every input's (sitefs): a picture
-			// linked from outside the site is refused when read.
-			info, err := site.Stat(path.Join(SeedsDir, name))
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-			same := false
-			for _, other := range infos {
-				same = same || os.SameFile(info, other) // NAME.jpg and NAME.JPG on a case-blind disk
-			}
-			if !same {
-				found, infos = append(found, name), append(infos, info)
-			}
+func (pics pictures) findImage(rel string) (*seedImage, error) {
+	var found []picture
+	for _, p := range pics[strings.TrimSuffix(rel, path.Ext(rel))] {
+		same := false
+		for _, other := range found {
+			same = same || os.SameFile(p.info, other.info) // two names of one file
+		}
+		if !same {
+			found = append(found, p)
 		}
 	}
 	switch len(found) {
 	case 0:
 		return nil, nil
 	case 1:
-		return &seedImage{rel: found[0]}, nil
+		return &seedImage{rel: found[0].rel, info: found[0].info}, nil
 	}
+	names := make([]string, len(found))
 	for i, f := range found {
-		found[i] = path.Join(SeedsDir, f)
+		names[i] = path.Join(SeedsDir, f.rel)
 	}
-	return nil, fmt.Errorf("%s: %d pictures beside it (%s); keep one", path.Join(SeedsDir, rel), len(found), strings.Join(found, ", "))
+	return nil, fmt.Errorf("%s: %d pictures beside it (%s); keep one", path.Join(SeedsDir, rel), len(found), strings.Join(names, ", "))
 }
 
 // copyName is the picture's name beside the Markdown: the seed's own name,

@@ -133,6 +133,19 @@ func TestPictureAddedLater(t *testing.T) {
 	}
 }
 
+// A picture's extension counts in any case (docs/import.md), as the
+// folder listing that finds it has every name: x.Jpg as well as x.JPG.
+func TestPictureExtensionInAnyCase(t *testing.T) {
+	root := site(t, map[string]string{"seeds/2021/x.txt": pictureSeed, "seeds/2021/x.Jpg": photoA, "seeds/2021/y.txt": pictureSeed, "seeds/2021/y.WebP": photoB})
+	res := run(t, root, false)
+	if len(res.Done) != 2 || res.Done[0].Image != "content/2021/x.jpg" || res.Done[1].Image != "content/2021/y.webp" {
+		t.Fatalf("pictures: %+v", res.Done)
+	}
+	if read(t, root, "content/2021/x.jpg") != photoA || !strings.Contains(read(t, root, "content/2021/x.md"), "image: \"x.jpg\"") {
+		t.Error("x.Jpg not copied as x.jpg")
+	}
+}
+
 func TestPictureProblems(t *testing.T) {
 	root := site(t, map[string]string{"seeds/x.txt": pictureSeed, "seeds/x.jpg": photoA, "seeds/x.png": photoB, "seeds/y.txt": pictureSeed})
 	res, err := Run(Options{Root: root, Config: config.Default()})

@@ -1,23 +1,17 @@
 package importer
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/config"
-	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/seed"
@@ -43,6 +37,9 @@ type Options struct {
 	DryRun bool
 	// DefaultTags is the embedded default gazetteer (data/tags.toml).
 	DefaultTags []byte
+	// CacheDir holds the import's state (StateFile), so that seeds that
+	// did not change are not read again; "" keeps none.
+	CacheDir string
 }
 
 // Result says what happened to each seed.
@@ -86,93 +83,158 @@ type parsed struct {
 // the others; the returned error joins them.
 func Run(opts Options) (Result, error) {
 	var res Result
+	// Files changed after this are racy for the state it saves.
+	start := time.Now()
 	site, err := sitefs.New(opts.Root, opts.Config.Limits)
 	if err != nil {
 		return res, err
 	}
-	cfg := opts.Config
-	outDir := cfg.Import.Dir
-	if outDir == "" {
-		outDir = "content"
+	r := &importRun{site: site, opts: opts, cfg: opts.Config, outDir: opts.Config.Import.Dir}
+	if r.outDir == "" {
+		r.outDir = "content"
 	}
 	gaz, err := gazetteer(site, opts)
 	if err != nil {
 		return res, err
 	}
-	rels, skipped, err := seedFiles(site, opts, outDir)
+	files, pics, skipped, err := seedFiles(site, opts, r.outDir)
 	if err != nil {
 		return res, err
 	}
 	res.Warnings = append(res.Warnings, skipped...)
-	var errs []error
-	var seeds []parsed
-	// Seeds are read and parsed on every core; what follows takes them
-	// in order, so messages and results come out the same every time.
-	read := make([]parsed, len(rels))
-	readErrs := make([]error, len(rels))
-	parallel(len(rels), func(i int) { read[i], readErrs[i] = readSeed(site, rels[i]) })
-	for i, rel := range rels {
-		p, err := read[i], readErrs[i]
-		if !selected(opts, rel) {
-			// Read for the tag statistics only: its problems are reported
-			// when it is imported itself, not when another seed is.
-			if err == nil {
-				seeds = append(seeds, p)
-			}
-			continue
-		}
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		res.Warnings = append(res.Warnings, p.article.Warnings...)
-		seeds = append(seeds, p)
+	r.dirErrs = targetDirs(opts, files, r.outDir)
+	stateFile := ""
+	if opts.CacheDir != "" {
+		stateFile = filepath.Join(opts.CacheDir, StateFile)
 	}
+	last := loadState(stateFile, setup(r.cfg))
+
+	// Each seed's outcome, by its index in files; what follows takes them
+	// in order, so messages and results come out the same every time.
+	outcomes := make([]outcome, len(files))
+
+	// A seed whose state entry says, and whose files confirm, that nothing
+	// changed is not read: on most builds, that is every seed.
+	replayed := make([]bool, len(files))
+	if !opts.Force {
+		parallel(len(files), func(i int) {
+			replayed[i] = r.replay(last, files[i], pics, start, &outcomes[i])
+		})
+	}
+	pending := func(i int) bool { return selected(opts, files[i].rel) && !replayed[i] }
+
+	// The other selected seeds are read and parsed, on every core.
+	read := make([]parsed, len(files))
+	readErrs := make([]error, len(files))
+	readSome := func(which func(i int) bool) {
+		var idx []int
+		for i := range files {
+			if which(i) {
+				idx = append(idx, i)
+			}
+		}
+		parallel(len(idx), func(j int) {
+			i := idx[j]
+			read[i], readErrs[i] = readSeed(site, files[i], pics)
+		})
+	}
+	readSome(pending)
 
 	// Tags draw on statistics over every seed of the site, not only the
 	// ones being imported now, so importing one file gives it the same
-	// tags as importing all of them.
-	// The statistics are built only when a seed needs tagging: on most
-	// builds every seed is unchanged and none does.
-	corpus := make([]tagger.Doc, len(seeds))
-	for i, p := range seeds {
-		corpus[i] = doc(p.article)
-	}
-	tagging := sync.OnceValue(func() *tagger.Tagger { return tagger.New(gaz, corpus) })
+	// tags as importing all of them. The other seeds are read, and the
+	// statistics built, only when a seed needs tagging. A seed that cannot
+	// be read counts for nothing; its problems are reported when it is
+	// imported itself, not when another seed is.
+	inCorpus := make([]int, len(files))
+	tagging := sync.OnceValue(func() *tagger.Tagger {
+		readSome(func(i int) bool { return !pending(i) })
+		var corpus []tagger.Doc
+		var tagged []bool // corpus documents that may need tags: the pending seeds
+		for i := range files {
+			if readErrs[i] == nil {
+				inCorpus[i] = len(corpus)
+				corpus = append(corpus, doc(read[i].article))
+				tagged = append(tagged, pending(i))
+			}
+		}
+		return tagger.NewFor(gaz, corpus, func(j int) bool { return tagged[j] })
+	})
 
-	// Each seed is imported on its own (every one writes its own files),
-	// on every core; the outcomes are gathered in order.
-	type outcome struct {
-		done     *Done
-		warnings []diag.Warning
-		err      error
-	}
-	outcomes := make([]outcome, len(seeds))
 	if !opts.DryRun {
 		// An import killed midway left temporaries beside the files it
-		// was writing; the run that imports the same seeds clears them.
-		swept := map[string]bool{}
-		for _, p := range seeds {
-			if dir := path.Dir(path.Join(outDir, p.rel)); selected(opts, p.rel) && !swept[dir] {
-				swept[dir] = true
+		// was writing; the run that imports the same seeds clears them,
+		// in the folders it may write to.
+		for dir, err := range r.dirErrs {
+			if err == nil {
 				output.RemoveStaleTemps(filepath.Join(opts.Root, filepath.FromSlash(dir)))
 			}
 		}
 	}
-	parallel(len(seeds), func(i int) {
-		p := seeds[i]
-		if !selected(opts, p.rel) {
+	// Each seed is imported on its own (every one writes its own files),
+	// on every core.
+	parallel(len(files), func(i int) {
+		if !pending(i) {
 			return
 		}
 		o := &outcomes[i]
-		done, err := importSeed(site, opts, cfg, outDir, p, corpus[i], tagging, &o.warnings)
+		if o.readErr = readErrs[i]; o.readErr != nil {
+			return
+		}
+		p := read[i]
+		o.parse = p.article.Warnings
+		tags := func(max int) []string { return tagging().TagsOf(inCorpus[i], max) }
+		done, source, err := r.importSeed(p, tags, &o.warnings)
 		if err != nil {
 			o.err = err
 			return
 		}
 		o.done = &done
+		if !opts.DryRun {
+			o.entry = entryOf(opts.Root, files[i], p, done, source, start)
+		}
 	})
-	for _, o := range outcomes {
+
+	errs := gather(&res, outcomes, func(i int) bool { return selected(opts, files[i].rel) })
+	if stateFile != "" && !opts.DryRun {
+		next := last.next(files, outcomes, func(i int) bool { return selected(opts, files[i].rel) })
+		if !reflect.DeepEqual(next, last) {
+			if err := next.save(stateFile); err != nil {
+				res.Warnings = append(res.Warnings, diag.Warning{Path: stateFile, Msg: "saving the import state (the next import reads every seed): " + err.Error()})
+			}
+		}
+	}
+	return res, errs
+}
+
+// outcome is what importing one seed gave.
+type outcome struct {
+	parse    []diag.Warning // the seed's own warnings
+	readErr  error          // why it could not be read or parsed
+	done     *Done          // nil when it was not imported
+	warnings []diag.Warning // the import's warnings
+	err      error          // why it could not be imported
+	entry    *seedEntry     // what the next import may replay; nil: nothing
+}
+
+// gather adds the outcomes of the selected seeds to res, in order: every
+// seed's own warnings before the import's, and seeds that could not be
+// read before those that could not be imported. It returns their errors.
+func gather(res *Result, outcomes []outcome, selected func(i int) bool) error {
+	var readErrs, errs []error
+	for i, o := range outcomes {
+		if !selected(i) {
+			continue
+		}
+		res.Warnings = append(res.Warnings, o.parse...)
+		if o.readErr != nil {
+			readErrs = append(readErrs, o.readErr)
+		}
+	}
+	for i, o := range outcomes {
+		if !selected(i) {
+			continue
+		}
 		res.Warnings = append(res.Warnings, o.warnings...)
 		if o.err != nil {
 			errs = append(errs, o.err)
@@ -180,7 +242,43 @@ func Run(opts Options) (Result, error) {
 			res.Done = append(res.Done, *o.done)
 		}
 	}
-	return res, errors.Join(errs...)
+	return errors.Join(append(readErrs, errs...)...)
+}
+
+// replay sets o to what importing f would do when the last import's state
+// says, and the files confirm, that nothing changed, and reports whether
+// it did.
+func (r *importRun) replay(last importState, f seedFile, pics pictures, start time.Time, o *outcome) bool {
+	mdRel := markdownPath(r.outDir, f.rel)
+	if !selected(r.opts, f.rel) || r.dirErrs[path.Dir(mdRel)] != nil {
+		return false
+	}
+	img, err := pics.findImage(f.rel)
+	if err != nil {
+		return false
+	}
+	e, ok := last.replay(r.opts.Root, f, img, mdRel, start)
+	if !ok {
+		return false
+	}
+	d, warnings := e.done(f, r.cfg)
+	*o = outcome{parse: e.Warnings, done: &d, warnings: warnings, entry: &e}
+	return true
+}
+
+// targetDirs checks, once per folder, that the folders the selected seeds
+// are imported to are inside content/ (checkInContent), by folder.
+func targetDirs(opts Options, files []seedFile, outDir string) map[string]error {
+	dirs := map[string]error{}
+	for _, f := range files {
+		mdRel := markdownPath(outDir, f.rel)
+		if dir := path.Dir(mdRel); selected(opts, f.rel) {
+			if _, ok := dirs[dir]; !ok {
+				dirs[dir] = checkInContent(opts.Root, mdRel)
+			}
+		}
+	}
+	return dirs
 }
 
 // parallel calls fn(i) for i in [0, n) on every core.
@@ -197,195 +295,6 @@ func parallel(n int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
-}
-
-// importSeed imports one parsed seed, adding its warnings to warnings.
-func importSeed(site *sitefs.FS, opts Options, cfg config.Config, outDir string, p parsed, doc tagger.Doc, tagging func() *tagger.Tagger, warnings *[]diag.Warning) (Done, error) {
-	a := Article{
-		Seed:       p.article,
-		SourcePath: path.Join(SeedsDir, p.rel),
-		SourceHash: p.hash,
-	}
-	if p.image != nil {
-		// The picture is part of the source: adding or changing it
-		// refreshes the Markdown as a changed text would.
-		a.Image = p.image.copyName()
-		var err error
-		if a.SourceHash, err = p.image.fold(site, p.hash); err != nil {
-			return Done{}, err
-		}
-	}
-	if p.article.HasDate {
-		d := p.article.Date
-		a.Date = time.Date(d.Year, d.Month, d.Day, cfg.DefaultHour(), cfg.DefaultMinute(), 0, 0, location(cfg))
-	} else {
-		// A seed without a date line is dated by its file, once: the
-		// date is then written down in the Markdown for good.
-		a.Date = p.modTime.In(location(cfg)).Truncate(time.Minute)
-		*warnings = append(*warnings, diag.Warning{Path: a.SourcePath, Line: p.article.TitleLine,
-			Msg: "no date line; dated by the file's modification time " + a.Date.Format("2006-01-02 15:04")})
-	}
-	mdRel := markdownPath(outDir, p.rel)
-	if err := checkInContent(opts.Root, mdRel); err != nil {
-		return Done{}, fmt.Errorf("%s: %w", a.SourcePath, err)
-	}
-	existing, err := os.ReadFile(filepath.Join(opts.Root, filepath.FromSlash(mdRel)))
-	exists := err == nil
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return Done{}, err
-	}
-	var d Done
-	if exists && !opts.Force && SourceHashOf(existing) == a.SourceHash {
-		// Decide's rule, taken before the costly part: an unchanged
-		// seed writes nothing, so it needs neither tags nor Markdown.
-		d = Done{Seed: a.SourcePath, Markdown: mdRel, Action: Unchanged}
-	} else {
-		a.Tags = tagging().Tags(doc, cfg.Import.MaxTags)
-		d, err = importOne(opts, a, mdRel, existing, exists)
-	}
-	if err == nil && p.image != nil {
-		var warn *diag.Warning
-		d.Image = path.Join(path.Dir(mdRel), a.Image)
-		warn, err = copyImage(opts, d, p.image)
-		if warn != nil {
-			*warnings = append(*warnings, *warn)
-		}
-	}
-	return d, err
-}
-
-// importOne writes one seed's Markdown as Decide says, given what exists
-// at mdRel now.
-func importOne(opts Options, a Article, mdRel string, existing []byte, exists bool) (Done, error) {
-	done := Done{Seed: a.SourcePath, Markdown: mdRel}
-	target := filepath.Join(opts.Root, filepath.FromSlash(mdRel))
-	// Tags an editor wrote are kept as written, even when forced; the
-	// file then says so (editor_tags), so later imports keep them too.
-	if exists && (HasEditorTags(existing) || (opts.Force && !Untouched(existing))) {
-		if tags, ok := EditorTags(existing); ok {
-			a.Tags, a.EditorTags = tags, true
-		}
-	}
-	md, err := Markdown(a)
-	if err != nil {
-		return done, fmt.Errorf("%s: %w", a.SourcePath, err)
-	}
-	done.Action = Decide(existing, exists, md, a.SourcePath, a.SourceHash, opts.Force)
-	if opts.DryRun {
-		return done, nil
-	}
-	switch done.Action {
-	case Create:
-		err = output.CreateNew(target, md)
-	case Update, Force:
-		err = output.Replace(target, md)
-	}
-	return done, err
-}
-
-func readSeed(site *sitefs.FS, rel string) (parsed, error) {
-	name := path.Join(SeedsDir, rel)
-	data, err := site.ReadFile(name)
-	if err != nil {
-		return parsed{}, err
-	}
-	info, err := site.Stat(name)
-	if err != nil {
-		return parsed{}, err
-	}
-	a, err := seed.Parse(name, data)
-	if err != nil {
-		return parsed{}, err
-	}
-	img, err := findImage(site, rel)
-	if err != nil {
-		return parsed{}, err
-	}
-	sum := sha256.Sum256(data)
-	return parsed{rel: rel, hash: hex.EncodeToString(sum[:]), article: a, modTime: info.ModTime(), image: img}, nil
-}
-
-// seedFiles lists every seeds/**/*.txt as slash paths relative to seeds/,
-// but for seeds whose Markdown the build would not read (content.Reads:
-// "_x.txt" and "#x#.txt" would become "_x.md" and "#x#.md"): each of those
-// is a warning, since importing it would make an article that never shows.
-// Hidden files are passed over without a word: ".#x.txt" is an editor's
-// lock, not a seed, as "x.txt~" and "x.txt.swp" are not .txt files at all.
-// Named files must be inside seeds/.
-func seedFiles(site *sitefs.FS, opts Options, outDir string) (rels []string, skipped []diag.Warning, err error) {
-	var all []string
-	hidden := func(p string, d fs.DirEntry) bool { return content.SkipsDir(d.Name()) }
-	err = sitefs.Walk(site, SeedsDir, hidden, func(p string, d fs.DirEntry) error {
-		if strings.HasSuffix(p, ".txt") {
-			all = append(all, strings.TrimPrefix(p, SeedsDir+"/"))
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	sort.Strings(all)
-	for _, f := range opts.Files {
-		rel, err := seedRel(opts.Root, f)
-		if err != nil {
-			return nil, nil, err
-		}
-		if i := sort.SearchStrings(all, rel); i == len(all) || all[i] != rel {
-			return nil, nil, fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
-		}
-	}
-	for _, rel := range all {
-		if md := markdownPath(outDir, rel); !content.Reads(md) {
-			skipped = append(skipped, diag.Warning{Path: path.Join(SeedsDir, rel),
-				Msg: "not imported: the build does not read " + md + ", so its article would never appear; rename the seed (not starting with \"_\" or \"#\")"})
-			continue
-		}
-		rels = append(rels, rel)
-	}
-	return rels, skipped, nil
-}
-
-// CheckSeedArg reports whether a command-line path names a seed: a .txt
-// file inside the site's seeds/ folder.
-func CheckSeedArg(root, f string) error {
-	rel, err := seedRel(root, f)
-	if err != nil {
-		return err
-	}
-	info, err := os.Stat(filepath.Join(root, SeedsDir, filepath.FromSlash(rel)))
-	if err != nil || !info.Mode().IsRegular() || path.Ext(rel) != ".txt" {
-		return fmt.Errorf("%s: no such seed (seeds are .txt files under %s/)", f, SeedsDir)
-	}
-	return nil
-}
-
-// seedRel turns a command-line seed path into its path under seeds/.
-func seedRel(root, f string) (string, error) {
-	abs, err := filepath.Abs(f)
-	if err != nil {
-		return "", err
-	}
-	seedsAbs, err := filepath.Abs(filepath.Join(root, SeedsDir))
-	if err != nil {
-		return "", err
-	}
-	rel, err := filepath.Rel(seedsAbs, abs)
-	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
-		return "", fmt.Errorf("%s: not inside %s", f, filepath.Join(root, SeedsDir))
-	}
-	return filepath.ToSlash(rel), nil
-}
-
-func selected(opts Options, rel string) bool {
-	if len(opts.Files) == 0 {
-		return true
-	}
-	for _, f := range opts.Files {
-		if r, err := seedRel(opts.Root, f); err == nil && r == rel {
-			return true
-		}
-	}
-	return false
 }
 
 func gazetteer(site *sitefs.FS, opts Options) (*tagger.Gazetteer, error) {

@@ -35,7 +35,14 @@ func clean(s string) string { return strings.TrimFunc(s, isPad) }
 
 // words counts the space-separated words of s, the measure behind
 // "short line" (captions, subheadings) and "≤ 4 words" (datelines).
-func words(s string) int { return len(strings.Fields(s)) }
+// It counts without building the list: it runs on every paragraph.
+func words(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
+}
 
 // hasLetter reports whether s holds at least one letter, so a line of
 // stars or dashes ("* * *") is never taken for a heading.

@@ -121,25 +121,80 @@ func stopForms(key string, forms []string) bool {
 	return false
 }
 
+// definiteClitic is a run of clitics that definite takes off a word:
+// before the article (بال: بالعراق → العراق) or, for ل, fused with it
+// (لل: للعراق → العراق).
+type definiteClitic struct {
+	clitics string
+	prefix  string // what the word starts with: clitics+"ال", or clitics+"ل" when fused
+	fused   bool
+}
+
+// definiteClitics are tried in this order; a word must keep two letters
+// after its prefix. Spelt out, not built per word.
+var definiteClitics = func() []definiteClitic {
+	var out []definiteClitic
+	for _, c := range []string{"", "و", "ف"} {
+		for _, p := range []string{"", "ب", "ك"} {
+			if c+p != "" {
+				out = append(out, definiteClitic{clitics: c + p, prefix: c + p + "ال"})
+			}
+		}
+		out = append(out, definiteClitic{clitics: c + "ل", prefix: c + "لل", fused: true})
+	}
+	return out
+}()
+
+// definiteForm is the article form of a word with clitics before the
+// article: key without them, and how to turn the word's surface into it.
+type definiteForm struct {
+	key   string
+	drop  int  // runes taken off the surface
+	fused bool // the article's alef is put back (لل → ال)
+	ok    bool // the word has such clitics
+}
+
+// definiteOf returns the article form of a folded word.
+func definiteOf(key string) definiteForm {
+	n := -1 // runes in key, counted once a prefix matches
+	for _, d := range definiteClitics {
+		if !strings.HasPrefix(key, d.prefix) {
+			continue
+		}
+		if n < 0 {
+			n = utf8.RuneCountInString(key)
+		}
+		if n < utf8.RuneCountInString(d.prefix)+2 {
+			continue
+		}
+		f := definiteForm{key: key[len(d.clitics):], drop: utf8.RuneCountInString(d.clitics), fused: d.fused, ok: true}
+		if d.fused {
+			f.key = "ا" + f.key
+		}
+		return f
+	}
+	return definiteForm{key: key}
+}
+
+// surface turns a word's surface into its article form, letter for
+// letter as the key.
+func (f definiteForm) surface(surf string) string {
+	s := dropRunes(surf, f.drop)
+	if f.fused {
+		return "ا" + s
+	}
+	return s
+}
+
 // definite returns the article form of a word with clitics before the
 // article: والاستقرار → الاستقرار, للعراق → العراق. surf is changed the
 // same way, letter for letter.
 func definite(key, surf string) (string, string, bool) {
-	for _, c := range []string{"", "و", "ف"} {
-		for _, p := range []string{"", "ب", "ك"} {
-			pre := c + p + "ال"
-			if c+p != "" && strings.HasPrefix(key, pre) && utf8.RuneCountInString(key) >= utf8.RuneCountInString(pre)+2 {
-				n := utf8.RuneCountInString(c + p)
-				return key[len(c+p):], dropRunes(surf, n), true
-			}
-		}
-		pre := c + "لل"
-		if strings.HasPrefix(key, pre) && utf8.RuneCountInString(key) >= utf8.RuneCountInString(pre)+2 {
-			n := utf8.RuneCountInString(c) + 1
-			return "ا" + key[len(c)+len("ل"):], "ا" + dropRunes(surf, n), true
-		}
+	f := definiteOf(key)
+	if !f.ok {
+		return key, surf, false
 	}
-	return key, surf, false
+	return f.key, f.surface(surf), true
 }
 
 func dropRunes(s string, n int) string {
@@ -159,7 +214,8 @@ type word struct {
 
 // candidates returns the candidate phrases of toks by key, with their
 // counts and weights; spans are the gazetteer matches in toks.
-func (t *Tagger) candidates(toks []token, spans []span) map[string]*cand {
+// The words of toks were tokenised with lex.
+func (t *Tagger) candidates(toks []token, spans []span, lex *words) map[string]*cand {
 	words := make([]word, len(toks))
 	known := map[string]bool{}
 	for _, tk := range toks {
@@ -167,19 +223,22 @@ func (t *Tagger) candidates(toks []token, spans []span) map[string]*cand {
 	}
 	for i, tk := range toks {
 		w := word{key: tk.key, surf: tk.surf, start: tk.brk != brkSpace}
-		if k, s, ok := definite(w.key, w.surf); ok {
-			w.key, w.surf, w.start = k, s, true
+		if d := tk.lex.def; d.ok {
+			w.key, w.surf, w.start = d.key, d.surface(w.surf), true
 		} else {
-			for _, f := range cliticForms(w.key, tk.forms) {
-				if utf8.RuneCountInString(f) >= 3 && known[f] && !isStop(f) {
+			for _, f := range tk.lex.clitic {
+				if utf8.RuneCountInString(f) >= 3 && known[f] && !lex.lexeme(f).stop {
 					n := utf8.RuneCountInString(w.key) - utf8.RuneCountInString(f)
 					w.key, w.surf, w.start = f, dropRunes(w.surf, n), true
 					break
 				}
 			}
 		}
-		w.stop = stopForms(tk.key, tk.forms) || w.key != tk.key && isStop(w.key) || utf8.RuneCountInString(w.key) < 2 || !hasLetter(w.key) ||
-			verbLike(w.key) || strings.HasPrefix(w.key, "و") && !wawNouns[w.key]
+		l := tk.lex
+		if w.key != tk.key {
+			l = lex.lexeme(w.key)
+		}
+		w.stop = tk.lex.stop || l.stop || l.weak
 		words[i] = w
 	}
 	for _, s := range spans {
@@ -190,29 +249,27 @@ func (t *Tagger) candidates(toks []token, spans []span) map[string]*cand {
 
 	out := map[string]*cand{}
 	for i := range words {
+		k := "" // the phrase of words i to j, growing with j
 		for n := 1; n <= maxPhrase && i+n <= len(words); n++ {
 			j := i + n - 1 // last word
 			if words[j].stop || j > i && words[j].start {
 				break
 			}
-			if !t.shapeOK(words[i : j+1]) {
-				continue
+			if n == 1 {
+				k = words[i].key
+			} else {
+				k += " " + words[j].key
 			}
-			parts := make([]string, n)
-			for m := range parts {
-				parts[m] = words[i+m].key
-			}
-			k := strings.Join(parts, " ")
-			if t.parts[k] {
+			if !t.shapeOK(words[i:j+1]) || t.parts[k] {
 				continue
 			}
 			c := out[k]
 			if c == nil {
-				surfs := make([]string, n)
-				for m := range surfs {
-					surfs[m] = words[i+m].surf
+				surf := words[i].surf
+				for _, w := range words[i+1 : j+1] {
+					surf += " " + w.surf
 				}
-				c = &cand{surf: strings.Join(surfs, " "), words: n}
+				c = &cand{surf: surf, words: n}
 				c.score = firstBonus * (1 - decay*toks[i].pos)
 				out[k] = c
 			}
@@ -244,6 +301,13 @@ func (t *Tagger) shapeOK(ws []word) bool {
 	return utf8.RuneCountInString(stem) >= 3
 }
 
+// weak reports whether a folded word's shape keeps it out of topic
+// phrases: one letter, no letter at all (a number), verb-like, or و and
+// what is not a known noun (وأضاف، وتعهد).
+func weak(key string) bool {
+	return utf8.RuneCountInString(key) < 2 || !hasLetter(key) || verbLike(key) || strings.HasPrefix(key, "و") && !wawNouns[key]
+}
+
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
@@ -251,6 +315,26 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// mayKeep returns the candidates that keep could let through in some
+// corpus: those meeting its recurrence rule at the most favourable
+// document frequency. The rest, most of them, cannot become tags, so a
+// corpus reading does not hold on to them.
+func mayKeep(cs map[string]*cand) map[string]*cand {
+	out := map[string]*cand{}
+	for k, c := range cs {
+		if recurs(c, 2) {
+			out[k] = c
+		}
+	}
+	return out
+}
+
+// recurs is keep's recurrence rule for a candidate whose phrase df
+// documents of the corpus have.
+func recurs(c *cand, df int) bool {
+	return c.words > 1 && (c.count >= 2 || c.head && df >= 2) || c.words == 1 && c.head && c.count >= 2
 }
 
 // keep applies the recurrence, boilerplate and nesting rules to the
@@ -262,7 +346,7 @@ func (t *Tagger) keep(cs map[string]*cand) map[string]*cand {
 		if t.docs >= 5 && 2*df > t.docs {
 			continue
 		}
-		if c.words > 1 && (c.count >= 2 || c.head && df >= 2) || c.words == 1 && c.head && c.count >= 2 {
+		if recurs(c, df) {
 			out[k] = c
 		}
 	}

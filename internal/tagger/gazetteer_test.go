@@ -13,7 +13,7 @@ import (
 	"github.com/sahifa/sahifa/internal/diag"
 )
 
-func defaultGazetteer(t *testing.T) *Gazetteer {
+func defaultGazetteer(t testing.TB) *Gazetteer {
 	t.Helper()
 	data, err := os.ReadFile("../../data/tags.toml")
 	if err != nil {

@@ -20,6 +20,15 @@ type Tagger struct {
 	parts  map[string]bool  // keys that are a run of words of an alias key, or all of it
 	df     map[string]int   // discovered-phrase key → number of corpus documents with it
 	docs   int              // corpus size
+	read   []reading        // what TagsOf needs of each corpus document
+}
+
+// reading is what scoring needs of a document, kept from the one time it
+// is tokenised: its gazetteer names, scored, and the candidate phrases
+// that may survive keep whatever the corpus says.
+type reading struct {
+	known   []scored
+	phrases map[string]*cand
 }
 
 // Scoring. A mention weighs fieldWeight by where it is (title, lede,
@@ -43,18 +52,26 @@ func weight(tk token) float64 { return fieldWeight[tk.field] * (1 - decay*tk.pos
 // New prepares a tagger: it indexes the gazetteer g (nil means none) and
 // counts, for every candidate phrase, in how many documents of corpus (all
 // the articles of the site) it occurs, so that Tags can prefer phrases
-// particular to an article over ones every article uses.
-func New(g *Gazetteer, corpus []Doc) *Tagger {
+// particular to an article over ones every article uses. Each document is
+// tokenised once: what TagsOf needs of it is kept from that reading.
+func New(g *Gazetteer, corpus []Doc) *Tagger { return NewFor(g, corpus, nil) }
+
+// NewFor is New keeping what TagsOf needs only of the documents at the
+// indexes tagged reports (nil: all), so that tagging one new article of a
+// large archive does not hold a reading of every other. TagsOf gives no
+// tags for the others.
+func NewFor(g *Gazetteer, corpus []Doc, tagged func(i int) bool) *Tagger {
 	t := &Tagger{
 		index:  map[string]int32{},
 		prefix: map[string]bool{},
 		parts:  map[string]bool{},
 		df:     map[string]int{},
 		docs:   len(corpus),
+		read:   make([]reading, len(corpus)),
 	}
 	t.indexGazetteer(g)
-	// Document frequencies, counted on every core: the index is only read
-	// from here on, and each worker counts into its own map.
+	// Documents are read on every core: the index is only read from here
+	// on, and each worker counts into its own map and its own word cache.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(corpus)))
 	dfs := make([]map[string]int, workers)
 	var wg sync.WaitGroup
@@ -63,10 +80,16 @@ func New(g *Gazetteer, corpus []Doc) *Tagger {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			cache := newWords()
 			for i := w; i < len(corpus); i += workers {
-				toks := tokenize(corpus[i])
-				for k := range t.candidates(toks, t.match(toks)) {
+				toks := cache.tokenize(corpus[i])
+				spans := t.match(toks)
+				phrases := t.candidates(toks, spans, cache)
+				for k := range phrases {
 					dfs[w][k]++
+				}
+				if tagged == nil || tagged(i) {
+					t.read[i] = reading{known: t.known(toks, spans), phrases: mayKeep(phrases)}
 				}
 			}
 		}()
@@ -155,7 +178,7 @@ func (t *Tagger) match(toks []token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
 		best, end := -1, 0
-		for _, f := range toks[i].forms {
+		for _, f := range toks[i].lex.forms {
 			k := f
 			for j := i; ; {
 				if id, ok := t.index[k]; ok && j+1 > end {
@@ -195,28 +218,53 @@ func (t *Tagger) Tags(d Doc, max int) []string {
 	if max <= 0 {
 		return nil
 	}
-	toks := tokenize(d)
+	cache := newWords()
+	toks := cache.tokenize(d)
 	spans := t.match(toks)
+	return t.tags(reading{known: t.known(toks, spans), phrases: t.candidates(toks, spans, cache)}, max)
+}
 
+// TagsOf is Tags of corpus[i], the document New was given at i, without
+// reading it again (none if NewFor was not asked to keep it).
+func (t *Tagger) TagsOf(i, max int) []string {
+	if max <= 0 {
+		return nil
+	}
+	return t.tags(t.read[i], max)
+}
+
+// known scores the gazetteer entries that spans (matched in toks) name.
+func (t *Tagger) known(toks []token, spans []span) []scored {
 	byID := map[int]*scored{}
 	first := map[int]float64{}
+	var order []int // ids by first mention, so the result never depends on map order
 	for _, s := range spans {
 		e := byID[s.id]
 		if e == nil {
 			e = &scored{name: t.names[s.id], known: true}
 			byID[s.id] = e
 			first[s.id] = toks[s.start].pos
+			order = append(order, s.id)
 		}
 		e.score += weight(toks[s.start])
 	}
-	var all []scored
-	taken := map[string]bool{}
-	for id, e := range byID {
+	all := make([]scored, 0, len(order))
+	for _, id := range order {
+		e := byID[id]
 		e.score += firstBonus * (1 - decay*first[id])
 		all = append(all, *e)
+	}
+	return all
+}
+
+// tags ranks the names and phrases of a document read as r.
+func (t *Tagger) tags(r reading, max int) []string {
+	all := append([]scored(nil), r.known...)
+	taken := map[string]bool{}
+	for _, e := range r.known {
 		taken[Key(e.name)] = true
 	}
-	for k, c := range t.keep(t.candidates(toks, spans)) {
+	for k, c := range t.keep(r.phrases) {
 		if taken[k] {
 			continue
 		}
