@@ -186,17 +186,6 @@ func (f definiteForm) surface(surf string) string {
 	return s
 }
 
-// definite returns the article form of a word with clitics before the
-// article: والاستقرار → الاستقرار, للعراق → العراق. surf is changed the
-// same way, letter for letter.
-func definite(key, surf string) (string, string, bool) {
-	f := definiteOf(key)
-	if !f.ok {
-		return key, surf, false
-	}
-	return f.key, f.surface(surf), true
-}
-
 func dropRunes(s string, n int) string {
 	for ; n > 0 && s != ""; n-- {
 		_, size := utf8.DecodeRuneInString(s)
