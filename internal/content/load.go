@@ -4,12 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/sahifa/sahifa/internal/cores"
 	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
@@ -99,33 +98,22 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 
 	pages := make([]Page, len(paths))
 	errs := make([]error, len(paths))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if fi, ok := stats[paths[i]]; ok {
-					if old, ok := prev.pages[paths[i]]; ok && old.size == fi.Size() && old.mtime.Equal(fi.ModTime()) {
-						pages[i] = old.page
-						continue
-					}
+	cores.Each(len(paths), func() func(int) {
+		return func(i int) {
+			if fi, ok := stats[paths[i]]; ok {
+				if old, ok := prev.pages[paths[i]]; ok && old.size == fi.Size() && old.mtime.Equal(fi.ModTime()) {
+					pages[i] = old.page
+					return
 				}
-				src, err := fs.ReadFile(fsys, paths[i])
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				pages[i], errs[i] = Parse(paths[i], src, opts)
 			}
-		}()
-	}
-	for i := range paths {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+			src, err := fs.ReadFile(fsys, paths[i])
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			pages[i], errs[i] = Parse(paths[i], src, opts)
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

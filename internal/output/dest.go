@@ -6,7 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
 // CheckDest reports why dest may not receive a build, or nil: it is the
@@ -80,7 +81,7 @@ func Inside(path, folder string) bool {
 	}
 	for _, f := range []string{fa, resolve(fa)} {
 		for _, p := range []string{pa, resolve(pa)} {
-			if within(p, f) {
+			if sitefs.Within(f, p) {
 				return true
 			}
 		}
@@ -97,18 +98,6 @@ func Inside(path, folder string) bool {
 			return false
 		}
 	}
-}
-
-// within reports whether path child is parent or lies below it. Both are
-// clean and absolute.
-func within(child, parent string) bool {
-	if child == parent {
-		return true
-	}
-	if !strings.HasSuffix(parent, string(filepath.Separator)) {
-		parent += string(filepath.Separator)
-	}
-	return strings.HasPrefix(child, parent)
 }
 
 // Resolve returns path made absolute, with symbolic links resolved as far

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/sahifa/sahifa/internal/sitefs"
 )
 
 // Option configures Begin.
@@ -150,7 +152,7 @@ func Begin(dest string, opts ...Option) (*Tx, error) {
 		if t.manifest, err = filepath.Abs(o.manifest); err != nil {
 			return nil, fmt.Errorf("output: %w", err)
 		}
-		if within(resolve(t.manifest), t.resolved) {
+		if sitefs.Within(t.resolved, resolve(t.manifest)) {
 			return nil, fmt.Errorf("output: manifest %s is inside the destination %s and would be deployed", t.manifest, abs)
 		}
 		t.prev, t.prevRaw, err = loadManifest(t.manifest, t.resolved)

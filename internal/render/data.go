@@ -136,8 +136,8 @@ type Article struct {
 	// Related are further articles on the same subjects (article pages only).
 	Related []RelatedLink
 
-	// source is the hash of the article's file: it stands for Params in
-	// output keys (reuse.go), which would be slow to encode each time.
+	// source is the hash of the article's file: an entry's key is made
+	// from it (reuse.go, entryKey) instead of encoding the entry each time.
 	source string
 }
 

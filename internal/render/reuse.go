@@ -218,7 +218,8 @@ func (m *Memo) Encode() (data []byte, changed bool) {
 	return data, changed
 }
 
-// pageKey is the key of a page made with layout from p. What many pages
+// pageKey is the key of a page made with layout from p (an article's page
+// has its own, articleKey). What many pages
 // share (the site data, a whole taxonomy's term list, the archive's
 // years) is hashed once and stands in the key by its hash: encoding a
 // 2,000-term list into each of 5,000 term pages' keys cost more than
@@ -244,11 +245,6 @@ func (r *renderer) pageKey(layout string, p *Page, extra ...string) string {
 		pager.Articles = nil
 		shallow.Pager = &pager
 	}
-	if p.Article != nil {
-		a, source := withoutParams(p.Article)
-		shallow.Article = &a
-		extra = append(extra, source)
-	}
 	return r.keys.of(layout, &shallow, extra...)
 }
 
@@ -266,14 +262,6 @@ func (r *renderer) articleKey(p *Page, a *site.Article, e *Article, extra ...str
 		extra = append(extra, r.entryKey(r.entries[rel]))
 	}
 	return r.keys.of(articleLayout, &shallow, extra...)
-}
-
-// withoutParams is a copy of an article without its Params, and what
-// stands for them in a key: the hash of the file they were read from.
-func withoutParams(e *Article) (Article, string) {
-	a := *e
-	a.Params = nil
-	return a, e.source
 }
 
 // entryKey hashes an article's list entry, once per build.

@@ -44,16 +44,14 @@ type Pager struct {
 // first. Links never reach past this page's neighbours, so a page's
 // navigation changes only when a page within span of it is added.
 func (p *Pager) Near(span int) []int {
-	at := p.Number
-	if at == 0 {
-		at = p.Older + 1 // the front page stands just after its Older page
+	// The front page stands just after its Older page, and links only
+	// older pages.
+	hi, lo := min(p.newest, p.Number+span), max(1, p.Number-span)
+	if p.Number == 0 {
 		if p.Older == 0 {
 			return nil
 		}
-	}
-	hi, lo := min(p.newest, at+span), max(1, at-span)
-	if p.Number == 0 {
-		hi = p.Older
+		hi, lo = p.Older, max(1, p.Older+1-span)
 	}
 	var ns []int
 	for n := hi; n >= lo; n-- {

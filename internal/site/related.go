@@ -2,9 +2,9 @@ package site
 
 import (
 	"math"
-	"runtime"
 	"sort"
-	"sync"
+
+	"github.com/sahifa/sahifa/internal/cores"
 )
 
 // relatedWindow bounds how many postings of one tag are read per article:
@@ -42,7 +42,7 @@ func relate(articles []*Article, tags *Taxonomy, n int) {
 		postings[t] = list
 	}
 
-	forEach(len(articles), func() func(i int) {
+	cores.Each(len(articles), func() func(i int) {
 		score := make([]float64, len(articles))
 		var touched []int
 		return func(i int) {
@@ -72,29 +72,6 @@ func relate(articles []*Article, tags *Taxonomy, n int) {
 			}
 		}
 	})
-}
-
-// forEach calls a worker's function for every index below n, on every
-// core; newWorker makes one function per goroutine, which may keep scratch
-// space of its own.
-func forEach(n int, newWorker func() func(i int)) {
-	jobs := make(chan int, 256)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		do := newWorker()
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
 }
 
 // best returns the n candidates with the highest score, ties to the lower

@@ -73,8 +73,10 @@ func New(root string, limits config.Limits) (*FS, error) {
 	return &FS{root: abs, limits: withDefaults(limits), folders: &sync.Map{}}, nil
 }
 
-// Within reports whether path p is parent or inside it. Both must be
-// clean absolute paths with symbolic links resolved.
+// Within reports whether path p is parent or inside it, as strings: both
+// must be clean and absolute, and the caller resolves symbolic links as
+// its rule needs (sitefs on the real paths; output.Inside both ways). It
+// is the one definition of "inside a folder" the packages share.
 func Within(parent, p string) bool {
 	rel, err := filepath.Rel(parent, p)
 	return err == nil && rel != ".." && !hasDotDotPrefix(rel) && !filepath.IsAbs(rel)
