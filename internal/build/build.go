@@ -214,10 +214,24 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, diag.Stage("load", err)
 	}
-	pages, err := content.LoadAgain(siteFS, "content", content.Options{
+	// What the last build kept (parsed articles, render memos) is read
+	// from the session's store, unless the dev server keeps its own.
+	sess := &session{}
+	if opts.Parsed == nil || opts.Memos == nil {
+		var ws []diag.Warning
+		sess, ws = openSession(cacheDir)
+		defer sess.close()
+		res.Warnings = append(res.Warnings, ws...)
+	}
+	loadOpts := content.Options{
 		Location:    cfg.Location,
 		DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
-	}, opts.Parsed)
+	}
+	parsed := opts.Parsed
+	if parsed == nil {
+		parsed = sess.parsed(loadOpts)
+	}
+	pages, err := content.LoadAgain(siteFS, "content", loadOpts, parsed)
 	if err != nil {
 		return res, diag.Stage("load", err)
 	}
@@ -289,7 +303,7 @@ func Run(opts Options) (Result, error) {
 	}
 	memos := opts.Memos
 	if memos == nil {
-		m := loadMemos(cacheDir)
+		m := sess.memos()
 		memos = &m
 	}
 	imgs := images.New(images.Options{
@@ -308,7 +322,8 @@ func Run(opts Options) (Result, error) {
 		Reuse:    reuse,
 		Memos:    *memos,
 		Version:  fmt.Sprintf("%s precompress=%t", programID(), opts.Precompress),
-		// The parsed articles are kept for the next build only with Parsed.
+		// The dev server's parsed articles keep their bodies for its next
+		// build; the session's records hold none.
 		ReleaseBodies: opts.Parsed == nil,
 		// Only in memory: a dev server writing to disk too publishes
 		// files a host may cache.
@@ -329,15 +344,22 @@ func Run(opts Options) (Result, error) {
 		if res.Files.Replaced > 0 {
 			res.Warnings = append(res.Warnings, replacedWarning(dest, tx.Replaced()))
 		}
-		// Only a committed build's memo is kept: it is a cache, so
-		// failing to save it costs the next build time, not correctness.
-		if opts.Memos == nil { // else the caller keeps them
-			if err := saveMemos(cacheDir, *memos); err != nil {
-				res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the render memo: " + err.Error()})
-			}
-		}
 	} else {
 		res.Files.Written = opts.Memory.Len()
+	}
+	// Only a finished build's records are kept: they are a cache, so
+	// failing to save them costs the next build time, not correctness.
+	// What the dev server keeps itself is not saved.
+	var keepParsed *content.Parsed
+	var keepMemos render.Memos
+	if opts.Parsed == nil {
+		keepParsed = parsed
+	}
+	if opts.Memos == nil {
+		keepMemos = *memos
+	}
+	if err := sess.save(keepParsed, loadOpts, keepMemos, len(pages)); err != nil {
+		res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build cache: " + err.Error()})
 	}
 	res.lap("write", &last)
 	res.Memos = *memos

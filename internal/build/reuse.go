@@ -7,48 +7,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/render"
 )
-
-// memoFiles are the render memos (render.Memos) in the cache folder.
-const (
-	bodiesMemo = "memo-bodies.bin"
-	searchMemo = "memo-search.bin"
-)
-
-func loadMemos(cacheDir string) render.Memos {
-	load := func(name string) *render.Memo {
-		data, err := os.ReadFile(filepath.Join(cacheDir, name))
-		if err != nil {
-			return &render.Memo{} // missing or unreadable: only slower
-		}
-		return render.LoadMemo(data)
-	}
-	return render.Memos{Bodies: load(bodiesMemo), Search: load(searchMemo)}
-}
-
-func saveMemos(cacheDir string, ms render.Memos) error {
-	for name, m := range map[string]*render.Memo{bodiesMemo: ms.Bodies, searchMemo: ms.Search} {
-		data, changed := m.Encode()
-		if !changed {
-			continue
-		}
-		if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-			return err
-		}
-		if err := output.Replace(filepath.Join(cacheDir, name), data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // countingReuse counts the HTML pages kept, for Result.Pages.
 type countingReuse struct {

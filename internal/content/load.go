@@ -1,7 +1,9 @@
 package content
 
 import (
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -52,18 +54,77 @@ func Load(fsys fs.FS, dir string, opts Options) ([]Page, error) {
 }
 
 // Parsed remembers the pages a Load parsed, each with its source's size
-// and modification time, so the next Load in the same process (the dev
-// server's, after a save) parses only the files that changed. Safe for
-// use by one Load at a time.
+// and modification time, so the next Load parses only the files that
+// changed: in the same process (the dev server's, after a save), or in
+// the next build through records kept in the build's store (Record,
+// Restore). Safe for use by one Load at a time.
 type Parsed struct {
 	opts  Options
 	pages map[string]parsed
+	// dirty are the paths whose record changed in the last Load: a new
+	// record to keep, or (when the page is gone or too fresh to trust)
+	// none.
+	dirty map[string]bool
+	// records is set for a Parsed kept as records (NewParsed): it holds
+	// no bodies, which a large archive could not keep in memory.
+	records bool
 }
 
 type parsed struct {
 	size  int64
 	mtime time.Time
 	page  Page
+	// stored is set for a page read back from a record: it has no body
+	// until asked (Page.Markdown).
+	stored bool
+}
+
+// NewParsed is an empty memory of pages parsed with opts, to be filled
+// with Restore from records made with the same options (Settings tells
+// them apart).
+func NewParsed(opts Options) *Parsed {
+	return &Parsed{opts: opts, pages: map[string]parsed{}, records: true}
+}
+
+// Settings identifies the options records depend on: records made under
+// other settings must not be restored.
+func Settings(opts Options) string {
+	return fmt.Sprintf("%d %s %d:%d", codecVersion, opts.location(), opts.DefaultHour, opts.DefaultMinute)
+}
+
+// Restore adds a page from a record Record made, with the same options;
+// a damaged record or one of another version is left out (the file is
+// parsed again).
+func (p *Parsed) Restore(rec []byte) {
+	size, n := binary.Uvarint(rec)
+	if n <= 0 {
+		return
+	}
+	mtime, m := binary.Varint(rec[n:])
+	if m <= 0 {
+		return
+	}
+	page, err := decodePage(rec[n+m:], p.opts)
+	if err != nil {
+		return
+	}
+	p.pages[page.Path] = parsed{size: int64(size), mtime: time.Unix(0, mtime), page: page, stored: true}
+}
+
+// Changes reports what the last Load changed among the records: the
+// record to keep for each page parsed anew, or nil where the record must
+// go.
+func (p *Parsed) Changes(f func(path string, rec []byte)) {
+	for path := range p.dirty {
+		old, ok := p.pages[path]
+		if !ok {
+			f(path, nil)
+			continue
+		}
+		rec := binary.AppendUvarint(nil, uint64(old.size))
+		rec = binary.AppendVarint(rec, old.mtime.UnixNano())
+		f(path, append(rec, encodePage(&old.page, p.opts)...))
+	}
 }
 
 // LoadAgain is Load that reuses the pages in prev (nil for none) whose
@@ -98,11 +159,15 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 
 	pages := make([]Page, len(paths))
 	errs := make([]error, len(paths))
+	reused := make([]bool, len(paths))
 	cores.Each(len(paths), func() func(int) {
 		return func(i int) {
 			if fi, ok := stats[paths[i]]; ok {
 				if old, ok := prev.pages[paths[i]]; ok && old.size == fi.Size() && old.mtime.Equal(fi.ModTime()) {
-					pages[i] = old.page
+					pages[i], reused[i] = old.page, true
+					if old.stored {
+						pages[i].source = fsys // its body is read when needed
+					}
 					return
 				}
 			}
@@ -118,16 +183,39 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 		return nil, err
 	}
 	if prev != nil {
-		prev.opts, prev.pages = opts, make(map[string]parsed, len(pages))
-		// A file changed in the last two seconds is not remembered: a
-		// second save of the same size could land in the same tick of a
-		// coarse file system clock and look unchanged (git's "racy" rule).
-		settled := time.Now().Add(-2 * time.Second)
-		for i, p := range paths {
-			if fi, ok := stats[p]; ok && fi.ModTime().Before(settled) {
-				prev.pages[p] = parsed{size: fi.Size(), mtime: fi.ModTime(), page: pages[i]}
-			}
-		}
+		prev.remember(paths, pages, reused, stats, opts)
 	}
 	return pages, nil
+}
+
+// remember keeps this Load's pages for the next, and which records
+// changed.
+func (p *Parsed) remember(paths []string, pages []Page, reused []bool, stats map[string]fs.FileInfo, opts Options) {
+	old := p.pages
+	p.opts, p.pages, p.dirty = opts, make(map[string]parsed, len(pages)), map[string]bool{}
+	// A file changed in the last two seconds is not remembered: a second
+	// save of the same size could land in the same tick of a coarse file
+	// system clock and look unchanged (git's "racy" rule).
+	settled := time.Now().Add(-2 * time.Second)
+	for i, path := range paths {
+		if reused[i] {
+			p.pages[path] = old[path]
+			delete(old, path)
+			continue
+		}
+		if fi, ok := stats[path]; ok && fi.ModTime().Before(settled) {
+			page := pages[i]
+			if p.records {
+				page.Body = nil
+			}
+			p.pages[path] = parsed{size: fi.Size(), mtime: fi.ModTime(), page: page, stored: p.records}
+			p.dirty[path] = true
+		} else if _, ok := old[path]; ok {
+			p.dirty[path] = true // its record goes
+		}
+		delete(old, path)
+	}
+	for path := range old {
+		p.dirty[path] = true // the file is gone
+	}
 }

@@ -5,9 +5,11 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/frontmatter"
 )
 
 // Page is one Markdown source file after its front matter was decoded. It
@@ -47,9 +49,13 @@ type Page struct {
 	Params map[string]any
 
 	// Body is the Markdown source after the front matter; BodyLine is the
-	// file line it starts on, for positions in Markdown errors.
+	// file line it starts on, for positions in Markdown errors. Body is
+	// nil for a page taken from an earlier build's records (Parsed):
+	// Markdown reads it when it is needed.
 	Body     []byte
 	BodyLine int
+	// source is where Markdown reads a body that is not loaded.
+	source fs.FS
 
 	// Hash is the hex SHA-256 of the whole source file: a cheap identity
 	// for caches and incremental builds.
@@ -64,6 +70,28 @@ type Page struct {
 func (p *Page) String(key string) string {
 	s, _ := p.Params[key].(string)
 	return s
+}
+
+// Markdown is the page's Markdown source after the front matter: Body,
+// or read again from the file for a page taken from an earlier build's
+// records. The file must still be the one those records describe.
+func (p *Page) Markdown() ([]byte, error) {
+	if p.Body != nil || p.source == nil {
+		return p.Body, nil
+	}
+	src, err := fs.ReadFile(p.source, p.Path)
+	if err != nil {
+		return nil, err
+	}
+	if hashOf(src) != p.Hash {
+		return nil, diag.Errorf(p.Path, 0, 0, "the file changed while the site was being built; build again")
+	}
+	doc, err := frontmatter.Split(p.Path, src)
+	if err != nil {
+		return nil, err
+	}
+	body, _ := cleanBody(p.Path, doc.Body, doc.BodyLine)
+	return body, nil
 }
 
 func hashOf(src []byte) string {

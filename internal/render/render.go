@@ -139,7 +139,7 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
 	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
 	for _, a := range s.Articles {
-		r.bodyKeys[a] = r.keys.bodyKey(s, a.Body)
+		r.bodyKeys[a] = r.keys.bodyKey(s, a.Hash)
 	}
 	return r, assetFiles, nil
 }
@@ -290,7 +290,11 @@ func (r *renderer) article(a *site.Article) error {
 		if rendered {
 			return nil
 		}
-		res, err := r.opts.Markdown.Render(a.Body)
+		body, err := a.Markdown()
+		if err != nil {
+			return err
+		}
+		res, err := r.opts.Markdown.Render(body)
 		if err != nil {
 			line := a.BodyLine
 			var le *markdown.LimitError

@@ -8,7 +8,6 @@ import (
 	"hash"
 	"io"
 	"maps"
-	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -88,14 +87,16 @@ func writeJSON(h hash.Hash, v any) bool {
 }
 
 // bodyKey identifies an article's Markdown with the program and the
-// settings that change how it renders, for the bodies memo.
-func (k keys) bodyKey(s *site.Site, body []byte) string {
+// settings that change how it renders, for the bodies memo. The Markdown
+// is identified by its file's hash: the body is not loaded for a page an
+// earlier build parsed (content.Parsed), and the file's hash covers it.
+func (k keys) bodyKey(s *site.Site, fileHash string) string {
 	h := sha256.New()
 	h.Write(k.program)
 	writeJSON(h, s.Config.Markup)
 	io.WriteString(h, s.Config.BasePath())
 	h.Write([]byte{0})
-	h.Write(body)
+	io.WriteString(h, fileHash)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -121,13 +122,22 @@ func decodeFacts(b []byte) (BodyFacts, bool) {
 
 // Memo remembers values by key between builds: what an article's
 // Markdown tells lists (Memos.Bodies), its search analysis
-// (Memos.Search). A build writes back only the entries it used, so
-// deleted articles drop out. Safe for concurrent use; the zero value is
-// an empty memo.
+// (Memos.Search). The entries of earlier builds come from a map (the dev
+// server's previous build, Next) or are read one by one from a store
+// (the build cache, StoredMemo); either way only the entries a build asks
+// for are read. Safe for concurrent use; the zero value is an empty memo.
 type Memo struct {
-	mu   sync.Mutex
-	old  map[string][]byte // loaded from the last build
-	used map[string][]byte // this build's, what Encode writes
+	mu    sync.Mutex
+	old   map[string][]byte // from the build before in this process
+	from  MemoStore         // else from the build cache
+	used  map[string][]byte // read or set by this build
+	added map[string][]byte // set by this build: what the cache lacks
+	live  map[string]bool   // still needed, though not read this build
+}
+
+// MemoStore is where the entries of earlier builds are kept.
+type MemoStore interface {
+	Get(key string) ([]byte, bool)
 }
 
 // Memos are the memos a render uses; nil fields are empty memos.
@@ -135,33 +145,25 @@ type Memos struct {
 	Bodies, Search *Memo
 }
 
-// LoadMemo reads a memo written by Memo.Encode. Damaged data gives an
-// empty memo: it is only a cache.
-func LoadMemo(data []byte) *Memo {
-	m := &Memo{old: map[string][]byte{}}
-	for len(data) > 0 {
-		var kv [2][]byte
-		for i := range kv {
-			n, w := binary.Uvarint(data)
-			if w <= 0 || n > uint64(len(data)-w) {
-				return &Memo{}
-			}
-			kv[i], data = data[w:w+int(n)], data[w+int(n):]
-		}
-		m.old[string(kv[0])] = kv[1]
-	}
-	return m
-}
+// StoredMemo is a memo whose earlier entries are read from store as they
+// are asked for.
+func StoredMemo(store MemoStore) *Memo { return &Memo{from: store} }
 
 func (m *Memo) get(key string) ([]byte, bool) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	v, ok := m.used[key]
 	if !ok {
 		v, ok = m.old[key]
 	}
+	from := m.from
+	m.mu.Unlock()
+	if !ok && from != nil {
+		v, ok = from.Get(key) // outside the lock: it may read the disk
+	}
 	if ok {
+		m.mu.Lock()
 		m.put(key, v)
+		m.mu.Unlock()
 	}
 	return v, ok
 }
@@ -170,6 +172,10 @@ func (m *Memo) set(key string, v []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.put(key, v)
+	if m.added == nil {
+		m.added = map[string][]byte{}
+	}
+	m.added[key] = v
 }
 
 func (m *Memo) put(key string, v []byte) {
@@ -177,6 +183,48 @@ func (m *Memo) put(key string, v []byte) {
 		m.used = map[string][]byte{}
 	}
 	m.used[key] = v
+}
+
+// Live marks entries as still needed by the site though this build did
+// not read them (the search analyses of documents whose index part was
+// kept), so the cache does not collect them.
+func (m *Memo) Live(keys ...string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.live == nil {
+		m.live = map[string]bool{}
+	}
+	for _, k := range keys {
+		m.live[k] = true
+	}
+}
+
+// InUse reports whether this build read, set or marked the entry.
+func (m *Memo) InUse(key string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, used := m.used[key]
+	return used || m.live[key]
+}
+
+// Added is the entries this build set, which the cache does not hold.
+func (m *Memo) Added() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return maps.Clone(m.added)
+}
+
+// InUseCount is how many entries this build read, set or marked.
+func (m *Memo) InUseCount() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := len(m.used)
+	for k := range m.live {
+		if _, ok := m.used[k]; !ok {
+			n++
+		}
+	}
+	return n
 }
 
 // Next is the memo for the build after this one, in the same process:
@@ -197,25 +245,6 @@ func (ms Memos) Next() Memos {
 		next.Search = ms.Search.Next()
 	}
 	return next
-}
-
-// Encode returns the entries this build used, for the next build, in
-// key order so equal memos are equal bytes; changed reports whether they
-// differ from what was loaded.
-func (m *Memo) Encode() (data []byte, changed bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	changed = len(m.used) != len(m.old)
-	for _, k := range slices.Sorted(maps.Keys(m.used)) {
-		if _, ok := m.old[k]; !ok {
-			changed = true
-		}
-		data = binary.AppendUvarint(data, uint64(len(k)))
-		data = append(data, k...)
-		data = binary.AppendUvarint(data, uint64(len(m.used[k])))
-		data = append(data, m.used[k]...)
-	}
-	return data, changed
 }
 
 // pageKey is the key of a page made with layout from p (an article's page

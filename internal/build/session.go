@@ -1,0 +1,125 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/sahifa/sahifa/internal/content"
+	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/render"
+	"github.com/sahifa/sahifa/internal/store"
+)
+
+// session owns what a build keeps for the next one in the cache folder
+// (docs/performance.md, "What a build keeps"): the articles as parsed,
+// without their bodies, and the render memos (what each article's
+// Markdown tells lists, each article's search analysis). They live in one
+// store that opens without reading the archive: the records are read as
+// the build asks for them, and only the records that changed are written.
+// The output manifest and the image cache keep their own files
+// (package output and package images own them).
+type session struct {
+	store *store.Store // nil: no cache this build (another process holds it)
+}
+
+// The store's file and buckets.
+const (
+	sessionFile    = "session.db"
+	pagesBucket    = "pages"
+	bodiesBucket   = "memo-bodies"
+	searchBucket   = "memo-search"
+	settingsBucket = "settings"
+)
+
+// openSession opens the store in cacheDir. A store that cannot be
+// opened (another process holds it, the folder cannot be written) makes a
+// build without cache, slower but the same, with a warning.
+func openSession(cacheDir string) (*session, []diag.Warning) {
+	st, err := store.Open(filepath.Join(cacheDir, sessionFile))
+	if err != nil {
+		return &session{}, []diag.Warning{{Path: CacheDir, Msg: "build cache: " + err.Error() + "; building without it"}}
+	}
+	// The memo files of sahifa before the store: their contents are
+	// made again as needed.
+	for _, old := range []string{"memo-bodies.bin", "memo-search.bin"} {
+		os.Remove(filepath.Join(cacheDir, old))
+	}
+	return &session{store: st}, nil
+}
+
+func (s *session) close() {
+	if s.store != nil {
+		s.store.Close()
+	}
+}
+
+// parsed is the articles the last build parsed with opts, as records
+// read back; none when the settings differ or there is no store.
+func (s *session) parsed(opts content.Options) *content.Parsed {
+	p := content.NewParsed(opts)
+	if s.store == nil {
+		return p
+	}
+	if v, _ := s.store.Get(settingsBucket, pagesBucket); string(v) != content.Settings(opts) {
+		return p
+	}
+	s.store.Each(pagesBucket, func(_, rec []byte) error {
+		p.Restore(rec)
+		return nil
+	})
+	return p
+}
+
+// memos are the render memos, read from the store as asked for.
+func (s *session) memos() render.Memos {
+	if s.store == nil {
+		return render.Memos{Bodies: &render.Memo{}, Search: &render.Memo{}}
+	}
+	return render.Memos{
+		Bodies: render.StoredMemo(bucketOf{s.store, bodiesBucket}),
+		Search: render.StoredMemo(bucketOf{s.store, searchBucket}),
+	}
+}
+
+// save writes what changed: the records of the pages parsed anew (or
+// gone), and the memo entries this build made. Memo entries no article
+// uses any more are collected once they outnumber the used ones: a
+// memo's keys are hashes of what the entry is made from, so an edit adds
+// an entry and leaves the old one unused.
+func (s *session) save(p *content.Parsed, opts content.Options, ms render.Memos, articles int) error {
+	if s.store == nil {
+		return nil
+	}
+	var c store.Changes
+	if v, _ := s.store.Get(settingsBucket, pagesBucket); string(v) != content.Settings(opts) {
+		c.Clear = append(c.Clear, pagesBucket)
+		c.Set(settingsBucket, pagesBucket, []byte(content.Settings(opts)))
+	}
+	if p != nil {
+		p.Changes(func(path string, rec []byte) { c.Set(pagesBucket, path, rec) })
+	}
+	for bucket, m := range map[string]*render.Memo{bodiesBucket: ms.Bodies, searchBucket: ms.Search} {
+		if m == nil {
+			continue
+		}
+		added := m.Added()
+		for k, v := range added {
+			c.Set(bucket, k, v)
+		}
+		if s.store.Len(bucket)+len(added) > 2*max(m.InUseCount(), articles)+1024 {
+			if c.Drop == nil {
+				c.Drop = map[string]func([]byte) bool{}
+			}
+			c.Drop[bucket] = func(k []byte) bool { return !m.InUse(string(k)) }
+		}
+	}
+	return s.store.Apply(c)
+}
+
+// bucketOf reads one bucket of the store, for a memo.
+type bucketOf struct {
+	store  *store.Store
+	bucket string
+}
+
+func (b bucketOf) Get(key string) ([]byte, bool) { return b.store.Get(b.bucket, key) }

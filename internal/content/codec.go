@@ -1,0 +1,321 @@
+package content
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/diag"
+)
+
+// A page's metadata (everything but its Markdown body) is kept between
+// builds in a compact binary form, so a build parses only the files that
+// changed (Parsed). gob and JSON were not used: both lose a time's
+// location, and a date must come back in the site's time zone, as
+// written, for pages to render the same bytes.
+
+// codecVersion changes with the layout below or with anything that makes
+// Parse give another Page for the same file: records of another version
+// are parsed again.
+const codecVersion = 1
+
+// EncodePage is the record of p without its body.
+func encodePage(p *Page, opts Options) []byte {
+	e := encoder{loc: opts.location()}
+	e.uint(codecVersion)
+	for _, s := range []string{p.Path, p.Title, p.Description, p.Summary, p.Slug, p.URL, p.Image, p.Hash} {
+		e.string(s)
+	}
+	for _, t := range []time.Time{p.Date, p.PublishDate, p.Lastmod, p.ExpiryDate} {
+		e.time(t)
+	}
+	e.bool(p.Draft)
+	e.strings(p.Tags)
+	e.strings(p.Aliases)
+	e.int(int64(p.Weight))
+	e.int(int64(p.ImageLine))
+	e.int(int64(p.BodyLine))
+	e.uint(uint64(len(p.Lines)))
+	for k, v := range p.Lines {
+		e.string(k)
+		e.int(int64(v))
+	}
+	e.value(anyMap(p.Params))
+	e.uint(uint64(len(p.Warnings)))
+	for _, w := range p.Warnings {
+		e.string(w.Path)
+		e.int(int64(w.Line))
+		e.int(int64(w.Col))
+		e.string(w.Msg)
+	}
+	return e.buf
+}
+
+// anyMap keeps a nil Params nil through the record.
+func anyMap(m map[string]any) any {
+	if m == nil {
+		return nil
+	}
+	return m
+}
+
+// decodePage is the page of a record encodePage made with the same
+// options; its Body is nil.
+func decodePage(rec []byte, opts Options) (p Page, err error) {
+	d := decoder{buf: rec, loc: opts.location()}
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = Page{}, fmt.Errorf("damaged page record: %v", r)
+		}
+	}()
+	if d.uint() != codecVersion {
+		return Page{}, errors.New("page record of another version")
+	}
+	for _, s := range []*string{&p.Path, &p.Title, &p.Description, &p.Summary, &p.Slug, &p.URL, &p.Image, &p.Hash} {
+		*s = d.string()
+	}
+	for _, t := range []*time.Time{&p.Date, &p.PublishDate, &p.Lastmod, &p.ExpiryDate} {
+		*t = d.time()
+	}
+	p.Draft = d.bool()
+	p.Tags = d.strings()
+	p.Aliases = d.strings()
+	p.Weight = int(d.int())
+	p.ImageLine = int(d.int())
+	p.BodyLine = int(d.int())
+	n := d.uint()
+	p.Lines = make(map[string]int, min(n, uint64(len(d.buf))))
+	for range n {
+		k := d.string()
+		p.Lines[k] = int(d.int())
+	}
+	if m, ok := d.value().(map[string]any); ok {
+		p.Params = m
+	}
+	for range d.uint() {
+		p.Warnings = append(p.Warnings, diag.Warning{Path: d.string(), Line: int(d.int()), Col: int(d.int()), Msg: d.string()})
+	}
+	if len(d.buf) != 0 {
+		return Page{}, errors.New("damaged page record: trailing bytes")
+	}
+	return p, nil
+}
+
+type encoder struct {
+	buf []byte
+	loc *time.Location
+}
+
+func (e *encoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
+func (e *encoder) int(v int64)   { e.buf = binary.AppendVarint(e.buf, v) }
+func (e *encoder) bool(v bool) {
+	if v {
+		e.uint(1)
+	} else {
+		e.uint(0)
+	}
+}
+
+func (e *encoder) string(s string) {
+	e.uint(uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+// strings keeps nil and empty apart: a template may tell them apart.
+func (e *encoder) strings(ss []string) {
+	if ss == nil {
+		e.uint(0)
+		return
+	}
+	e.uint(uint64(len(ss)) + 1)
+	for _, s := range ss {
+		e.string(s)
+	}
+}
+
+// Locations a date can have: what time.Parse and time.ParseInLocation
+// give (UTC, Local, the site's zone, or a fixed offset with its name).
+const (
+	zoneZero = iota // the zero time
+	zoneUTC
+	zoneLocal
+	zoneSite
+	zoneFixed
+)
+
+func (e *encoder) time(t time.Time) {
+	switch loc := t.Location(); {
+	case t.IsZero() && loc == time.UTC:
+		e.uint(zoneZero)
+		return
+	case loc == time.UTC:
+		e.uint(zoneUTC)
+	case loc == time.Local:
+		e.uint(zoneLocal)
+	case loc == e.loc:
+		e.uint(zoneSite)
+	default:
+		name, offset := t.Zone()
+		e.uint(zoneFixed)
+		e.string(name)
+		e.int(int64(offset))
+	}
+	e.int(t.Unix())
+	e.uint(uint64(t.Nanosecond()))
+}
+
+// Value tags: the types front matter decodes to (frontmatter.Field).
+const (
+	tagNil = iota
+	tagString
+	tagTrue
+	tagFalse
+	tagInt
+	tagFloat
+	tagList
+	tagMap
+)
+
+func (e *encoder) value(v any) {
+	switch v := v.(type) {
+	case nil:
+		e.uint(tagNil)
+	case string:
+		e.uint(tagString)
+		e.string(v)
+	case bool:
+		if v {
+			e.uint(tagTrue)
+		} else {
+			e.uint(tagFalse)
+		}
+	case int64:
+		e.uint(tagInt)
+		e.int(v)
+	case float64:
+		e.uint(tagFloat)
+		e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(v))
+	case []any:
+		e.uint(tagList)
+		e.uint(uint64(len(v)))
+		for _, x := range v {
+			e.value(x)
+		}
+	case map[string]any:
+		e.uint(tagMap)
+		e.uint(uint64(len(v)))
+		for k, x := range v {
+			e.string(k)
+			e.value(x)
+		}
+	default:
+		// Parse gives none other; a new type must be added here.
+		panic(fmt.Sprintf("content: no record form for %T", v))
+	}
+}
+
+// decoder reads what encoder wrote; it panics on damaged input, which
+// decodePage turns into an error.
+type decoder struct {
+	buf []byte
+	loc *time.Location
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.buf)
+	if n <= 0 {
+		panic("bad uvarint")
+	}
+	d.buf = d.buf[n:]
+	return v
+}
+
+func (d *decoder) int() int64 {
+	v, n := binary.Varint(d.buf)
+	if n <= 0 {
+		panic("bad varint")
+	}
+	d.buf = d.buf[n:]
+	return v
+}
+
+func (d *decoder) bool() bool { return d.uint() != 0 }
+
+func (d *decoder) bytes(n uint64) []byte {
+	if n > uint64(len(d.buf)) {
+		panic("short record")
+	}
+	b := d.buf[:n]
+	d.buf = d.buf[n:]
+	return b
+}
+
+func (d *decoder) string() string { return string(d.bytes(d.uint())) }
+
+func (d *decoder) strings() []string {
+	n := d.uint()
+	if n == 0 {
+		return nil
+	}
+	ss := make([]string, n-1)
+	for i := range ss {
+		ss[i] = d.string()
+	}
+	return ss
+}
+
+func (d *decoder) time() time.Time {
+	var loc *time.Location
+	switch d.uint() {
+	case zoneZero:
+		return time.Time{}
+	case zoneUTC:
+		loc = time.UTC
+	case zoneLocal:
+		loc = time.Local
+	case zoneSite:
+		loc = d.loc
+	case zoneFixed:
+		name := d.string()
+		loc = time.FixedZone(name, int(d.int()))
+	default:
+		panic("bad zone")
+	}
+	sec := d.int()
+	return time.Unix(sec, int64(d.uint())).In(loc)
+}
+
+func (d *decoder) value() any {
+	switch d.uint() {
+	case tagNil:
+		return nil
+	case tagString:
+		return d.string()
+	case tagTrue:
+		return true
+	case tagFalse:
+		return false
+	case tagInt:
+		return d.int()
+	case tagFloat:
+		return math.Float64frombits(binary.LittleEndian.Uint64(d.bytes(8)))
+	case tagList:
+		n := d.uint()
+		l := make([]any, 0, min(n, uint64(len(d.buf))))
+		for range n {
+			l = append(l, d.value())
+		}
+		return l
+	case tagMap:
+		n := d.uint()
+		m := make(map[string]any, min(n, uint64(len(d.buf))))
+		for range n {
+			k := d.string()
+			m[k] = d.value()
+		}
+		return m
+	}
+	panic("bad value tag")
+}

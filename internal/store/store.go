@@ -1,0 +1,221 @@
+// Package store keeps what a build remembers for the next one (parsed
+// articles, render memos) in one embedded key-value file in the cache
+// folder (go.etcd.io/bbolt). Opening it reads nothing but its header: a
+// build reads the records a change touches, and writes only the records
+// that changed, whatever the archive's size.
+//
+// It is a cache: a damaged, locked or missing file costs a slower build,
+// never a wrong one. Open replaces a file it cannot read with an empty
+// one.
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Store is an open cache file. Its methods are safe for concurrent use;
+// writes are collected by the caller and applied in one transaction
+// (Apply), so a build killed halfway leaves the store as the last
+// finished build left it.
+type Store struct {
+	db *bolt.DB
+}
+
+// formatKey names the layout of the file: a file of another layout is
+// replaced, not read.
+const (
+	metaBucket = "store"
+	formatKey  = "format"
+	format     = "1"
+)
+
+// lockWait is how long Open waits for another sahifa process holding the
+// store (two builds into two folders at once): past it, the build goes on
+// without the cache.
+const lockWait = 2 * time.Second
+
+// ErrBusy is returned when another process holds the store.
+var ErrBusy = errors.New("the build cache is in use by another sahifa process")
+
+// Open opens the store at path, creating it (and its folder) when
+// missing. A file that is not a store of this format is replaced.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	s, err := open(path)
+	if errors.Is(err, ErrBusy) {
+		return nil, err
+	}
+	if err != nil {
+		// Damaged or of another format: start again.
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		s, err = open(path)
+	}
+	return s, err
+}
+
+func open(path string) (*Store, error) {
+	// NoSync: a crash may lose the last build's records, which the next
+	// build makes again; fsyncing hundreds of pages per build would cost
+	// more than it saves. NoFreelistSync keeps commits small.
+	db, err := bolt.Open(path, 0o644, &bolt.Options{
+		Timeout: lockWait, NoSync: true, NoFreelistSync: true,
+		FreelistType: bolt.FreelistMapType,
+	})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrBusy
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Reading first: a build that fails must leave the cache as it was,
+	// and any write transaction, even an empty one, changes the file.
+	var stamp []byte
+	db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket([]byte(metaBucket)); b != nil {
+			stamp = append(stamp, b.Get([]byte(formatKey))...)
+		}
+		return nil
+	})
+	switch {
+	case stamp == nil:
+		err = db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists([]byte(metaBucket))
+			if err != nil {
+				return err
+			}
+			return b.Put([]byte(formatKey), []byte(format))
+		})
+	case string(stamp) != format:
+		err = errors.New("store of another format")
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db}, nil
+}
+
+// Close releases the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Get returns a copy of the value under key in bucket, or false.
+func (s *Store) Get(bucket, key string) ([]byte, bool) {
+	var v []byte
+	s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket([]byte(bucket)); b != nil {
+			if got := b.Get([]byte(key)); got != nil {
+				v = append([]byte{}, got...)
+			}
+		}
+		return nil
+	})
+	return v, v != nil
+}
+
+// Each calls f with every record of bucket, in key order. The slices are
+// valid only during the call.
+func (s *Store) Each(bucket string, f func(key, value []byte) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucket))
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(f)
+	})
+}
+
+// Len is the number of records in bucket.
+func (s *Store) Len(bucket string) int {
+	n := 0
+	s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket([]byte(bucket)); b != nil {
+			n = b.Stats().KeyN
+		}
+		return nil
+	})
+	return n
+}
+
+// Changes are writes to apply at once: records to put (a nil value
+// deletes), and buckets to empty first.
+type Changes struct {
+	Clear []string
+	Put   map[string]map[string][]byte // bucket → key → value; nil value deletes
+	// Drop is called, inside the transaction, with each bucket's keys in
+	// order; for each key it returns true the record is deleted. It is
+	// for collecting records no longer used; nil for none.
+	Drop map[string]func(key []byte) bool
+}
+
+// Set adds a write to c.
+func (c *Changes) Set(bucket, key string, value []byte) {
+	if c.Put == nil {
+		c.Put = map[string]map[string][]byte{}
+	}
+	if c.Put[bucket] == nil {
+		c.Put[bucket] = map[string][]byte{}
+	}
+	c.Put[bucket][key] = value
+}
+
+// Delete adds a deletion to c.
+func (c *Changes) Delete(bucket, key string) { c.Set(bucket, key, nil) }
+
+// Apply makes the changes in one transaction: all or none. No changes
+// write nothing.
+func (s *Store) Apply(c Changes) error {
+	if len(c.Clear) == 0 && len(c.Put) == 0 && len(c.Drop) == 0 {
+		return nil
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for _, name := range c.Clear {
+			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				return err
+			}
+		}
+		for name, recs := range c.Put {
+			b, err := tx.CreateBucketIfNotExists([]byte(name))
+			if err != nil {
+				return err
+			}
+			for k, v := range recs {
+				if v == nil {
+					err = b.Delete([]byte(k))
+				} else {
+					err = b.Put([]byte(k), v)
+				}
+				if err != nil {
+					return err
+				}
+			}
+		}
+		for name, drop := range c.Drop {
+			b := tx.Bucket([]byte(name))
+			if b == nil {
+				continue
+			}
+			var dead [][]byte
+			b.ForEach(func(k, _ []byte) error {
+				if drop(k) {
+					dead = append(dead, append([]byte{}, k...))
+				}
+				return nil
+			})
+			for _, k := range dead {
+				if err := b.Delete(k); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}

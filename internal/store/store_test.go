@@ -1,0 +1,83 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestApplyGetEach(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache", "session.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Changes
+	c.Set("pages", "content/أ.md", []byte("١"))
+	c.Set("pages", "content/b.md", []byte("2"))
+	c.Set("memo", "k", []byte("v"))
+	if err := s.Apply(c); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := s.Get("pages", "content/أ.md"); !ok || string(v) != "١" {
+		t.Errorf("Get = %q, %v", v, ok)
+	}
+	if _, ok := s.Get("nothing", "k"); ok {
+		t.Error("a missing bucket has records")
+	}
+	// Deleting, dropping by rule and clearing, in one transaction.
+	c = Changes{Clear: []string{"memo"}, Drop: map[string]func([]byte) bool{"pages": func(k []byte) bool { return string(k) == "content/b.md" }}}
+	c.Delete("pages", "content/أ.md")
+	c.Set("pages", "content/c.md", []byte("3"))
+	if err := s.Apply(c); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	s.Each("pages", func(k, _ []byte) error { keys = append(keys, string(k)); return nil })
+	if len(keys) != 1 || keys[0] != "content/c.md" || s.Len("memo") != 0 || s.Len("pages") != 1 {
+		t.Errorf("after apply: pages %v, memo %d", keys, s.Len("memo"))
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Records outlive the process.
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, ok := s.Get("pages", "content/c.md"); !ok || string(v) != "3" {
+		t.Errorf("after reopening: %q, %v", v, ok)
+	}
+}
+
+// A file that is not a store (damaged, or from elsewhere) is replaced by
+// an empty store: it is only a cache.
+func TestOpenReplacesDamagedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "session.db")
+	if err := os.WriteFile(path, []byte("not a database, but bytes nonetheless"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Len("pages") != 0 {
+		t.Error("records in a new store")
+	}
+}
+
+// A second opener waits, then gives up with ErrBusy: the build goes on
+// without its cache rather than waiting for another build to finish.
+func TestOpenBusy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "session.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Open(path); err != ErrBusy {
+		t.Errorf("second Open: %v, want ErrBusy", err)
+	}
+}
