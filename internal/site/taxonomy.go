@@ -101,10 +101,17 @@ func buildTaxonomy(name string, articles []*Article, perPage int, capTerms func(
 	tx := &Taxonomy{Name: name, RelPermalink: "/" + name + "/"}
 	tx.OutputPath = OutputPath(tx.RelPermalink)
 	byKey := map[string]*Term{}
+	// A spelling's key is folded once, not once per article tagged with
+	// it: a few thousand spellings, tens of thousands of tags.
+	keys := map[string]string{}
 	for _, a := range articles {
 		seen := map[string]bool{}
 		for _, raw := range capTerms(a.Page, name, termsOf(a, name)) {
-			key := TermKey(raw)
+			key, ok := keys[raw]
+			if !ok {
+				key = TermKey(raw)
+				keys[raw] = key
+			}
 			if key == "" || seen[key] {
 				continue // the same tag twice in one article counts once
 			}
