@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -197,7 +198,14 @@ func Run(opts Options) (Result, error) {
 	res.lap("config+import", &last)
 
 	// Nothing changed since the last build into dest: its output stands.
-	manifest := filepath.Join(cacheDir, "manifest-"+key+".json")
+	manifest := filepath.Join(cacheDir, "manifest-"+key+".bin")
+	// sahifa before the binary manifest named it .json; its contents are
+	// still read (output reads both forms).
+	if old := strings.TrimSuffix(manifest, ".bin") + ".json"; opts.Memory == nil || opts.AlsoDisk {
+		if _, err := os.Stat(manifest); errors.Is(err, fs.ErrNotExist) {
+			os.Rename(old, manifest)
+		}
+	}
 	var inputs string
 	if opts.Memory == nil {
 		opts.Destination = dest

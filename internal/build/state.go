@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/config"
@@ -135,7 +136,7 @@ func stableUntil(pages []content.Page, now time.Time) time.Time {
 }
 
 func statePath(cacheDir, manifest string) string {
-	return filepath.Join(cacheDir, "state-"+filepath.Base(manifest))
+	return filepath.Join(cacheDir, "state-"+strings.TrimSuffix(filepath.Base(manifest), ".bin")+".json")
 }
 
 func loadState(path string) (state, bool) {

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -189,12 +188,14 @@ func TestHostileManifestIgnored(t *testing.T) {
 	mpath := filepath.Join(base, "cache", "m.json")
 	build(t, dest, map[string]string{"a.html": "a"}, WithManifest(mpath))
 
-	var m manifest
 	raw, _ := os.ReadFile(mpath)
-	json.Unmarshal(raw, &m)
+	m, ok := decodeManifest(raw)
+	if !ok {
+		t.Fatal("the manifest does not decode")
+	}
 	m.Files["../secret.txt"] = m.Files["a.html"]
 	m.Files["CNAME"] = record{Size: 1, SHA256: strings.Repeat("0", 64)}
-	raw, _ = json.Marshal(m)
+	raw, _ = encodeManifest(m.Dest, m.Files)
 	os.WriteFile(mpath, raw, 0o644)
 
 	st := build(t, dest, map[string]string{"a.html": "a"}, WithManifest(mpath))
