@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/wire"
 )
 
 // A page's metadata (everything but its Markdown body) is kept between
@@ -63,42 +64,41 @@ func anyMap(m map[string]any) any {
 
 // decodePage is the page of a record encodePage made with the same
 // options; its Body is nil.
-func decodePage(rec []byte, opts Options) (p Page, err error) {
-	d := decoder{buf: rec, loc: opts.location()}
-	defer func() {
-		if r := recover(); r != nil {
-			p, err = Page{}, fmt.Errorf("damaged page record: %v", r)
+func decodePage(rec []byte, opts Options) (Page, error) {
+	d := decoder{Reader: wire.NewReader(rec), loc: opts.location()}
+	var p Page
+	err := wire.Decode(d.Reader, func() error {
+		if d.Uvarint() != codecVersion {
+			return errors.New("page record of another version")
 		}
-	}()
-	if d.uint() != codecVersion {
-		return Page{}, errors.New("page record of another version")
-	}
-	for _, s := range []*string{&p.Path, &p.Title, &p.Description, &p.Summary, &p.Slug, &p.URL, &p.Image, &p.Hash} {
-		*s = d.string()
-	}
-	for _, t := range []*time.Time{&p.Date, &p.PublishDate, &p.Lastmod, &p.ExpiryDate} {
-		*t = d.time()
-	}
-	p.Draft = d.bool()
-	p.Tags = d.strings()
-	p.Aliases = d.strings()
-	p.Weight = int(d.int())
-	p.ImageLine = int(d.int())
-	p.BodyLine = int(d.int())
-	n := d.uint()
-	p.Lines = make(map[string]int, min(n, uint64(len(d.buf))))
-	for range n {
-		k := d.string()
-		p.Lines[k] = int(d.int())
-	}
-	if m, ok := d.value().(map[string]any); ok {
-		p.Params = m
-	}
-	for range d.uint() {
-		p.Warnings = append(p.Warnings, diag.Warning{Path: d.string(), Line: int(d.int()), Col: int(d.int()), Msg: d.string()})
-	}
-	if len(d.buf) != 0 {
-		return Page{}, errors.New("damaged page record: trailing bytes")
+		for _, s := range []*string{&p.Path, &p.Title, &p.Description, &p.Summary, &p.Slug, &p.URL, &p.Image, &p.Hash} {
+			*s = d.String()
+		}
+		for _, t := range []*time.Time{&p.Date, &p.PublishDate, &p.Lastmod, &p.ExpiryDate} {
+			*t = d.time()
+		}
+		p.Draft = d.Uvarint() != 0
+		p.Tags = d.strings()
+		p.Aliases = d.strings()
+		p.Weight = int(d.Varint())
+		p.ImageLine = int(d.Varint())
+		p.BodyLine = int(d.Varint())
+		n := d.Uvarint()
+		p.Lines = make(map[string]int, min(n, uint64(d.Len())))
+		for range n {
+			k := d.String()
+			p.Lines[k] = int(d.Varint())
+		}
+		if m, ok := d.value().(map[string]any); ok {
+			p.Params = m
+		}
+		for range d.Uvarint() {
+			p.Warnings = append(p.Warnings, diag.Warning{Path: d.String(), Line: int(d.Varint()), Col: int(d.Varint()), Msg: d.String()})
+		}
+		return nil
+	})
+	if err != nil {
+		return Page{}, err
 	}
 	return p, nil
 }
@@ -118,10 +118,7 @@ func (e *encoder) bool(v bool) {
 	}
 }
 
-func (e *encoder) string(s string) {
-	e.uint(uint64(len(s)))
-	e.buf = append(e.buf, s...)
-}
+func (e *encoder) string(s string) { e.buf = wire.AppendString(e.buf, s) }
 
 // strings keeps nil and empty apart: a template may tell them apart.
 func (e *encoder) strings(ss []string) {
@@ -217,58 +214,27 @@ func (e *encoder) value(v any) {
 }
 
 // decoder reads what encoder wrote; it panics on damaged input, which
-// decodePage turns into an error.
+// wire.Decode turns into an error.
 type decoder struct {
-	buf []byte
+	*wire.Reader
 	loc *time.Location
 }
 
-func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.buf)
-	if n <= 0 {
-		panic("bad uvarint")
-	}
-	d.buf = d.buf[n:]
-	return v
-}
-
-func (d *decoder) int() int64 {
-	v, n := binary.Varint(d.buf)
-	if n <= 0 {
-		panic("bad varint")
-	}
-	d.buf = d.buf[n:]
-	return v
-}
-
-func (d *decoder) bool() bool { return d.uint() != 0 }
-
-func (d *decoder) bytes(n uint64) []byte {
-	if n > uint64(len(d.buf)) {
-		panic("short record")
-	}
-	b := d.buf[:n]
-	d.buf = d.buf[n:]
-	return b
-}
-
-func (d *decoder) string() string { return string(d.bytes(d.uint())) }
-
 func (d *decoder) strings() []string {
-	n := d.uint()
+	n := d.Uvarint()
 	if n == 0 {
 		return nil
 	}
-	ss := make([]string, n-1)
-	for i := range ss {
-		ss[i] = d.string()
+	ss := make([]string, 0, min(n-1, uint64(d.Len())))
+	for range n - 1 {
+		ss = append(ss, d.String())
 	}
 	return ss
 }
 
 func (d *decoder) time() time.Time {
 	var loc *time.Location
-	switch d.uint() {
+	switch d.Uvarint() {
 	case zoneZero:
 		return time.Time{}
 	case zoneUTC:
@@ -278,41 +244,41 @@ func (d *decoder) time() time.Time {
 	case zoneSite:
 		loc = d.loc
 	case zoneFixed:
-		name := d.string()
-		loc = time.FixedZone(name, int(d.int()))
+		name := d.String()
+		loc = time.FixedZone(name, int(d.Varint()))
 	default:
 		panic("bad zone")
 	}
-	sec := d.int()
-	return time.Unix(sec, int64(d.uint())).In(loc)
+	sec := d.Varint()
+	return time.Unix(sec, int64(d.Uvarint())).In(loc)
 }
 
 func (d *decoder) value() any {
-	switch d.uint() {
+	switch d.Uvarint() {
 	case tagNil:
 		return nil
 	case tagString:
-		return d.string()
+		return d.String()
 	case tagTrue:
 		return true
 	case tagFalse:
 		return false
 	case tagInt:
-		return d.int()
+		return d.Varint()
 	case tagFloat:
-		return math.Float64frombits(binary.LittleEndian.Uint64(d.bytes(8)))
+		return math.Float64frombits(binary.LittleEndian.Uint64(d.Bytes(8)))
 	case tagList:
-		n := d.uint()
-		l := make([]any, 0, min(n, uint64(len(d.buf))))
+		n := d.Uvarint()
+		l := make([]any, 0, min(n, uint64(d.Len())))
 		for range n {
 			l = append(l, d.value())
 		}
 		return l
 	case tagMap:
-		n := d.uint()
-		m := make(map[string]any, min(n, uint64(len(d.buf))))
+		n := d.Uvarint()
+		m := make(map[string]any, min(n, uint64(d.Len())))
 		for range n {
-			k := d.string()
+			k := d.String()
 			m[k] = d.value()
 		}
 		return m

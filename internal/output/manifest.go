@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/sahifa/sahifa/internal/wire"
 )
 
 // manifestVersion changes when the format does; an unknown version is
@@ -94,7 +96,7 @@ const manifestMagic = "sahifa manifest\x00"
 // manifests are equal bytes.
 func encodeManifest(dest string, files map[string]record) ([]byte, error) {
 	b := binary.AppendUvarint([]byte(manifestMagic), manifestVersion)
-	b = appendString(b, dest)
+	b = wire.AppendString(b, dest)
 	b = binary.AppendUvarint(b, uint64(len(files)))
 	prev := ""
 	for _, p := range slices.Sorted(maps.Keys(files)) {
@@ -105,18 +107,14 @@ func encodeManifest(dest string, files map[string]record) ([]byte, error) {
 		}
 		shared := commonPrefix(prev, p)
 		b = binary.AppendUvarint(b, uint64(shared))
-		b = appendString(b, p[shared:])
+		b = wire.AppendString(b, p[shared:])
 		b = binary.AppendUvarint(b, uint64(r.Size))
 		b = binary.AppendVarint(b, r.MTime)
 		b = append(b, sum...)
-		b = appendString(b, r.Key)
+		b = wire.AppendString(b, r.Key)
 		prev = p
 	}
 	return b, nil
-}
-
-func appendString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 func commonPrefix(a, b string) int {
@@ -130,7 +128,8 @@ func commonPrefix(a, b string) int {
 // decodeManifest reads what encodeManifest wrote, or the JSON manifest of
 // sahifa before it (so the first build after an upgrade still knows which
 // files are its own); false for anything else.
-func decodeManifest(data []byte) (m manifest, ok bool) {
+func decodeManifest(data []byte) (manifest, bool) {
+	var m manifest
 	if len(data) > 0 && data[0] == '{' {
 		return m, json.Unmarshal(data, &m) == nil && m.Version == 1
 	}
@@ -138,68 +137,33 @@ func decodeManifest(data []byte) (m manifest, ok bool) {
 	if !found {
 		return m, false
 	}
-	defer func() {
-		if recover() != nil { // damaged: a cut varint or string
-			m, ok = manifest{}, false
+	r := wire.NewReader(rest)
+	err := wire.Decode(r, func() error {
+		if r.Uvarint() != manifestVersion {
+			return errors.New("manifest of another version")
 		}
-	}()
-	r := byteReader{rest}
-	if r.uvarint() != manifestVersion {
-		return m, false
-	}
-	m.Version, m.Dest = manifestVersion, r.string()
-	n := r.uvarint()
-	m.Files = make(map[string]record, min(n, uint64(len(rest))))
-	prev := ""
-	for range n {
-		shared := r.uvarint()
-		if shared > uint64(len(prev)) {
-			return manifest{}, false
+		m.Version, m.Dest = manifestVersion, r.String()
+		n := r.Uvarint()
+		m.Files = make(map[string]record, min(n, uint64(r.Len())))
+		prev := ""
+		for range n {
+			shared := r.Uvarint()
+			if shared > uint64(len(prev)) {
+				return errors.New("bad path prefix")
+			}
+			p := prev[:shared] + r.String()
+			var rec record
+			rec.Size = int64(r.Uvarint())
+			rec.MTime = r.Varint()
+			rec.SHA256 = hex.EncodeToString(r.Bytes(sha256.Size))
+			rec.Key = r.String()
+			m.Files[p] = rec
+			prev = p
 		}
-		p := prev[:shared] + r.string()
-		var rec record
-		rec.Size = int64(r.uvarint())
-		rec.MTime = r.varint()
-		rec.SHA256 = hex.EncodeToString(r.bytes(sha256.Size))
-		rec.Key = r.string()
-		m.Files[p] = rec
-		prev = p
-	}
-	return m, len(r.b) == 0
+		return nil
+	})
+	return m, err == nil
 }
-
-// byteReader reads varints and strings, panicking on cut input, which
-// decodeManifest turns into "damaged".
-type byteReader struct{ b []byte }
-
-func (r *byteReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		panic("cut")
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *byteReader) varint() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		panic("cut")
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *byteReader) bytes(n int) []byte {
-	if n > len(r.b) {
-		panic("cut")
-	}
-	v := r.b[:n]
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *byteReader) string() string { return string(r.bytes(int(r.uvarint()))) }
 
 // writeAtomic replaces path with data via a synced temporary file and a
 // rename, so a crash leaves either the old manifest or the new one, never
