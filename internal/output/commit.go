@@ -143,7 +143,7 @@ func (t *Tx) apply(j *journal) (Stats, error) {
 	}
 	j.removeEmptyDirs(stale)
 	if t.manifest != "" {
-		st.Foreign = t.countForeign()
+		st.Foreign = t.countForeign(!t.prevExists)
 		if err := t.saveManifest(written); err != nil {
 			return st, err
 		}
@@ -256,10 +256,46 @@ func (t *Tx) walkOthers(strict bool, fn func(p string)) error {
 }
 
 // countForeign counts files in dest that are not this build's. It is only
-// for a warning, so what cannot be read is skipped, not an error.
-func (t *Tx) countForeign() int {
+// for a note, so what cannot be read is skipped, not an error. deep walks
+// the whole folder, for the first build into it; later builds look only
+// where files of hosts and people go (CNAME, verification files, a
+// downloads/ folder): at the top, and into top-level folders that hold
+// none of sahifa's files. Walking every folder on every build would cost
+// as much as the archive is large (200,000 files at 100,000 articles)
+// to learn about files nobody touched.
+func (t *Tx) countForeign(deep bool) int {
 	n := 0
-	t.walkOthers(false, func(string) { n++ })
+	if deep {
+		t.walkOthers(false, func(string) { n++ })
+		return n
+	}
+	ours := map[string]bool{} // top-level folders with sahifa's files
+	for p := range t.entries {
+		if top, _, nested := strings.Cut(p, "/"); nested {
+			ours[top] = true
+		}
+	}
+	entries, err := os.ReadDir(t.resolved)
+	if err != nil {
+		return 0
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case name == ".git" || strings.HasPrefix(name, stagingPrefix):
+		case !e.IsDir():
+			if _, ok := t.entries[name]; !ok {
+				n++
+			}
+		case !ours[name]:
+			filepath.WalkDir(filepath.Join(t.resolved, name), func(_ string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					n++
+				}
+				return nil
+			})
+		}
+	}
 	return n
 }
 

@@ -283,8 +283,13 @@ func TestForeignFilesKept(t *testing.T) {
 	// A generated file the user edited since is theirs now.
 	os.WriteFile(filepath.Join(dest, "edited.html"), []byte("my edit"), 0o644)
 
+	// Later builds count at the top and in folders that hold none of
+	// sahifa's files (countForeign): edited.html and CNAME, and the
+	// user's downloads/ folder added since; 2021/notes.txt is kept but,
+	// in a folder of sahifa's, no longer walked into.
+	put(t, dest, map[string]string{"downloads/a.pdf": "%PDF", "downloads/b/c.pdf": "%PDF"})
 	st = build(t, dest, map[string]string{article: "a"}, mopt)
-	if st != (Stats{Unchanged: 1, Removed: 1, Foreign: 3}) {
+	if st != (Stats{Unchanged: 1, Removed: 1, Foreign: 4}) {
 		t.Errorf("stats = %+v", st)
 	}
 	for p, want := range map[string]string{"CNAME": "example.com", "2021/notes.txt": "mine", ".git/HEAD": "ref", "edited.html": "my edit"} {
