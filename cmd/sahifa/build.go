@@ -44,6 +44,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sahifa build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if notSite("build", opts.Source, stderr) {
+		return exitUsage
+	}
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err == nil {
@@ -58,24 +65,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			f.Close()
 		}()
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sahifa build: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
-	}
 	if fs.Changed("minify") {
 		opts.Minify = &minify
 	}
-	if now == "" {
-		now = os.Getenv(NowEnv)
+	t, ok := parseNow(now, "build", stderr)
+	if !ok {
+		return exitUsage
 	}
-	if now != "" {
-		t, err := time.Parse(time.RFC3339, now)
-		if err != nil {
-			fmt.Fprintf(stderr, "sahifa build: --now: want a time like 2026-01-02T15:04:05+03:00, got %q\n", now)
-			return exitUsage
-		}
-		opts.Now = t
-	}
+	opts.Now = t
 	if watching {
 		return watchBuild(opts, debounce, quiet, stdout, stderr)
 	}
@@ -93,14 +90,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e)
 		}
-		fmt.Fprintf(stderr, "sahifa build: failed with %d %s; %s left as it was\n", len(errs), plural(len(errs), "error", "errors"), orDefault(res.Destination, "the destination"))
+		fmt.Fprintln(stderr, msgFailed(len(errs), res.Destination))
 		return exitFail
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "%d articles, %d pages (%d rendered); files: %d written, %d unchanged, %d removed; in %s\n",
-			res.Articles, res.Pages, res.Rendered, res.Files.Written, res.Files.Unchanged, res.Files.Removed, res.Duration.Round(time.Millisecond))
+		fmt.Fprintln(stdout, msgBuilt(res))
+		for _, l := range msgHeld(res.Held) {
+			fmt.Fprintln(stdout, l)
+		}
 		if verbose {
-			fmt.Fprintf(stdout, "skipped %d drafts, future or expired articles; output in %s\n", res.Skipped, res.Destination)
+			fmt.Fprintf(stdout, "output in %s\n", res.Destination)
 			var stages []string
 			for _, st := range res.Stages {
 				stages = append(stages, fmt.Sprintf("%s %s", st.Stage, st.Duration.Round(time.Millisecond)))
@@ -110,7 +109,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		if res.Files.Foreign > 0 {
-			fmt.Fprintf(stderr, "note: %d %s in %s not written by sahifa left alone\n", res.Files.Foreign, plural(res.Files.Foreign, "file", "files"), res.Destination)
+			fmt.Fprintln(stderr, msgForeign(res.Files.Foreign, res.Destination))
 		}
 	}
 	return exitOK

@@ -20,6 +20,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	if notSite("import", *source, stderr) {
+		return exitUsage
+	}
 	// Named seeds must be files under seeds/: a usage error otherwise.
 	var bad []string
 	for _, f := range fs.Args() {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/sahifa/sahifa/internal/build"
 )
 
 // Exit codes, as Hugo users expect them.
@@ -100,4 +102,15 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "sahifa %s\n", version)
 	return exitOK
+}
+
+// notSite reports whether dir is not a site folder (build.CheckSite),
+// after saying so: the command stops with exit code 2 before reading or
+// writing anything.
+func notSite(cmd, dir string, stderr io.Writer) bool {
+	if err := build.CheckSite(dir); err != nil {
+		fmt.Fprintf(stderr, "sahifa %s: %v\n", cmd, err)
+		return true
+	}
+	return false
 }

@@ -74,7 +74,7 @@ type Result struct {
 	// Rendered counts the HTML pages rendered; the others were kept from
 	// the last build, made from the same inputs.
 	Rendered    int
-	Skipped     int // drafts, future and expired articles left out
+	Held        site.Held // drafts, future and expired articles left out
 	Files       output.Stats
 	Imported    importer.Result
 	Destination string
@@ -140,6 +140,10 @@ func Run(opts Options) (Result, error) {
 		now = start
 	}
 	root, dest, cacheDir := locate(opts)
+	// Nothing is written into a folder that is not a site (CheckSite).
+	if err := CheckSite(root); err != nil {
+		return Result{Destination: dest}, err
+	}
 
 	// config: every later stage depends on it, and a bad value must stop
 	// the build before anything is read or written.
@@ -237,7 +241,7 @@ func Run(opts Options) (Result, error) {
 	}
 	res.Warnings = append(res.Warnings, s.Warnings...)
 	res.lap("assemble", &last)
-	res.Articles, res.Skipped = len(s.Articles), s.Skipped
+	res.Articles, res.Held = len(s.Articles), s.Held
 	until := stableUntil(pages, now)
 
 	// render + write: files stream into a transaction that stages changed
@@ -344,7 +348,7 @@ func Run(opts Options) (Result, error) {
 	res.Rendered = int(pagesOut.Load())
 	res.Pages = res.Rendered + int(keptPages.Load())
 	if tx != nil && inputs != "" && !opts.AlsoDisk {
-		st := state{Inputs: inputs, Now: now, Until: until, Articles: res.Articles, Pages: res.Pages, Skipped: res.Skipped, Foreign: res.Files.Foreign}
+		st := state{Inputs: inputs, Now: now, Until: until, Articles: res.Articles, Pages: res.Pages, Held: res.Held, Foreign: res.Files.Foreign}
 		if err := saveState(statePath(cacheDir, manifest), manifest, st); err != nil {
 			res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build state: " + err.Error()})
 		}
