@@ -17,7 +17,13 @@ func TestE2EUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"bogus"}, `unknown command "bogus"`},
-		{[]string{"biuld", "-D"}, `unknown command "biuld"`},
+		{[]string{"biuld", "-D"}, `unknown command "biuld" (did you mean "build"?)`},
+		{[]string{"serv"}, `unknown command "serv" (did you mean "serve"?)`},
+		{[]string{"help", "imprt"}, `unknown command "imprt" (did you mean "import"?)`},
+		{[]string{"build", "--destinaton", "out"}, "unknown flag: --destinaton (did you mean --destination?)\n"},
+		{[]string{"--buildDraft"}, "unknown flag: --buildDraft (did you mean --buildDrafts?)\n"},
+		{[]string{"import", "--dryrun"}, "unknown flag: --dryrun (did you mean --dry-run?)\n"},
+		{[]string{"new", "--sektion=x", "عنوان"}, "unknown flag: --sektion (did you mean --section?)\n"},
 		{[]string{"build", "--bogus"}, "unknown flag: --bogus"},
 		{[]string{"build", "-X"}, "unknown shorthand flag: 'X'"},
 		{[]string{"--bogus"}, "unknown flag: --bogus"},
@@ -54,6 +60,12 @@ func TestE2EUsageErrors(t *testing.T) {
 	}
 	if e2eExists(filepath.Join(root, "public")) || e2eExists(filepath.Join(root, "content", "عنوان.md")) {
 		t.Errorf("a usage error built or wrote something")
+	}
+	// Nothing is suggested for a word close to no command or flag.
+	for _, args := range [][]string{{"bogus"}, {"build", "--bogus"}, {"deploy"}} {
+		if r := e2eRun(t, root, nil, args...); strings.Contains(r.stderr, "did you mean") {
+			t.Errorf("a suggestion for a word close to nothing: %s", r)
+		}
 	}
 	// The unknown-command message lists the commands.
 	r := e2eRun(t, root, nil, "bogus")
