@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/build"
@@ -37,7 +36,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Precompress, "precompress", false, "also write .gz and .br twins of text files, for hosts that serve them (nginx gzip_static)")
 	fs.StringVar(&now, "now", "", "build `TIME` (RFC 3339) deciding future and expired articles; also "+NowEnv)
 	fs.BoolVar(&quiet, "quiet", false, "print nothing but errors")
-	fs.BoolVar(&verbose, "verbose", false, "say more about the build")
+	fs.BoolVar(&verbose, "verbose", false, "say more about the build: how long each stage took, and each seed imported")
 	fs.BoolVar(&watching, "watch", false, "stay running and rebuild on every change to the site's files")
 	fs.DurationVar(&debounce, "debounce", watch.DefaultQuiet, "with --watch, quiet `TIME` after the last file event before rebuilding")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof reads it)")
@@ -77,9 +76,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return watchBuild(opts, debounce, quiet, stdout, stderr)
 	}
 
+	var progress *progressLine
+	if !quiet {
+		progress = newProgressLine(stderr, verbose)
+		opts.Progress = progress.update
+	}
 	res, err := build.Run(opts)
+	if progress != nil {
+		progress.clear()
+	}
 	// The import's warnings are part of res.Warnings, printed below.
-	reportImport(stdout, stderr, res.Imported, false, quiet, false)
+	reportImport(stdout, stderr, res.Imported, importReport{quiet: quiet, verbose: verbose})
 	for _, w := range res.Warnings {
 		if !quiet {
 			fmt.Fprintln(stderr, w)
@@ -100,13 +107,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		if verbose {
 			fmt.Fprintf(stdout, "output in %s\n", res.Destination)
-			var stages []string
-			for _, st := range res.Stages {
-				stages = append(stages, fmt.Sprintf("%s %s", st.Stage, st.Duration.Round(time.Millisecond)))
-			}
-			if len(stages) > 0 {
-				fmt.Fprintf(stdout, "stages: %s\n", strings.Join(stages, ", "))
-			}
 		}
 		if res.Files.Foreign > 0 {
 			fmt.Fprintln(stderr, msgForeign(res.Files.Foreign, res.Destination))

@@ -53,3 +53,18 @@ func msgForeign(n int, dest string) string {
 func msgFailed(n int, dest string) string {
 	return fmt.Sprintf("sahifa build: failed with %d %s; %s left as it was", n, plural(n, "error", "errors"), orDefault(dest, "the destination"))
 }
+
+// msgProgress is the live progress line of a build elapsed into it.
+func msgProgress(p build.Progress, elapsed time.Duration) string {
+	count := ""
+	if p.Total > 0 {
+		count = fmt.Sprintf(" %d/%d pages", p.Done, p.Total)
+	}
+	return fmt.Sprintf("building: %s%s, %s", p.Stage, count, elapsed.Round(100*time.Millisecond))
+}
+
+// msgStageEnded is the line a build prints, off a terminal, as a stage
+// ends.
+func msgStageEnded(p build.Progress) string {
+	return fmt.Sprintf("build: %s took %s", p.Stage, p.Took.Round(time.Millisecond))
+}
