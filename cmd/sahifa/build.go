@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/build"
@@ -37,12 +36,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Precompress, "precompress", false, "also write .gz and .br twins of text files, for hosts that serve them (nginx gzip_static)")
 	fs.StringVar(&now, "now", "", "build `TIME` (RFC 3339) deciding future and expired articles; also "+NowEnv)
 	fs.BoolVar(&quiet, "quiet", false, "print nothing but errors")
-	fs.BoolVar(&verbose, "verbose", false, "say more about the build")
+	fs.BoolVar(&verbose, "verbose", false, "say more about the build: how long each stage took, and each seed imported")
 	fs.BoolVar(&watching, "watch", false, "stay running and rebuild on every change to the site's files")
 	fs.DurationVar(&debounce, "debounce", watch.DefaultQuiet, "with --watch, quiet `TIME` after the last file event before rebuilding")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof reads it)")
 	if code, done := parse(fs, args, stdout); done {
 		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sahifa build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if notSite("build", opts.Source, stderr) {
+		return exitUsage
 	}
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
@@ -58,31 +64,29 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			f.Close()
 		}()
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sahifa build: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
-	}
 	if fs.Changed("minify") {
 		opts.Minify = &minify
 	}
-	if now == "" {
-		now = os.Getenv(NowEnv)
+	t, ok := parseNow(now, "build", stderr)
+	if !ok {
+		return exitUsage
 	}
-	if now != "" {
-		t, err := time.Parse(time.RFC3339, now)
-		if err != nil {
-			fmt.Fprintf(stderr, "sahifa build: --now: want a time like 2026-01-02T15:04:05+03:00, got %q\n", now)
-			return exitUsage
-		}
-		opts.Now = t
-	}
+	opts.Now = t
 	if watching {
 		return watchBuild(opts, debounce, quiet, stdout, stderr)
 	}
 
+	var progress *progressLine
+	if !quiet {
+		progress = newProgressLine(stderr, verbose)
+		opts.Progress = progress.update
+	}
 	res, err := build.Run(opts)
+	if progress != nil {
+		progress.clear()
+	}
 	// The import's warnings are part of res.Warnings, printed below.
-	reportImport(stdout, stderr, res.Imported, false, quiet, false)
+	reportImport(stdout, stderr, res.Imported, importReport{quiet: quiet, verbose: verbose})
 	for _, w := range res.Warnings {
 		if !quiet {
 			fmt.Fprintln(stderr, w)
@@ -93,24 +97,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e)
 		}
-		fmt.Fprintf(stderr, "sahifa build: failed with %d %s; %s left as it was\n", len(errs), plural(len(errs), "error", "errors"), orDefault(res.Destination, "the destination"))
+		fmt.Fprintln(stderr, msgFailed(len(errs), res.Destination))
 		return exitFail
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "%d articles, %d pages (%d rendered); files: %d written, %d unchanged, %d removed; in %s\n",
-			res.Articles, res.Pages, res.Rendered, res.Files.Written, res.Files.Unchanged, res.Files.Removed, res.Duration.Round(time.Millisecond))
+		fmt.Fprintln(stdout, msgBuilt(res))
+		for _, l := range msgHeld(res.Held) {
+			fmt.Fprintln(stdout, l)
+		}
 		if verbose {
-			fmt.Fprintf(stdout, "skipped %d drafts, future or expired articles; output in %s\n", res.Skipped, res.Destination)
-			var stages []string
-			for _, st := range res.Stages {
-				stages = append(stages, fmt.Sprintf("%s %s", st.Stage, st.Duration.Round(time.Millisecond)))
-			}
-			if len(stages) > 0 {
-				fmt.Fprintf(stdout, "stages: %s\n", strings.Join(stages, ", "))
-			}
+			fmt.Fprintf(stdout, "output in %s\n", res.Destination)
 		}
 		if res.Files.Foreign > 0 {
-			fmt.Fprintf(stderr, "note: %d %s in %s not written by sahifa left alone\n", res.Files.Foreign, plural(res.Files.Foreign, "file", "files"), res.Destination)
+			fmt.Fprintln(stderr, msgForeign(res.Files.Foreign, res.Destination))
 		}
 	}
 	return exitOK

@@ -49,7 +49,7 @@ func TestE2EImportNothingChanged(t *testing.T) {
 	// An edited seed is seen, though its article's size and time are as
 	// the state recorded.
 	e2eWrite(t, root, map[string]string{"seeds/sub/oil.txt": e2eOilSeed + "\nفقرة أضيفت لاحقا.\n"})
-	r := e2eRun(t, root, nil, "import")
+	r := e2eRun(t, root, nil, "import", "--verbose")
 	e2eWant(t, r, exitOK)
 	if want := "seeds/sub/oil.txt → content/sub/oil.md: updated"; !strings.Contains(r.stdout, want) {
 		t.Errorf("edited seed not seen, stdout lacks %q: %s", want, r)

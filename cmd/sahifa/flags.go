@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/spf13/pflag"
 )
 
@@ -36,10 +37,25 @@ func parse(fs *flagSet, args []string, stdout io.Writer) (code int, done bool) {
 		return exitOK, true
 	}
 	if err != nil {
-		fmt.Fprintf(fs.Output(), "sahifa %s: %v\nRun 'sahifa %s --help' for its flags.\n", fs.Name(), err, fs.Name())
+		fmt.Fprintf(fs.Output(), "sahifa %s: %v%s\nRun 'sahifa %s --help' for its flags.\n", fs.Name(), err, flagHint(fs, err), fs.Name())
 		return exitUsage, true
 	}
 	return exitOK, false
+}
+
+// flagHint is " (did you mean --NAME?)" when err names an unknown long
+// flag close to one of fs's, else "".
+func flagHint(fs *flagSet, err error) string {
+	var unknown *pflag.NotExistError
+	if !errors.As(err, &unknown) || unknown.GetSpecifiedName() == "" {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if s := diag.Closest(unknown.GetSpecifiedName(), names); s != "" {
+		return " (did you mean --" + s + "?)"
+	}
+	return ""
 }
 
 func printHelp(fs *flagSet, w io.Writer) {

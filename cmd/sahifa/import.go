@@ -17,8 +17,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "overwrite Markdown files an editor changed since they were imported")
 	dryRun := fs.Bool("dry-run", false, "say what would be written, write nothing")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	verbose := fs.Bool("verbose", false, "list every seed imported, not only the counts and what needs attention")
 	if code, done := parse(fs, args, stdout); done {
 		return code
+	}
+	if notSite("import", *source, stderr) {
+		return exitUsage
 	}
 	// Named seeds must be files under seeds/: a usage error otherwise.
 	var bad []string
@@ -51,7 +55,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, w)
 		}
 	}
-	reportImport(stdout, stderr, res, *dryRun, *quiet, true)
+	reportImport(stdout, stderr, res, importReport{dryRun: *dryRun, quiet: *quiet, verbose: *verbose, always: true})
 	if err != nil {
 		printErrors(stderr, err)
 		fmt.Fprintf(stderr, "sahifa import: %d %s could not be imported; nothing was written for %s\n",
@@ -61,13 +65,26 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// reportImport prints what an import did: one line per seed that changed
-// or was left alone because an editor changed its Markdown or no import
-// made it (always: that one needs attention), then, with summary, the
-// counts.
-func reportImport(stdout, stderr io.Writer, res importer.Result, dryRun, quiet, summary bool) {
+// importReport is how much reportImport says.
+type importReport struct {
+	dryRun, quiet bool
+	// verbose lists every seed written; a dry run lists them too, since
+	// that list is what it is for.
+	verbose bool
+	// always prints the counts even when nothing was written or left
+	// alone (sahifa import; a build says nothing of an import that did
+	// nothing).
+	always bool
+}
+
+// reportImport prints what an import did: a line for each seed that needs
+// attention (left alone because an editor changed its Markdown or no
+// import made it), whatever the options; a line for each seed written
+// when verbose; then the counts. A thousand seeds make one line, not a
+// thousand.
+func reportImport(stdout, stderr io.Writer, res importer.Result, o importReport) {
 	verb := map[importer.Action]string{importer.Create: "created", importer.Update: "updated", importer.Force: "overwritten (--force)"}
-	if dryRun {
+	if o.dryRun {
 		verb = map[importer.Action]string{importer.Create: "would create", importer.Update: "would update", importer.Force: "would overwrite (--force)"}
 	}
 	for _, d := range res.Done {
@@ -76,19 +93,22 @@ func reportImport(stdout, stderr io.Writer, res importer.Result, dryRun, quiet, 
 			fmt.Fprintln(stderr, d.LeftAlone("use sahifa import --force"))
 		case importer.Unchanged:
 		default:
-			if !quiet {
+			if !o.quiet && (o.verbose || o.dryRun) {
 				fmt.Fprintf(stdout, "%s → %s: %s\n", d.Seed, d.Markdown, verb[d.Action])
 			}
 		}
 	}
-	if summary && !quiet {
-		would := ""
-		if dryRun {
-			would = "would be "
-		}
-		fmt.Fprintf(stdout, "import: %d %screated, %d %supdated, %d unchanged, %d left alone (edited, or not imported)\n",
-			res.Count(importer.Create), would, res.Count(importer.Update)+res.Count(importer.Force), would, res.Count(importer.Unchanged), res.Count(importer.Edited)+res.Count(importer.Foreign))
+	written := res.Count(importer.Create) + res.Count(importer.Update) + res.Count(importer.Force)
+	leftAlone := res.Count(importer.Edited) + res.Count(importer.Foreign)
+	if o.quiet || (!o.always && written+leftAlone == 0) {
+		return
 	}
+	would := ""
+	if o.dryRun {
+		would = "would be "
+	}
+	fmt.Fprintf(stdout, "import: %d %screated, %d %supdated, %d unchanged, %d left alone (edited, or not imported)\n",
+		res.Count(importer.Create), would, res.Count(importer.Update)+res.Count(importer.Force), would, res.Count(importer.Unchanged), leftAlone)
 }
 
 func printErrors(w io.Writer, err error) {

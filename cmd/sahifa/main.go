@@ -6,6 +6,9 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/sahifa/sahifa/internal/build"
+	"github.com/sahifa/sahifa/internal/diag"
 )
 
 // Exit codes, as Hugo users expect them.
@@ -60,11 +63,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands()[name]
 	if !ok {
-		fmt.Fprintf(stderr, "sahifa: unknown command %q\n\n", name)
+		fmt.Fprintf(stderr, "sahifa: %s\n\n", unknownCommand(name))
 		usage(stderr)
 		return exitUsage
 	}
 	return cmd.run(args[1:], stdout, stderr)
+}
+
+// unknownCommand says that name is no command, and which one it may be a
+// typo of.
+func unknownCommand(name string) string {
+	msg := fmt.Sprintf("unknown command %q", name)
+	if s := diag.Closest(name, order); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return msg
 }
 
 func usage(w io.Writer) {
@@ -87,7 +100,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands()[fs.Arg(0)]
 	if !ok {
-		fmt.Fprintf(stderr, "sahifa: unknown command %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "sahifa: %s\n", unknownCommand(fs.Arg(0)))
 		return exitUsage
 	}
 	return cmd.run([]string{"--help"}, stdout, stderr)
@@ -100,4 +113,15 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "sahifa %s\n", version)
 	return exitOK
+}
+
+// notSite reports whether dir is not a site folder (build.CheckSite),
+// after saying so: the command stops with exit code 2 before reading or
+// writing anything.
+func notSite(cmd, dir string, stderr io.Writer) bool {
+	if err := build.CheckSite(dir); err != nil {
+		fmt.Fprintf(stderr, "sahifa %s: %v\n", cmd, err)
+		return true
+	}
+	return false
 }

@@ -16,12 +16,17 @@ import (
 )
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", `"TITLE"`, stderr)
+	fs := newFlags("new", `"TITLE" | site DIR`, stderr)
 	source := fs.StringP("source", "s", ".", "site root `DIR`")
 	section := fs.String("section", "", "folder under content/ to write into, e.g. economy")
 	draft := fs.Bool("draft", true, "mark the article as a draft (--draft=false to publish on the next build)")
 	if code, done := parse(fs, args, stdout); done {
 		return code
+	}
+	// "sahifa new site DIR" starts a site; "sahifa new -- site …" is an
+	// article whose title begins with the word "site".
+	if fs.NArg() > 0 && fs.Arg(0) == "site" && fs.ArgsLenAtDash() != 0 {
+		return runNewSite(fs, stdout, stderr)
 	}
 	title := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	if title == "" {
@@ -38,6 +43,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
+	if notSite("new", *source, stderr) {
+		return exitUsage
+	}
 	st, err := build.LoadConfig(*source)
 	for _, w := range st.Warnings {
 		fmt.Fprintln(stderr, w)
@@ -67,5 +75,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	fmt.Fprintf(stdout, "%s\n", filepath.ToSlash(rel))
+	if *draft {
+		fmt.Fprintln(stderr, msgNewDraft)
+	}
 	return exitOK
 }

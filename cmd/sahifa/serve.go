@@ -33,6 +33,7 @@ import (
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/render"
 	"github.com/sahifa/sahifa/internal/server"
+	"github.com/sahifa/sahifa/internal/site"
 	"github.com/sahifa/sahifa/internal/watch"
 )
 
@@ -123,9 +124,8 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	root := o.build.Source
-	if !isSite(root) {
-		fmt.Fprintf(stderr, "sahifa serve: %s is not a site folder: it has neither %s nor content/; run it in one, or pass -s DIR\n", root, build.ConfigFile)
-		return exitFail
+	if notSite("serve", root, stderr) {
+		return exitUsage
 	}
 	if o.renderToDisk {
 		if err := build.CheckDestination(o.build); err != nil {
@@ -225,6 +225,7 @@ type devBuild struct {
 	last           *output.Memory  // the last good build, served now
 	memos          *render.Memos   // the render memos of that build
 	parsed         *content.Parsed // the articles as last parsed
+	held           []string        // what the last good build left out, said once
 }
 
 // rebuild builds the site into memory and serves it, or shows why it
@@ -275,6 +276,23 @@ func (d *devBuild) rebuild(what string) {
 			}
 		}
 		fmt.Fprintf(d.stdout, "%s %s: %s, in %s\n", stamp, label, strings.Join(parts, ", "), time.Since(start).Round(time.Millisecond))
+	}
+	if !d.opts.quiet {
+		sayHeld(d.stdout, stamp, res.Held, &d.held)
+	}
+}
+
+// sayHeld prints what a build left out (msgHeld) when it is not what was
+// said last (*said): a draft saved while serving without -D is not on the
+// page, and this says why, once.
+func sayHeld(w io.Writer, stamp string, h site.Held, said *[]string) {
+	held := msgHeld(h)
+	if slices.Equal(held, *said) {
+		return
+	}
+	*said = held
+	for _, l := range held {
+		fmt.Fprintf(w, "%s %s\n", stamp, l)
 	}
 }
 
@@ -336,7 +354,7 @@ func watchBuildLoop(ctx context.Context, opts build.Options, debounce time.Durat
 		return exitFail
 	}
 	defer w.Close()
-	var warned []string
+	var warned, held []string
 	once := func(what string) {
 		start := time.Now()
 		res, err := build.Run(opts)
@@ -360,6 +378,7 @@ func watchBuildLoop(ctx context.Context, opts build.Options, debounce time.Durat
 		if !quiet {
 			fmt.Fprintf(stdout, "%s %s: %d pages rendered; files: %d written, %d unchanged, %d removed; in %s\n",
 				stamp, what, res.Pages, res.Files.Written, res.Files.Unchanged, res.Files.Removed, time.Since(start).Round(time.Millisecond))
+			sayHeld(stdout, stamp, res.Held, &held)
 		}
 	}
 	once("first build")
@@ -377,16 +396,6 @@ func watchBuildLoop(ctx context.Context, opts build.Options, debounce time.Durat
 			once(b.String())
 		}
 	}
-}
-
-// isSite reports whether dir looks like a site folder.
-func isSite(dir string) bool {
-	for _, p := range []string{build.ConfigFile, "content"} {
-		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
-			return true
-		}
-	}
-	return false
 }
 
 // listen opens the port; when the default port is taken, any free one.

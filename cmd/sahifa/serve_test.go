@@ -512,7 +512,7 @@ func TestServeRefuses(t *testing.T) {
 	var out, errb bytes.Buffer
 	// Not a site folder: a message, not a server on an empty folder.
 	code := serve(context.Background(), serveOptions{build: build.Options{Source: t.TempDir()}, bind: "127.0.0.1", debounce: time.Millisecond}, &out, &errb)
-	if code != exitFail || !strings.Contains(errb.String(), "is not a site folder") {
+	if code != exitUsage || !strings.Contains(errb.String(), "is not a site folder") {
 		t.Errorf("empty folder: exit %d, stderr %q", code, errb.String())
 	}
 	// A port that is taken, asked for by name: an error, not another port.

@@ -66,6 +66,10 @@ type Options struct {
 	// Precompress writes a .gz and a .br twin beside each text output
 	// (precompress.go).
 	Precompress bool
+	// Progress, when set, is told as each stage begins and ends, and every
+	// tenth of a second in between (progress.go), from one goroutine at
+	// a time; it must return quickly.
+	Progress func(Progress)
 }
 
 // Result summarises a successful build.
@@ -75,7 +79,7 @@ type Result struct {
 	// Rendered counts the HTML pages rendered; the others were kept from
 	// the last build, made from the same inputs.
 	Rendered    int
-	Skipped     int // drafts, future and expired articles left out
+	Held        site.Held // drafts, future and expired articles left out
 	Files       output.Stats
 	Imported    importer.Result
 	Destination string
@@ -95,13 +99,6 @@ type Result struct {
 type StageTime struct {
 	Stage    string
 	Duration time.Duration
-}
-
-// lap records the time since the last lap as stage's.
-func (r *Result) lap(stage string, last *time.Time) {
-	now := time.Now()
-	r.Stages = append(r.Stages, StageTime{stage, now.Sub(*last)})
-	*last = now
 }
 
 // Site is a site folder read into the inputs of a build.
@@ -141,11 +138,19 @@ func Run(opts Options) (Result, error) {
 		now = start
 	}
 	root, dest, cacheDir := locate(opts)
+	// Nothing is written into a folder that is not a site (CheckSite).
+	if err := CheckSite(root); err != nil {
+		return Result{Destination: dest}, err
+	}
 
 	// config: every later stage depends on it, and a bad value must stop
 	// the build before anything is read or written.
+	res := Result{Destination: dest}
+	clock := stageClock{res: &res, last: start, report: opts.Progress}
+	defer clock.end()
+	clock.begin("config+import", nil, 0)
 	st, err := LoadConfig(root)
-	res := Result{Destination: dest, Warnings: st.Warnings}
+	res.Warnings = st.Warnings
 	if err != nil {
 		return res, diag.Stage("config", err)
 	}
@@ -194,8 +199,7 @@ func Run(opts Options) (Result, error) {
 		}
 	}
 
-	last := start
-	res.lap("config+import", &last)
+	clock.lap("config+import")
 
 	// Nothing changed since the last build into dest: its output stands.
 	manifest := filepath.Join(cacheDir, "manifest-"+key+".bin")
@@ -218,6 +222,7 @@ func Run(opts Options) (Result, error) {
 	}
 
 	// load: every article parsed (in parallel); all broken files reported.
+	clock.begin("load", nil, 0)
 	siteFS, err := sitefs.New(root, cfg.Limits)
 	if err != nil {
 		return res, diag.Stage("load", err)
@@ -246,9 +251,10 @@ func Run(opts Options) (Result, error) {
 	for _, p := range pages {
 		res.Warnings = append(res.Warnings, p.Warnings...)
 	}
-	res.lap("load", &last)
+	clock.lap("load")
 
 	// assemble: publication rules, order, URLs and pagination.
+	clock.begin("assemble", nil, 0)
 	static, err := staticFiles(siteFS)
 	if err != nil {
 		return res, diag.Stage("load", err)
@@ -258,8 +264,8 @@ func Run(opts Options) (Result, error) {
 		return res, diag.Stage("assemble", err)
 	}
 	res.Warnings = append(res.Warnings, s.Warnings...)
-	res.lap("assemble", &last)
-	res.Articles, res.Skipped = len(s.Articles), s.Skipped
+	clock.lap("assemble")
+	res.Articles, res.Held = len(s.Articles), s.Held
 	until := stableUntil(pages, now)
 
 	// render + write: files stream into a transaction that stages changed
@@ -319,6 +325,7 @@ func Run(opts Options) (Result, error) {
 		MaxBytes: cfg.Limits.ImageFile,
 		CacheDir: filepath.Join(cacheDir, "images"),
 	})
+	clock.begin("render", func() int { return int(pagesOut.Load() + keptPages.Load()) }, pagesOf(s))
 	err = render.Render(s, render.Options{
 		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},
 		Assets:   render.Layers{subdir(siteFS, "assets"), subdir(sahifa.Theme, "assets")},
@@ -338,13 +345,14 @@ func Run(opts Options) (Result, error) {
 		StableAssets: opts.Memory != nil && !opts.AlsoDisk,
 	}, emit)
 	res.Images = imgs.Stats()
-	res.lap("render", &last)
+	clock.lap("render")
 	if err != nil {
 		if tx != nil {
 			err = errors.Join(err, tx.Rollback())
 		}
 		return res, diag.Stage("render", err)
 	}
+	clock.begin("write", nil, 0)
 	if tx != nil {
 		if res.Files, err = tx.Commit(); err != nil {
 			return res, diag.Stage("write", err)
@@ -369,12 +377,12 @@ func Run(opts Options) (Result, error) {
 	if err := sess.save(keepParsed, loadOpts, keepMemos, len(pages)); err != nil {
 		res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build cache: " + err.Error()})
 	}
-	res.lap("write", &last)
+	clock.lap("write")
 	res.Memos = *memos
 	res.Rendered = int(pagesOut.Load())
 	res.Pages = res.Rendered + int(keptPages.Load())
 	if tx != nil && inputs != "" && !opts.AlsoDisk {
-		st := state{Inputs: inputs, Now: now, Until: until, Articles: res.Articles, Pages: res.Pages, Skipped: res.Skipped, Foreign: res.Files.Foreign}
+		st := state{Inputs: inputs, Now: now, Until: until, Articles: res.Articles, Pages: res.Pages, Held: res.Held, Foreign: res.Files.Foreign}
 		if err := saveState(statePath(cacheDir, manifest), manifest, st); err != nil {
 			res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build state: " + err.Error()})
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/output"
+	"github.com/sahifa/sahifa/internal/site"
 	"github.com/sahifa/sahifa/internal/sitefs"
 	"github.com/sahifa/sahifa/internal/sitemap"
 )
@@ -32,7 +33,7 @@ type state struct {
 	Until    time.Time `json:"until"` // zero: no later build time changes the output
 	Articles int       `json:"articles"`
 	Pages    int       `json:"pages"`
-	Skipped  int       `json:"skipped"`
+	Held     site.Held `json:"held"`
 	Foreign  int       `json:"foreign"`
 	// Manifest is the stat of the manifest the build committed: a later
 	// build that commits without recording its state (it failed to)
@@ -173,7 +174,7 @@ func unchangedBuild(root, dest, manifest, cacheDir string, opts Options, now tim
 		return Result{}, fp, false
 	}
 	return Result{
-		Articles: st.Articles, Pages: st.Pages, Skipped: st.Skipped,
+		Articles: st.Articles, Pages: st.Pages, Held: st.Held,
 		Files: output.Stats{Unchanged: files, Foreign: st.Foreign}, Destination: dest,
 	}, fp, true
 }

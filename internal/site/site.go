@@ -65,8 +65,8 @@ type Site struct {
 	// Taxonomies in the config's order ("tags" first by default).
 	Taxonomies []*Taxonomy
 	Archive    *Archive
-	// Skipped counts pages left out as drafts, future or expired.
-	Skipped int
+	// Held counts the pages left out as drafts, future or expired.
+	Held Held
 	// Warnings are problems that do not stop the build (too many tags).
 	Warnings []diag.Warning
 }
@@ -83,8 +83,7 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 
 	for i := range pages {
 		p := &pages[i]
-		if !published(p, opts) {
-			s.Skipped++
+		if s.Held.hold(p, opts) {
 			continue
 		}
 		rel, err := permalink(cfg, p)
@@ -159,14 +158,32 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 	return s, nil
 }
 
-func published(p *content.Page, opts Options) bool {
-	if p.Draft && !opts.BuildDrafts {
-		return false
-	}
-	if !opts.BuildFuture && p.PublishDate.After(opts.Now) {
-		return false
-	}
-	if !opts.BuildExpired && !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(opts.Now) {
+// Held counts the articles a build leaves out, each under the first rule
+// that left it out (a future draft is a draft), so that the build can say
+// what it left out and which flag includes it.
+type Held struct {
+	Drafts, Future, Expired int
+	// NextPublish is the earliest publish date of the future articles:
+	// when a build without -F would first show one of them.
+	NextPublish time.Time
+}
+
+// Total is how many articles were left out.
+func (h Held) Total() int { return h.Drafts + h.Future + h.Expired }
+
+// hold counts p and reports true when opts leave it out.
+func (h *Held) hold(p *content.Page, opts Options) bool {
+	switch {
+	case p.Draft && !opts.BuildDrafts:
+		h.Drafts++
+	case !opts.BuildFuture && p.PublishDate.After(opts.Now):
+		h.Future++
+		if h.NextPublish.IsZero() || p.PublishDate.Before(h.NextPublish) {
+			h.NextPublish = p.PublishDate
+		}
+	case !opts.BuildExpired && !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(opts.Now):
+		h.Expired++
+	default:
 		return false
 	}
 	return true

@@ -34,16 +34,22 @@ func TestAssemblePublicationRules(t *testing.T) {
 	expired := page("content/expired.md", "خبر منتهي", day(2))
 	expired.ExpiryDate = day(10)
 	live := page("content/live.md", "خبر منشور", day(3))
-	pages := []content.Page{draft, future, expired, live}
+	// A future draft is held as a draft; the later future article does
+	// not move the first publish date.
+	futureDraft := page("content/future-draft.md", "مسودة قادمة", day(22))
+	futureDraft.Draft = true
+	later := page("content/later.md", "خبر لاحق", day(28))
+	pages := []content.Page{draft, later, future, expired, live, futureDraft}
 
 	cases := []struct {
 		opts Options
 		want []string
+		held Held
 	}{
-		{Options{Now: now}, []string{"content/live.md"}},
-		{Options{Now: now, BuildDrafts: true}, []string{"content/live.md", "content/draft.md"}},
-		{Options{Now: now, BuildFuture: true}, []string{"content/future.md", "content/live.md"}},
-		{Options{Now: now, BuildExpired: true}, []string{"content/live.md", "content/expired.md"}},
+		{Options{Now: now}, []string{"content/live.md"}, Held{Drafts: 2, Future: 2, Expired: 1, NextPublish: day(25)}},
+		{Options{Now: now, BuildDrafts: true}, []string{"content/live.md", "content/draft.md"}, Held{Future: 3, Expired: 1, NextPublish: day(22)}},
+		{Options{Now: now, BuildFuture: true}, []string{"content/later.md", "content/future.md", "content/live.md"}, Held{Drafts: 2, Expired: 1}},
+		{Options{Now: now, BuildExpired: true}, []string{"content/live.md", "content/expired.md"}, Held{Drafts: 2, Future: 2, NextPublish: day(25)}},
 	}
 	for _, c := range cases {
 		s, err := Assemble(cfg(), pages, c.opts)
@@ -57,8 +63,11 @@ func TestAssemblePublicationRules(t *testing.T) {
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%+v: got %q, want %q", c.opts, got, c.want)
 		}
-		if s.Skipped != len(pages)-len(c.want) {
-			t.Errorf("skipped %d", s.Skipped)
+		if !reflect.DeepEqual(s.Held, c.held) {
+			t.Errorf("%+v: held %+v, want %+v", c.opts, s.Held, c.held)
+		}
+		if s.Held.Total() != len(pages)-len(c.want) {
+			t.Errorf("%+v: %d held, %d built, of %d", c.opts, s.Held.Total(), len(got), len(pages))
 		}
 	}
 }

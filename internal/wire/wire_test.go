@@ -22,13 +22,13 @@ func TestRoundTripAndCut(t *testing.T) {
 	}
 	for n := range len(b) {
 		r := NewReader(b[:n])
-		err := Decode(r, func() error { r.String(); r.Uvarint(); r.Varint(); return nil })
+		err := Decode(r, func() error { _ = r.String(); r.Uvarint(); r.Varint(); return nil })
 		if err == nil || !strings.Contains(err.Error(), "damaged") {
 			t.Errorf("cut at %d: %v", n, err)
 		}
 	}
 	r = NewReader(append(b, 0))
-	if err := Decode(r, func() error { r.String(); r.Uvarint(); r.Varint(); return nil }); err == nil {
+	if err := Decode(r, func() error { _ = r.String(); r.Uvarint(); r.Varint(); return nil }); err == nil {
 		t.Error("trailing bytes accepted")
 	}
 }
