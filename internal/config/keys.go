@@ -1,8 +1,9 @@
 package config
 
 import (
-	"sort"
 	"strings"
+
+	"github.com/sahifa/sahifa/internal/diag"
 )
 
 // knownKey is one spelling accepted in sahifa.toml. Several spellings may
@@ -93,43 +94,11 @@ func dotted(parts []string) string {
 }
 
 // suggest returns the known key closest to the unknown path when it is a
-// likely typo (edit distance ≤ 2), or "".
+// likely typo, or "".
 func suggest(parts []string) string {
-	typed := strings.ToLower(dotted(parts))
-	best, bestDist := "", 3
-	// Sorted so that ties are broken the same way on every run.
 	spellings := make([]string, 0, len(knownKeys))
 	for _, k := range knownKeys {
 		spellings = append(spellings, k.spelling)
 	}
-	sort.Strings(spellings)
-	for _, s := range spellings {
-		if d := editDistance(typed, strings.ToLower(s)); d < bestDist {
-			best, bestDist = s, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, counted in
-// runes so a non-ASCII key is not penalised per byte.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return diag.Closest(dotted(parts), spellings)
 }
