@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"reflect"
 	"regexp"
-	"sort"
 
 	"github.com/sahifa/sahifa/internal/diag"
 )
@@ -170,14 +169,4 @@ func derefType(t reflect.Type) reflect.Type {
 		return t.Elem()
 	}
 	return t
-}
-
-// sortedNames returns the keys of m in order.
-func sortedNames(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
@@ -93,4 +94,14 @@ func UnusedLayouts(site, theme fs.FS) ([]diag.Warning, error) {
 func isPartial(name string) bool {
 	ok, _ := path.Match("partials/*.html", name)
 	return ok
+}
+
+// sortedNames returns the keys of m in order.
+func sortedNames(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
