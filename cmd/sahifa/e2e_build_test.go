@@ -218,7 +218,7 @@ func TestE2EFailedBuildLeavesOutput(t *testing.T) {
 		{
 			name:  "bad date",
 			files: map[string]string{"content/x.md": "---\ntitle: \"خبر بتاريخ خاطئ\"\ndate: 2021/13/45\n---\nنص.\n"},
-			want:  []string{`content/x.md:3:7: date: cannot parse "2021/13/45"`, "failed with 1 error;"},
+			want:  []string{`content/x.md:3:7: date: "2021/13/45" is not a day of the calendar (month out of range)`, "failed with 1 error;"},
 		},
 		{
 			name: "two broken articles",
@@ -226,7 +226,7 @@ func TestE2EFailedBuildLeavesOutput(t *testing.T) {
 				"content/x.md":         "---\ntitle: \"خبر بتاريخ خاطئ\"\ndate: 2021/13/45\n---\nنص.\n",
 				"content/economy/y.md": "---\ntitle: \"خبر آخر\"\n\ndraft: ربما\n---\nنص.\n",
 			},
-			want: []string{`content/x.md:3:7: date: cannot parse "2021/13/45"`, "content/economy/y.md:4:8: draft:", "failed with 2 errors;"},
+			want: []string{`content/x.md:3:7: date: "2021/13/45" is not a day of the calendar (month out of range)`, "content/economy/y.md:4:8: draft:", "failed with 2 errors;"},
 		},
 		{
 			name:  "template syntax error",

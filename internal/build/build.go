@@ -325,6 +325,10 @@ func Run(opts Options) (Result, error) {
 		MaxBytes: cfg.Limits.ImageFile,
 		CacheDir: filepath.Join(cacheDir, "images"),
 	})
+	// A misnamed override in layouts/ would be ignored in silence.
+	if w, err := render.UnusedLayouts(subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")); err == nil {
+		res.Warnings = append(res.Warnings, w...)
+	} // else the render stage reports the refused file
 	clock.begin("render", func() int { return int(pagesOut.Load() + keptPages.Load()) }, pagesOf(s))
 	err = render.Render(s, render.Options{
 		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},

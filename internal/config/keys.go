@@ -1,7 +1,6 @@
 package config
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
@@ -97,11 +96,9 @@ func dotted(parts []string) string {
 // suggest returns the known key closest to the unknown path when it is a
 // likely typo (diag.Closest), or "".
 func suggest(parts []string) string {
-	// Sorted so that ties are broken the same way on every run.
 	spellings := make([]string, 0, len(knownKeys))
 	for _, k := range knownKeys {
 		spellings = append(spellings, k.spelling)
 	}
-	sort.Strings(spellings)
 	return diag.Closest(dotted(parts), spellings)
 }

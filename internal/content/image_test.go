@@ -22,7 +22,7 @@ func TestImageKey(t *testing.T) {
 		t.Errorf("no image: %q %v", p.Image, err)
 	}
 	_, err = Parse("content/d.md", []byte("---\ntitle: x\nimage: [a.jpg, b.jpg]\n---\n"), opts())
-	if err == nil || !strings.Contains(err.Error(), "content/d.md:3:8: image: want text, got a list") {
+	if err == nil || !strings.Contains(err.Error(), "content/d.md:3:8: image: must be text, not a list") {
 		t.Errorf("list: %v", err)
 	}
 }

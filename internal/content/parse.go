@@ -35,6 +35,9 @@ func (o Options) location() *time.Location {
 // used in error messages. All problems in the front matter are reported
 // together, each with its position.
 func Parse(path string, src []byte, opts Options) (Page, error) {
+	if isUTF16(src) {
+		return Page{}, diag.Errorf(path, 1, 1, msgUTF16)
+	}
 	doc, err := frontmatter.Split(path, src)
 	if err != nil {
 		return Page{}, err
@@ -58,21 +61,31 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 		if f.Value, n = cleanValue(f.Value); n > 0 {
 			p.Warnings = append(p.Warnings, diag.Warning{Path: path, Line: f.Line, Col: f.Col, Msg: f.Key + ": " + replacedMsg(n)})
 		}
+		if w := misspelledKey(path, f); w != nil {
+			p.Warnings = append(p.Warnings, *w)
+		}
+		if tags := tagsWithCommas(f.Value); key == "tags" && tags != nil {
+			p.Warnings = append(p.Warnings, diag.Warning{Path: path, Line: f.Line, Col: f.Col,
+				Msg: f.Key + ": " + fmt.Sprintf(msgTagsCommas, f.Value, f.Key, yamlList(tags))})
+		}
 		p.Params[key] = f.Value
 		p.Lines[key] = f.Line
 		if key == "image" {
 			p.ImageLine = f.Line
 		}
-		if err := p.set(key, f.Value, opts); err != nil {
+		if err := p.set(key, f.Key, f.Value, opts); err != nil {
 			errs = append(errs, diag.At(path, f.Line, f.Col, fmt.Errorf("%s: %w", f.Key, err)))
 		}
 	}
 	if strings.TrimSpace(p.Title) == "" && len(errs) == 0 {
 		line := doc.FMLine
 		if line == 0 {
+			if msg := missingOpening(src); msg != "" {
+				return Page{}, diag.Errorf(path, 1, 1, "front matter: %s", msg)
+			}
 			line = 1
 		}
-		errs = append(errs, diag.Errorf(path, line, 0, "title: missing; every article needs a title"))
+		errs = append(errs, diag.Errorf(path, line, 0, msgTitleAbsent))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Page{}, err
@@ -89,24 +102,25 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 	return p, nil
 }
 
-// set interprets one Hugo front matter key; keys sahifa does not know stay
-// only in Params.
-func (p *Page) set(key string, v any, opts Options) error {
+// set interprets one Hugo front matter key (lower-cased; written is as the
+// file spells it, for messages); keys sahifa does not know stay only in
+// Params.
+func (p *Page) set(key, written string, v any, opts Options) error {
 	var err error
 	switch key {
 	case "title":
-		p.Title, err = str(v)
+		p.Title, err = str(written, v)
 		p.Title = oneLine(p.Title)
 	case "description":
-		p.Description, err = str(v)
+		p.Description, err = str(written, v)
 	case "summary":
-		p.Summary, err = str(v)
+		p.Summary, err = str(written, v)
 	case "slug":
-		if p.Slug, err = str(v); err == nil {
+		if p.Slug, err = str(written, v); err == nil {
 			err = checkSlug(p.Slug)
 		}
 	case "url":
-		if p.URL, err = str(v); err == nil {
+		if p.URL, err = str(written, v); err == nil {
 			p.URL, err = cleanURL(p.URL)
 		}
 	case "date":
@@ -118,11 +132,11 @@ func (p *Page) set(key string, v any, opts Options) error {
 	case "expirydate", "unpublishdate":
 		p.ExpiryDate, err = date(v, opts)
 	case "draft":
-		p.Draft, err = boolean(v)
+		p.Draft, err = boolean(written, v)
 	case "tags":
-		p.Tags, err = strList(v)
+		p.Tags, err = strList(written, v)
 	case "aliases":
-		if p.Aliases, err = strList(v); err == nil {
+		if p.Aliases, err = strList(written, v); err == nil {
 			for i, a := range p.Aliases {
 				if p.Aliases[i], err = cleanURL(a); err != nil {
 					break
@@ -130,9 +144,9 @@ func (p *Page) set(key string, v any, opts Options) error {
 			}
 		}
 	case "weight":
-		p.Weight, err = integer(v)
+		p.Weight, err = integer(written, v)
 	case "image":
-		if p.Image, err = str(v); err == nil {
+		if p.Image, err = str(written, v); err == nil {
 			p.Image = strings.TrimSpace(p.Image)
 			err = checkRunes(p.Image)
 		}
@@ -140,7 +154,7 @@ func (p *Page) set(key string, v any, opts Options) error {
 	return err
 }
 
-func str(v any) (string, error) {
+func str(written string, v any) (string, error) {
 	switch v := v.(type) {
 	case string:
 		return v, nil
@@ -150,20 +164,20 @@ func str(v any) (string, error) {
 		// YAML reads `title: 2024` as a number; the writer meant text.
 		return fmt.Sprint(v), nil
 	}
-	return "", fmt.Errorf("want text, got %s", kind(v))
+	return "", fmt.Errorf(msgWantText, describe(v), written)
 }
 
-func boolean(v any) (bool, error) {
+func boolean(written string, v any) (bool, error) {
 	switch v := v.(type) {
 	case bool:
 		return v, nil
 	case nil:
 		return false, nil
 	}
-	return false, fmt.Errorf("want true or false, got %s", kind(v))
+	return false, fmt.Errorf(msgWantBool, describe(v), written)
 }
 
-func integer(v any) (int, error) {
+func integer(written string, v any) (int, error) {
 	switch v := v.(type) {
 	case int64:
 		return int(v), nil
@@ -174,11 +188,11 @@ func integer(v any) (int, error) {
 	case nil:
 		return 0, nil
 	}
-	return 0, fmt.Errorf("want a whole number, got %s", kind(v))
+	return 0, fmt.Errorf(msgWantInt, describe(v), written, wholeNumberHint(v))
 }
 
 // strList accepts a list of text or a single text (Hugo accepts both for tags).
-func strList(v any) ([]string, error) {
+func strList(written string, v any) ([]string, error) {
 	switch v := v.(type) {
 	case nil:
 		return nil, nil
@@ -190,9 +204,9 @@ func strList(v any) ([]string, error) {
 	case []any:
 		out := make([]string, 0, len(v))
 		for _, e := range v {
-			s, err := str(e)
+			s, err := str(written, e)
 			if err != nil {
-				return nil, fmt.Errorf("want a list of text, got %s in it", kind(e))
+				return nil, fmt.Errorf(msgWantTextIn, describe(e), written)
 			}
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
@@ -200,7 +214,7 @@ func strList(v any) ([]string, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("want a list of text, got %s", kind(v))
+	return nil, fmt.Errorf(msgWantList, describe(v), written)
 }
 
 func kind(v any) string {
@@ -234,12 +248,21 @@ func date(v any, opts Options) (time.Time, error) {
 		if v == nil {
 			return time.Time{}, nil
 		}
-		return time.Time{}, fmt.Errorf("want a date, got %s", kind(v))
+		return time.Time{}, fmt.Errorf(msgWantDate, describe(v), msgDateForms)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
 	}
+	t, err := parseDate(s, opts)
+	if err != nil {
+		return time.Time{}, badDate(s, opts)
+	}
+	return t, nil
+}
+
+// parseDate reads s in one of the accepted layouts.
+func parseDate(s string, opts Options) (time.Time, error) {
 	for _, l := range zonedLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, nil
@@ -254,7 +277,7 @@ func date(v any, opts Options) (time.Time, error) {
 	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
 		return time.Date(t.Year(), t.Month(), t.Day(), opts.DefaultHour, opts.DefaultMinute, 0, 0, loc), nil
 	}
-	return time.Time{}, fmt.Errorf("cannot parse %q (want 2006-01-02 or 2006-01-02T15:04:05+03:00)", s)
+	return time.Time{}, errors.New("no layout matches")
 }
 
 // checkSlug refuses slugs that would leave their folder; everything else is

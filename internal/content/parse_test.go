@@ -81,11 +81,11 @@ func TestParseErrorsArePositioned(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"bad date", "---\ntitle: خبر\n\n\ndate: 2021/13/45\n---\n", []string{`content/x.md:5:7: date: cannot parse "2021/13/45"`}},
+		{"bad date", "---\ntitle: خبر\n\n\ndate: 2021/13/45\n---\n", []string{`content/x.md:5:7: date: "2021/13/45" is not a day of the calendar (month out of range); check the month and the day`}},
 		{"several at once", "---\ntitle: خبر\ndraft: ربما\nweight: ثلاثة\ntags: {a: 1}\n---\n", []string{
-			"content/x.md:3:8: draft: want true or false, got text",
-			"content/x.md:4:9: weight: want a whole number, got text",
-			"content/x.md:5:7: tags: want a list of text, got a table",
+			`content/x.md:3:8: draft: must be true or false, not "ربما"; write draft: true (or false)`,
+			`content/x.md:4:9: weight: must be a whole number, not "ثلاثة"; write weight: 1`,
+			`content/x.md:5:7: tags: must be a list of text, not a table (key: value pairs); write tags: ["…", "…"]`,
 		}},
 		{"no title", "---\ndate: 2021-02-24\n---\nنص\n", []string{"content/x.md:2: title: missing"}},
 		{"no front matter", "نص بلا عنوان\n", []string{"content/x.md:1: title: missing"}},

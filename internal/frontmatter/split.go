@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
 )
@@ -49,7 +50,60 @@ func Split(path string, src []byte) (Doc, error) {
 		}
 		cur = next
 	}
-	return Doc{}, diag.Errorf(path, 1, 1, "front matter: no closing %q", delimiter(format))
+	return Doc{}, unclosed(path, format, afterFirst)
+}
+
+// unclosed explains front matter that no delimiter line closes: a line
+// that was meant to close it ("----", "— — —", "+++" after "---") is
+// named, else the place after the last key where the line belongs.
+func unclosed(path string, format Format, fm []byte) error {
+	delim := delimiter(format)
+	last := 1 // the line after which the closing line belongs
+	ended := false
+	line := 2
+	for cur := fm; len(cur) > 0; line++ {
+		l, next := cutLine(cur)
+		t := string(bytes.TrimSpace(l))
+		if nearlyDelimiter(t) {
+			return diag.Errorf(path, line, 1, "front matter: "+msgNearlyClosing, line, t, delim, delim)
+		}
+		// The front matter runs to the first blank line or line of
+		// body text: a line that is not a key, an indented line, a
+		// list item or a comment.
+		looksLikeFM := t != "" && (len(l) > 0 && (l[0] == ' ' || l[0] == '\t') || strings.HasPrefix(t, "- ") ||
+			strings.HasPrefix(t, "#") || strings.HasPrefix(t, "[") || looksLikeKey(t))
+		if !ended && looksLikeFM {
+			last = line
+		} else {
+			ended = true
+		}
+		cur = next
+	}
+	return diag.Errorf(path, 1, 1, "front matter: "+msgNoClosing, delim, delim, delim, last)
+}
+
+// nearlyDelimiter reports whether a trimmed line of unclosed front matter
+// looks like a delimiter typed wrong: two or more dashes, pluses or
+// dash-like characters (a word processor's em dash, a tatweel), such as
+// "----" or "+++" under "---".
+func nearlyDelimiter(t string) bool {
+	n := 0
+	for _, r := range t {
+		switch r {
+		case '-', '+', '—', '–', 'ـ', '−':
+			n++
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// looksLikeKey reports whether a trimmed line starts as "key:" or "key =".
+func looksLikeKey(t string) bool {
+	i := strings.IndexAny(t, ":=")
+	return i > 0 && !strings.ContainsAny(strings.TrimSpace(t[:i]), " \t")
 }
 
 // cutLine returns the first line of b without its "\n" and the text after it.

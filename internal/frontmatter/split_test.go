@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/sahifa/sahifa/internal/diag"
@@ -58,10 +59,13 @@ func TestSplit(t *testing.T) {
 
 func TestSplitUnclosed(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"yaml", "---\ntitle: \"العراق\"\n\nنص\n", `content/x.md:1:1: front matter: no closing "---"`},
-		{"yaml delimiter only", "---", `content/x.md:1:1: front matter: no closing "---"`},
-		{"yaml with bom", "\uFEFF---\r\na: 1\r\n", `content/x.md:1:1: front matter: no closing "---"`},
-		{"toml", "+++\ntitle = \"x\"\n---\n", `content/x.md:1:1: front matter: no closing "+++"`},
+		{"yaml", "---\ntitle: \"العراق\"\ndate: 2024-05-22\n\nنص\n",
+			`content/x.md:1:1: front matter: the "---" on line 1 opens the front matter, but no line "---" closes it; add a line "---" after the last key (line 3)`},
+		{"body right after the keys", "---\ntitle: \"العراق\"\ntags:\n  - a\nنص الخبر\n\nنص",
+			`content/x.md:1:1: front matter: the "---" on line 1 opens the front matter, but no line "---" closes it; add a line "---" after the last key (line 4)`},
+		{"yaml delimiter only", "---", `content/x.md:1:1: front matter: the "---" on line 1 opens the front matter, but no line "---" closes it; add a line "---" after the last key (line 1)`},
+		{"yaml with bom", "\uFEFF---\r\na: 1\r\n", `content/x.md:1:1: front matter: the "---" on line 1 opens the front matter, but no line "---" closes it; add a line "---" after the last key (line 2)`},
+		{"toml", "+++\ntitle = \"x\"\n", `content/x.md:1:1: front matter: the "+++" on line 1 opens the front matter, but no line "+++" closes it; add a line "+++" after the last key (line 2)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,6 +76,23 @@ func TestSplitUnclosed(t *testing.T) {
 			var se *diag.SourceError
 			if !errors.As(err, &se) || se.Line != 1 || se.Col != 1 {
 				t.Errorf("error %#v is not a *diag.SourceError at 1:1", err)
+			}
+		})
+	}
+}
+
+// A line meant to close the front matter but typed wrong is named.
+func TestSplitNearlyClosed(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"four dashes", "---\ntitle: x\n----\nنص\n", `content/x.md:3:1: front matter: line 3 is "----", but the front matter must be closed by a line that is exactly "---"; write "---" there`},
+		{"em dashes", "---\ntitle: x\n— — —\nنص\n", `content/x.md:3:1: front matter: line 3 is "— — —", but the front matter must be closed by a line that is exactly "---"`},
+		{"toml closed as yaml", "+++\ntitle = \"x\"\n---\n", `content/x.md:3:1: front matter: line 3 is "---", but the front matter must be closed by a line that is exactly "+++"; write "+++" there`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Split("content/x.md", []byte(tt.src))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("Split error = %v, want %s", err, tt.want)
 			}
 		})
 	}

@@ -19,7 +19,7 @@ func decodeYAML(src source) ([]Field, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, src.nodeErr(root, "must be a mapping of keys to values, not %s", describeNode(root))
+		return nil, src.nodeErr(root, msgNotMapping, describeNode(root))
 	}
 	c := newYAMLConv(src)
 	if tooManyAliases(root) {
@@ -90,7 +90,7 @@ func (c *yamlConv) pairs(n *yaml.Node) ([]yamlPair, error) {
 		}
 		if first, dup := explicit[key]; dup {
 			line, _ := c.src.nodePos(first)
-			return nil, c.src.nodeErr(k, "duplicate key %q (first defined at line %d)", key, line)
+			return nil, c.src.nodeErr(k, msgDuplicateKey, key, line)
 		}
 		explicit[key] = k
 	}
@@ -174,7 +174,7 @@ func (c *yamlConv) value(n *yaml.Node) (any, error) {
 		return c.scalar(n)
 	case yaml.AliasNode:
 		if n.Alias == nil {
-			return nil, c.src.nodeErr(n, "unknown anchor %q", n.Value)
+			return nil, c.src.nodeErr(n, msgUnknownAnchor, n.Value)
 		}
 		if c.activeValue[n.Alias] {
 			return nil, c.src.nodeErr(n, "alias *%s refers to a value that contains it", n.Value)

@@ -106,22 +106,32 @@ func (s source) yamlSyntaxError(err error) error {
 			line, _ = s.position(s.yamlOffset(line, 1))
 			line = min(line, s.lineCount())
 		}
-		return s.errorf(line, 0, "%s", m[2])
+		return s.explained(m[2], line)
 	}
 	msg = cleanYAMLMessage(msg)
 	if m := yamlAnchorRe.FindStringSubmatch(msg); m != nil {
 		if off := findAlias(s.text, m[1]); off >= 0 {
 			line, col := s.position(off)
-			return s.errorf(line, col, "unknown anchor %q", m[1])
+			return s.errorf(line, col, msgUnknownAnchor, m[1])
 		}
-		return s.errorf(0, 0, "unknown anchor %q", m[1])
+		return s.errorf(0, 0, msgUnknownAnchor, m[1])
 	}
 	if off := firstBadChar(s.text); off >= 0 {
 		line, col := s.position(off)
-		return s.errorf(line, col, "%s", msg)
+		return s.errorf(line, col, "%s", s.badCharMessage(off))
 	}
 	// A problem on the first line: yaml.v3 leaves out a (0-based) line 0.
-	return s.errorf(1, 0, "%s", msg)
+	return s.explained(msg, 1)
+}
+
+// explained returns the error for the parser's problem at front matter
+// line: the mistake in plain words when it is a known one, else the
+// parser's words with what to check.
+func (s source) explained(problem string, line int) error {
+	if e, ok := s.explainYAML(problem, line); ok {
+		return s.errorf(e.line, e.col, "%s", e.msg)
+	}
+	return s.errorf(line, 0, msgYAMLFallback, problem)
 }
 
 // cleanYAMLMessage strips the "yaml: " and "unmarshal errors:" prefixes and

@@ -24,6 +24,23 @@ const (
 	notFound      = "404.html"
 )
 
+// pageLayouts are the layout of each kind of page, with the one used when
+// a theme lacks it. A theme without list layouts for taxonomies or the
+// archive simply has no such pages, as in Hugo.
+var pageLayouts = []struct {
+	name, fallback string
+	optional       bool
+}{
+	{homeLayout, listLayout, false},
+	{articleLayout, "", false},
+	{notFound, "", false},
+	{termsLayout, "", true},
+	{termLayout, listLayout, true},
+	{archiveLayout, "", true},
+	{periodLayout, listLayout, true},
+	{searchLayout, "", true},
+}
+
 // Templates are the theme's templates, one executable set per page kind.
 // Executing them is safe for concurrent use.
 type Templates struct {
@@ -56,21 +73,7 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 	// Page files are parsed even when the base or a partial is broken, so
 	// one run reports every broken file.
 	t := &Templates{pages: map[string]*template.Template{}}
-	for _, kind := range []struct {
-		name, fallback string
-		optional       bool
-	}{
-		{homeLayout, listLayout, false},
-		{articleLayout, "", false},
-		{notFound, "", false},
-		// A theme without list layouts for taxonomies or the archive
-		// simply has no such pages, as in Hugo.
-		{termsLayout, "", true},
-		{termLayout, listLayout, true},
-		{archiveLayout, "", true},
-		{periodLayout, listLayout, true},
-		{searchLayout, "", true},
-	} {
+	for _, kind := range pageLayouts {
 		name := kind.name
 		if !exists(layouts, name) && kind.fallback != "" {
 			name = kind.fallback
@@ -89,6 +92,9 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 		t.pages[kind.name] = set
 	}
 	if len(errs) > 0 {
+		for i, err := range errs {
+			errs[i] = withHint(err, funcs)
+		}
 		return nil, errors.Join(errs...)
 	}
 	t.sum = sum.Sum(nil)
@@ -139,7 +145,7 @@ func (t *Templates) Execute(w io.Writer, kind string, data any) error {
 		return fmt.Errorf("no template for %s", kind)
 	}
 	if err := set.ExecuteTemplate(w, baseLayout, data); err != nil {
-		return templateError(err)
+		return withHint(templateError(err), nil)
 	}
 	return nil
 }
