@@ -273,7 +273,7 @@ func (r *renderer) articles(errs *errorSet) {
 			}
 			return err
 		}
-		if r.searchPlan.delta[a] {
+		if sa := r.searchPlan.articles[a]; sa != nil && sa.delta {
 			delta = append(delta, job)
 		} else {
 			rest = append(rest, job)

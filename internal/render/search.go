@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"crypto/sha256"
-	"fmt"
+	"encoding/binary"
+	"encoding/hex"
 	"html"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -48,16 +50,12 @@ func (r *renderer) searchDocument(a *site.Article, e *Article) search.Document {
 // searchPlan is how a build makes the search index (docs/search.md): the
 // base, the oldest articles in a whole multiple of K, stays as the last
 // build wrote it when its articles are the same, so that publishing or
-// editing an article of the delta reads no analysis of the base's
+// editing an article of the delta decodes no analysis of the base's
 // articles and encodes none of its shards. The delta, the blocks and
 // meta.json are made every build, from the delta's analyses and every
 // article's stored fields.
 type searchPlan struct {
-	// keys are the articles' analysis keys in Memos.Search.
-	keys map[*site.Article]string
-	// delta are the newest N mod K articles, rendered before the others:
-	// whether the base stays depends on their analyses (search.FitsBase).
-	delta map[*site.Article]bool
+	articles map[*site.Article]*searchArticle
 	// base are the base's articles, oldest first; baseKey is the key of
 	// their files and of their facts in Memos.Search, "" for no base.
 	base    []*site.Article
@@ -68,6 +66,19 @@ type searchPlan struct {
 	baseKept bool
 }
 
+// searchArticle is an article as the plan sees it.
+type searchArticle struct {
+	// doc is its document, with the summary of its front matter: one
+	// taken from the body is known once the article is rendered.
+	doc search.Document
+	// key is its analysis's key in Memos.Search.
+	key string
+	// delta is set for the newest N mod K articles, rendered before the
+	// others: whether the base stays depends on their analyses
+	// (search.FitsBase).
+	delta bool
+}
+
 // planSearch, before the articles are rendered, numbers them as the index
 // will and keys the base by its articles' analysis keys in order.
 func (r *renderer) planSearch() {
@@ -75,29 +86,50 @@ func (r *renderer) planSearch() {
 		return
 	}
 	arts := r.site.Articles
-	p := searchPlan{keys: make(map[*site.Article]string, len(arts)), delta: map[*site.Article]bool{}, kept: map[string]bool{}}
+	p := searchPlan{articles: make(map[*site.Article]*searchArticle, len(arts)), kept: map[string]bool{}}
 	docs := make([]search.Document, len(arts))
 	for i, a := range arts {
-		// The summary taken from the body is not known yet; the body's
-		// key stands for it, and for the text.
 		docs[i] = r.searchDocument(a, r.entries[a])
-		p.keys[a] = r.keys.memo("search document", docs[i], r.bodyKeys[a])
+		p.articles[a] = &searchArticle{doc: docs[i], key: analysisKey(r.keys.program, docs[i], r.bodyKeys[a])}
 	}
 	order := search.Numbered(docs)
 	base := search.Options{}.BaseDocs(len(order))
-	baseKeys := make([]string, base)
+	h := sha256.New()
 	for n, i := range order {
+		sa := p.articles[arts[i]]
 		if n < base {
 			p.base = append(p.base, arts[i])
-			baseKeys[n] = p.keys[arts[i]]
+			io.WriteString(h, sa.key)
 		} else {
-			p.delta[arts[i]] = true
+			sa.delta = true
 		}
 	}
 	if base > 0 {
-		p.baseKey = r.keys.memo("search base", baseKeys)
+		p.baseKey = r.keys.memo("search base", nil, hex.EncodeToString(h.Sum(nil)))
 	}
 	r.searchPlan = p
+}
+
+// analysisKey is the key of an article's analysis: the program, the
+// document's fields and the body's key, which stands for the text and
+// for a summary taken from the body. Written field by field, as JSON of
+// every article's document cost more than the rest of the plan.
+func analysisKey(program []byte, d search.Document, bodyKey string) string {
+	h := sha256.New()
+	h.Write(program)
+	field := func(s string) {
+		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
+		io.WriteString(h, s)
+	}
+	for _, s := range []string{"search document", d.Path, d.Title, d.DateText, d.DateISO, d.Summary, bodyKey} {
+		field(s)
+	}
+	h.Write(binary.AppendVarint(nil, d.Date.UnixNano()))
+	h.Write(binary.AppendUvarint(nil, uint64(len(d.Tags))))
+	for _, t := range d.Tags {
+		field(t)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // keepSearchBase keeps the last build's base when its articles are this
@@ -137,7 +169,7 @@ func (r *renderer) keepSearchBase() {
 	// are marked used, not decoded. A memo that keeps unused entries
 	// would make this loop unnecessary.
 	for _, a := range p.base {
-		r.opts.Memos.Search.get(p.keys[a])
+		r.opts.Memos.Search.get(p.articles[a].key)
 	}
 }
 
@@ -146,12 +178,14 @@ func (r *renderer) keepSearchBase() {
 // when it is in a kept base.
 func (r *renderer) indexArticle(a *site.Article, e *Article, text func() (string, error)) error {
 	p := &r.searchPlan
-	doc := r.searchDocument(a, e)
-	if p.baseKept && !p.delta[a] {
+	sa := p.articles[a]
+	doc := sa.doc
+	doc.Summary = e.Summary
+	if p.baseKept && !sa.delta {
 		r.search.AddDocument(doc)
 		return nil
 	}
-	an, ok := r.opts.Memos.Search.get(p.keys[a])
+	an, ok := r.opts.Memos.Search.get(sa.key)
 	if ok && r.search.AddAnalysis(an) == nil {
 		return nil
 	}
@@ -160,7 +194,7 @@ func (r *renderer) indexArticle(a *site.Article, e *Article, text func() (string
 		return err
 	}
 	an = search.Analyse(doc)
-	r.opts.Memos.Search.set(p.keys[a], an)
+	r.opts.Memos.Search.set(sa.key, an)
 	return r.search.AddAnalysis(an) // its own output: always decodes
 }
 
@@ -183,7 +217,8 @@ func (r *renderer) writeSearch() error {
 		case strings.HasPrefix(f.Path, "d/"):
 			// A block is keyed by its bytes: a publish changes the last
 			// alone, and keeping the others costs a stat, not a write.
-			out.Key = r.keys.memo("search block", nil, fmt.Sprintf("%x", sha256.Sum256(f.Data)))
+			sum := sha256.Sum256(f.Data)
+			out.Key = r.keys.memo("search block", nil, hex.EncodeToString(sum[:]))
 			if r.keep(out.Path, out.Key) {
 				return nil
 			}

@@ -173,3 +173,38 @@ func damagedAnalyses(m *Memo) int {
 	}
 	return n
 }
+
+// An article's analysis key changes with every field the analysis is
+// made from, so a memo never gives an analysis of other text.
+func TestAnalysisKey(t *testing.T) {
+	doc := search.Document{
+		Path: "/2021/02/24/قمة/", Title: "قمة بغداد", Date: time.Date(2021, 2, 24, 10, 0, 0, 0, time.UTC),
+		DateText: "24 فبراير 2021", DateISO: "2021-02-24T13:00:00+03:00", Summary: "ملخص", Tags: []string{"العراق", "قمة"},
+	}
+	program, body := []byte("program"), "body"
+	want := analysisKey(program, doc, body)
+	if analysisKey(program, doc, body) != want {
+		t.Fatal("the same article has two keys")
+	}
+	changes := map[string]func(d *search.Document, program *[]byte, body *string){
+		"path":            func(d *search.Document, _ *[]byte, _ *string) { d.Path += "x" },
+		"title":           func(d *search.Document, _ *[]byte, _ *string) { d.Title += "x" },
+		"date":            func(d *search.Document, _ *[]byte, _ *string) { d.Date = d.Date.Add(time.Second) },
+		"date text":       func(d *search.Document, _ *[]byte, _ *string) { d.DateText += "x" },
+		"ISO date":        func(d *search.Document, _ *[]byte, _ *string) { d.DateISO += "x" },
+		"summary":         func(d *search.Document, _ *[]byte, _ *string) { d.Summary += "x" },
+		"a tag":           func(d *search.Document, _ *[]byte, _ *string) { d.Tags = []string{"العراق", "قمم"} },
+		"tags joined":     func(d *search.Document, _ *[]byte, _ *string) { d.Tags = []string{"العراققمة"} },
+		"title → summary": func(d *search.Document, _ *[]byte, _ *string) { d.Title, d.Summary = "قمة", " بغدادملخص" },
+		"body":            func(_ *search.Document, _ *[]byte, b *string) { *b += "x" },
+		"program":         func(_ *search.Document, p *[]byte, _ *string) { *p = []byte("program 2") },
+	}
+	for name, change := range changes {
+		d, p, b := doc, program, body
+		d.Tags = slices.Clone(doc.Tags)
+		change(&d, &p, &b)
+		if analysisKey(p, d, b) == want {
+			t.Errorf("a change of the %s keeps the key", name)
+		}
+	}
+}
