@@ -29,21 +29,28 @@ func discard(output.File) error { return nil }
 // the corpus's own config, Markdown loaded from memory.
 func corpusSite(b *testing.B, n int) *site.Site {
 	b.Helper()
-	cfg, _, err := config.Parse(corpus.ConfigPath, corpus.Config())
-	if err != nil {
-		b.Fatal(err)
-	}
-	pages, err := content.Load(corpus.MapFS(corpus.Generate(corpus.Options{N: n, Seed: 1})), "content", content.Options{
-		Location: cfg.Location, DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg, pages := corpusPages(b, n)
 	s, err := site.Assemble(cfg, pages, site.Options{Now: benchNow})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return s
+}
+
+// corpusPages are n articles of the benchmark corpus, parsed, and its config.
+func corpusPages(tb testing.TB, n int) (config.Config, []content.Page) {
+	tb.Helper()
+	cfg, _, err := config.Parse(corpus.ConfigPath, corpus.Config())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pages, err := content.Load(corpus.MapFS(corpus.Generate(corpus.Options{N: n, Seed: 1})), "content", content.Options{
+		Location: cfg.Location, DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cfg, pages
 }
 
 // benchOptions renders with the embedded default theme, minified as the

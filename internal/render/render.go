@@ -84,7 +84,7 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	// The keys again, now that the site data holds the default image
 	// (which images sets): pages show it.
 	r.keys = newKeys(r.site, r.tpl, r.assets, r.siteData, r.opts.Version)
-	r.keepSearch()
+	r.planSearch()
 	r.articles(&errs)
 	if errs.err() != nil {
 		return errs.err()
@@ -182,12 +182,9 @@ type renderer struct {
 	feeds  []FeedLink
 	bodies *feedBodies
 	// search collects the articles' text for the search index as they
-	// are rendered; nil when the theme has no search page, or when the
-	// index the last build wrote is kept.
-	search *search.Builder
-	// searchKept is set when the last build's search index stays.
-	searchKept bool
-	searchKey  string
+	// are rendered; nil when the theme has no search page.
+	search     *search.Builder
+	searchPlan searchPlan
 	keys       keys
 	shared     sync.Map  // pointer -> key: sharedKey
 	buffers    sync.Pool // *bytes.Buffer for template output
@@ -263,19 +260,28 @@ func siteData(s *site.Site) *SiteData {
 	}
 }
 
-// articles renders every article page in parallel.
+// articles renders every article page in parallel: the search index's
+// delta first, as whether its base stays depends on the delta's analyses
+// (search.go).
 func (r *renderer) articles(errs *errorSet) {
-	w := make(work, len(r.site.Articles))
-	for i, a := range r.site.Articles {
-		w[i] = func() error {
+	var delta, rest work
+	for _, a := range r.site.Articles {
+		job := func() error {
 			err := r.article(a)
 			if r.opts.ReleaseBodies {
 				a.Body = nil
 			}
 			return err
 		}
+		if sa := r.searchPlan.articles[a]; sa != nil && sa.delta {
+			delta = append(delta, job)
+		} else {
+			rest = append(rest, job)
+		}
 	}
-	w.run(errs)
+	delta.run(errs)
+	r.keepSearchBase()
+	rest.run(errs)
 }
 
 func (r *renderer) article(a *site.Article) error {
@@ -331,17 +337,14 @@ func (r *renderer) article(a *site.Article) error {
 		r.bodies.keep(a, html)
 	}
 	if r.search != nil {
-		doc := r.searchDocument(a, e)
-		dk := r.keys.memo("search document", doc, bk)
-		an, ok := r.opts.Memos.Search.get(dk)
-		if !ok || r.search.AddAnalysis(an) != nil {
+		err := r.indexArticle(a, e, func() (string, error) {
 			if err := render(); err != nil {
-				return err
+				return "", err
 			}
-			doc.Text = htmlText(html)
-			an = search.Analyse(doc)
-			r.opts.Memos.Search.set(dk, an)
-			r.search.AddAnalysis(an) // its own output: always decodes
+			return htmlText(html), nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 

@@ -187,7 +187,8 @@ func (m *Memo) put(key string, v []byte) {
 
 // Live marks entries as still needed by the site though this build did
 // not read them (the search analyses of documents whose index part was
-// kept), so the cache does not collect them.
+// kept), so the store does not collect them. An entry held in memory
+// (the dev server's) is carried to the next build, without being read.
 func (m *Memo) Live(keys ...string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -195,6 +196,11 @@ func (m *Memo) Live(keys ...string) {
 		m.live = map[string]bool{}
 	}
 	for _, k := range keys {
+		if v, ok := m.old[k]; ok {
+			if _, used := m.used[k]; !used {
+				m.put(k, v)
+			}
+		}
 		m.live[k] = true
 	}
 }

@@ -2,7 +2,11 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"html"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -43,47 +47,190 @@ func (r *renderer) searchDocument(a *site.Article, e *Article) search.Document {
 	}
 }
 
-// keepSearch decides, before the articles are rendered, whether the
-// search index the last build wrote can stay: its key covers every
-// article's indexed fields and body. When it stays, no article is added
-// to the index (or rendered for it).
-func (r *renderer) keepSearch() {
+// searchPlan is how a build makes the search index (docs/search.md): the
+// base, the oldest articles in a whole multiple of K, stays as the last
+// build wrote it when its articles are the same, so that publishing or
+// editing an article of the delta decodes no analysis of the base's
+// articles and encodes none of its shards. The delta, the blocks and
+// meta.json are made every build, from the delta's analyses and every
+// article's stored fields.
+type searchPlan struct {
+	articles map[*site.Article]*searchArticle
+	// base are the base's articles, oldest first; baseKey is the key of
+	// their files and of their facts in Memos.Search, "" for no base.
+	base    []*site.Article
+	baseKey string
+	// kept are the base's files the build keeps; baseKept is set when
+	// they are all of them, and its articles add their stored fields alone.
+	kept     map[string]bool
+	baseKept bool
+}
+
+// searchArticle is an article as the plan sees it.
+type searchArticle struct {
+	// doc is its document, with the summary of its front matter: one
+	// taken from the body is known once the article is rendered.
+	doc search.Document
+	// key is its analysis's key in Memos.Search.
+	key string
+	// delta is set for the newest N mod K articles, rendered before the
+	// others: whether the base stays depends on their analyses
+	// (search.FitsBase).
+	delta bool
+}
+
+// planSearch, before the articles are rendered, numbers them as the index
+// will and keys the base by its articles' analysis keys in order.
+func (r *renderer) planSearch() {
 	if r.search == nil {
 		return
 	}
-	// Each article's indexed fields as searchDocument gives them, and its
-	// body's key for the text (and for a summary taken from the body).
-	type doc struct {
-		search.Document
-		Body string
+	arts := r.site.Articles
+	p := searchPlan{articles: make(map[*site.Article]*searchArticle, len(arts)), kept: map[string]bool{}}
+	docs := make([]search.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = r.searchDocument(a, r.entries[a])
+		p.articles[a] = &searchArticle{doc: docs[i], key: analysisKey(r.keys.program, docs[i], r.bodyKeys[a])}
 	}
-	docs := make([]doc, len(r.site.Articles))
-	for i, a := range r.site.Articles {
-		docs[i] = doc{r.searchDocument(a, r.entries[a]), r.bodyKeys[a]}
+	order := search.Numbered(docs)
+	base := search.Options{}.BaseDocs(len(order))
+	h := sha256.New()
+	for n, i := range order {
+		sa := p.articles[arts[i]]
+		if n < base {
+			p.base = append(p.base, arts[i])
+			io.WriteString(h, sa.key)
+		} else {
+			sa.delta = true
+		}
 	}
-	r.searchKey = r.keys.of(searchDataURL, docs)
-	if r.opts.Reuse != nil && r.searchKey != "" && r.opts.Reuse.KeepAll(strings.TrimPrefix(searchDataURL, "/"), r.searchKey) {
-		r.searchKept, r.search = true, nil
+	if base > 0 {
+		p.baseKey = r.keys.memo("search base", nil, hex.EncodeToString(h.Sum(nil)))
 	}
+	r.searchPlan = p
+}
+
+// analysisKey is the key of an article's analysis: the program, the
+// document's fields and the body's key, which stands for the text and
+// for a summary taken from the body. Written field by field, as JSON of
+// every article's document cost more than the rest of the plan.
+func analysisKey(program []byte, d search.Document, bodyKey string) string {
+	h := sha256.New()
+	h.Write(program)
+	field := func(s string) {
+		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
+		io.WriteString(h, s)
+	}
+	for _, s := range []string{"search document", d.Path, d.Title, d.DateText, d.DateISO, d.Summary, bodyKey} {
+		field(s)
+	}
+	h.Write(binary.AppendVarint(nil, d.Date.UnixNano()))
+	h.Write(binary.AppendUvarint(nil, uint64(len(d.Tags))))
+	for _, t := range d.Tags {
+		field(t)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// keepSearchBase keeps the last build's base when its articles are this
+// build's and the delta's analyses (added by now) leave its weights as
+// they are. Its files are kept one by one: if one of them cannot be (it
+// was changed on disk), the base is built, and the kept ones, whose bytes
+// are what it would write, are not written again.
+func (r *renderer) keepSearchBase() {
+	p := &r.searchPlan
+	if r.search == nil || p.baseKey == "" || r.opts.Reuse == nil {
+		return
+	}
+	data, ok := r.opts.Memos.Search.get(p.baseKey)
+	if !ok {
+		return
+	}
+	facts, err := search.DecodeBaseFacts(data)
+	if err != nil || !r.search.FitsBase(facts, len(r.site.Articles)) {
+		return
+	}
+	dataDir := strings.TrimPrefix(searchDataURL, "/")
+	all := true
+	for _, f := range facts.Files() {
+		if r.keep(dataDir+f, p.baseKey) {
+			p.kept[f] = true
+		} else {
+			all = false
+		}
+	}
+	if !all {
+		return
+	}
+	r.search.KeepBase(facts)
+	p.baseKept = true
+	// The base's analyses are needed again when the base moves (every
+	// K-th publish): they are marked live, not read, so the store does
+	// not collect them.
+	keys := make([]string, len(p.base))
+	for i, a := range p.base {
+		keys[i] = p.articles[a].key
+	}
+	r.opts.Memos.Search.Live(keys...)
+}
+
+// indexArticle adds article a, whose list entry is e, to the search index:
+// its analysis, from the memo or made from text, or only its stored fields
+// when it is in a kept base.
+func (r *renderer) indexArticle(a *site.Article, e *Article, text func() (string, error)) error {
+	p := &r.searchPlan
+	sa := p.articles[a]
+	doc := sa.doc
+	doc.Summary = e.Summary
+	if p.baseKept && !sa.delta {
+		r.search.AddDocument(doc)
+		return nil
+	}
+	an, ok := r.opts.Memos.Search.get(sa.key)
+	if ok && r.search.AddAnalysis(an) == nil {
+		return nil
+	}
+	var err error
+	if doc.Text, err = text(); err != nil {
+		return err
+	}
+	an = search.Analyse(doc)
+	r.opts.Memos.Search.set(sa.key, an)
+	return r.search.AddAnalysis(an) // its own output: always decodes
 }
 
 // writeSearch builds the search index from the articles added while they
 // were rendered, emits it under /search/data/, and renders the search
 // page.
 func (r *renderer) writeSearch() error {
-	if r.search == nil && !r.searchKept {
+	if r.search == nil {
 		return nil
 	}
 	dataDir := strings.TrimPrefix(searchDataURL, "/")
-	st := search.Stats{Documents: len(r.site.Articles)}
-	if !r.searchKept {
-		var err error
-		st, err = r.search.Build(search.Options{}, func(f search.File) error {
-			return r.emitKeyed(output.File{Path: dataDir + f.Path, MediaType: "application/json", Data: f.Data}, r.searchKey)
-		})
-		if err != nil {
-			return err
+	p := &r.searchPlan
+	st, err := r.search.Build(search.Options{}, func(f search.File) error {
+		out := output.File{Path: dataDir + f.Path, MediaType: "application/json", Data: f.Data}
+		switch {
+		case p.kept[f.Path]:
+			return nil
+		case f.Base:
+			out.Key = p.baseKey
+		case strings.HasPrefix(f.Path, "d/"):
+			// A block is keyed by its bytes: a publish changes the last
+			// alone, and keeping the others costs a stat, not a write.
+			sum := sha256.Sum256(f.Data)
+			out.Key = r.keys.memo("search block", nil, hex.EncodeToString(sum[:]))
+			if r.keep(out.Path, out.Key) {
+				return nil
+			}
 		}
+		return r.emit(out)
+	})
+	if err != nil {
+		return err
+	}
+	if p.baseKey != "" && !p.baseKept {
+		r.opts.Memos.Search.set(p.baseKey, st.BaseFacts.Encode())
 	}
 	digits := "latin"
 	if r.site.Config.Dates.Format().Digits == arabic.ArabicDigits {

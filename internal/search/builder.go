@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"slices"
@@ -48,6 +49,7 @@ type Builder struct {
 	ids   map[string]uint32 // term → term number
 	terms []string          // term number → term
 	docs  []*docEntry
+	kept  *BaseFacts // the base Build keeps (KeepBase); nil: it builds one
 }
 
 // docEntry is a document as kept until Build: its stored fields and its
@@ -56,6 +58,7 @@ type docEntry struct {
 	doc     Document // Text and Tags dropped
 	bodyLen int      // words indexed in the body and tags
 	terms   []byte
+	stored  bool // added by AddDocument: in a kept base, without terms
 }
 
 // NewBuilder returns an empty Builder.
@@ -283,10 +286,27 @@ func (b *Builder) Len() int {
 // sortDocs numbers the documents: oldest first, then by path, so the
 // numbering is the same on every build of the same site.
 func sortDocs(docs []*docEntry) {
-	slices.SortFunc(docs, func(a, b *docEntry) int {
-		if c := a.doc.Date.Compare(b.doc.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.doc.Path, b.doc.Path)
-	})
+	slices.SortFunc(docs, func(a, b *docEntry) int { return compareDocs(&a.doc, &b.doc) })
+}
+
+// compareDocs orders documents as the index numbers them. Dates compare
+// as an Analysis keeps them, in nanoseconds.
+func compareDocs(a, b *Document) int {
+	if c := cmp.Compare(a.Date.UnixNano(), b.Date.UnixNano()); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Path, b.Path)
+}
+
+// Numbered returns the positions in docs of the documents in the order
+// the index numbers them, oldest first; only their Date and Path count.
+// With Options.BaseDocs it tells which documents the base holds before
+// any is analysed.
+func Numbered(docs []Document) []int {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return compareDocs(&docs[i], &docs[j]) })
+	return order
 }

@@ -22,7 +22,10 @@
 // The shards hold the base, the oldest documents in a whole multiple of
 // Options.Delta; the delta holds the rest, so publishing an article
 // rewrites the delta and not the shards of its words, until the delta is
-// full and moves into the base. The script reads a file at an address
+// full and moves into the base. A build whose base holds the same
+// documents as the last one's keeps it (BaseFacts, Builder.KeepBase): the
+// base's documents are added without their terms and its shards are not
+// encoded. The script reads a file at an address
 // with the file's own version, a hash listed in meta.json, so unchanged
 // files stay cached.
 //

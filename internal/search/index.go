@@ -28,6 +28,27 @@ type Options struct {
 	Delta int
 }
 
+// withDefaults is o with the defaults of its zero fields.
+func (o Options) withDefaults() Options {
+	if o.ShardBytes <= 0 {
+		o.ShardBytes = defaultShardBytes
+	}
+	if o.BlockBytes <= 0 {
+		o.BlockBytes = defaultBlockBytes
+	}
+	if o.Delta <= 0 {
+		o.Delta = defaultDelta
+	}
+	return o
+}
+
+// BaseDocs is how many of n documents the base holds: the oldest, in a
+// whole multiple of Delta.
+func (o Options) BaseDocs(n int) int {
+	k := o.withDefaults().Delta
+	return n - n%k
+}
+
 const (
 	defaultShardBytes = 24 << 10
 	defaultBlockBytes = 4 << 10
@@ -43,6 +64,9 @@ const (
 type File struct {
 	Path string
 	Data []byte
+	// Base marks the base's shards, which a later build may keep
+	// (BaseFacts) instead of building them again.
+	Base bool
 }
 
 // Stats describe a built index.
@@ -55,6 +79,10 @@ type Stats struct {
 	Blocks       int // document blocks
 	DocsPerBlock int
 	Base         int // documents in the base; the others are in the delta
+	// BaseFacts describe the base, built or kept, for a later build to
+	// keep (KeepBase). When it was kept, Terms, Postings and Pairs count
+	// the delta's alone.
+	BaseFacts BaseFacts
 	// Bytes of each kind of file: "meta", "terms", "next", "docs",
 	// "delta" (both of its files).
 	Bytes map[string]int
@@ -121,22 +149,22 @@ type postingList struct {
 // delta, not the base's shards, until the K-th, which moves B (docs/search.md).
 // Weights do not depend on the split: both parts are weighted with the
 // typical length of all N documents, as a single index would be.
+//
+// After KeepBase, the base is not built: its files are left to the
+// caller, and meta.json lists the kept base's shards and versions.
 func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if opts.ShardBytes <= 0 {
-		opts.ShardBytes = defaultShardBytes
-	}
-	if opts.BlockBytes <= 0 {
-		opts.BlockBytes = defaultBlockBytes
-	}
-	if opts.Delta <= 0 {
-		opts.Delta = defaultDelta
-	}
+	opts = opts.withDefaults()
 	docs := b.docs
 	b.docs = nil
 	sortDocs(docs)
-	base := len(docs) - len(docs)%opts.Delta
+	base := opts.BaseDocs(len(docs))
+	if b.kept != nil {
+		if err := b.checkKept(docs, base); err != nil {
+			return Stats{}, err
+		}
+	}
 	st := Stats{Documents: len(docs), Terms: len(b.terms), Base: base, Bytes: map[string]int{}}
 	put := func(kind string, f File) error {
 		st.Bytes[kind] += len(f.Data)
@@ -153,11 +181,19 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 
 	// Term lists, in document order: the base's in a slice by term
 	// number, the delta's (a few terms of a few documents) in a map.
+	facts := BaseFacts{Docs: base}
 	total := 0
-	for _, d := range docs {
+	for i, d := range docs {
 		total += d.bodyLen
+		if i < base {
+			facts.BodyWords += d.bodyLen
+		}
 	}
-	avgBody := typicalLength(total, len(docs))
+	if b.kept != nil {
+		facts = *b.kept
+		total += facts.BodyWords
+	}
+	facts.Typical = typicalLength(total, len(docs))
 	lists := make([]postingList, len(b.terms))
 	delta := map[uint32]*postingList{}
 	for id, d := range docs {
@@ -170,7 +206,7 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 				}
 			}
 			l.docs = append(l.docs, uint32(id))
-			l.weights = append(l.weights, weight(inTitle, count-inTitle, d.bodyLen, avgBody))
+			l.weights = append(l.weights, weight(inTitle, count-inTitle, d.bodyLen, facts.Typical))
 			l.next = binary.AppendUvarint(l.next, uint64(pairs))
 			l.next = append(l.next, next...)
 			st.Postings++
@@ -179,44 +215,18 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 		d.terms = nil
 	}
 
-	// Base shards: terms in order, cut by size.
 	order := b.termOrder()
-	var s shard
-	flush := func() error {
-		if s.empty() {
-			return nil
+	if b.kept == nil {
+		if facts.Shards, facts.Versions, err = b.writeBase(order, lists, opts.ShardBytes, put); err != nil {
+			return st, err
 		}
-		n := len(m.shards) - 1
-		t, nx := s.close()
-		m.versions = append(m.versions, fileVersion(t, nx)...)
-		if err := put("terms", File{Path: fmt.Sprintf("t/%d.json", n), Data: t}); err != nil {
-			return err
-		}
-		return put("next", File{Path: fmt.Sprintf("n/%d.json", n), Data: nx})
 	}
-	for _, id := range order {
-		l := &lists[id]
-		if len(l.docs) == 0 {
-			continue // in the delta only
-		}
-		entry := termEntry(b.terms[id], l)
-		if !s.empty() && s.size()+len(entry) > opts.ShardBytes {
-			if err := flush(); err != nil {
-				return st, err
-			}
-		}
-		if s.empty() {
-			m.shards = append(m.shards, b.terms[id])
-		}
-		s.add(b.terms[id], entry, l)
-		*l = postingList{}
-	}
-	if err := flush(); err != nil {
-		return st, err
-	}
+	m.shards, m.versions = facts.Shards, []byte(facts.Versions)
 	st.Shards = len(m.shards)
+	st.BaseFacts = facts
 
 	// The delta: one shard of every term of its documents.
+	var s shard
 	for _, id := range order {
 		if l := delta[uint32(id)]; l != nil {
 			s.add(b.terms[id], termEntry(b.terms[id], l), l)
@@ -233,6 +243,50 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 		}
 	}
 	return st, put("meta", File{Path: "meta.json", Data: m.encode()})
+}
+
+// writeBase writes the base's shards: the terms in order, cut by size,
+// each with its list in lists (emptied as it is written). It returns the
+// first term and the version of each shard.
+func (b *Builder) writeBase(order []int, lists []postingList, shardBytes int, put func(string, File) error) (shards []string, versions string, err error) {
+	var s shard
+	var vs []byte
+	flush := func() error {
+		if s.empty() {
+			return nil
+		}
+		tPath, nPath := shardPaths(len(shards) - 1)
+		t, nx := s.close()
+		vs = append(vs, fileVersion(t, nx)...)
+		if err := put("terms", File{Path: tPath, Data: t, Base: true}); err != nil {
+			return err
+		}
+		return put("next", File{Path: nPath, Data: nx, Base: true})
+	}
+	for _, id := range order {
+		l := &lists[id]
+		if len(l.docs) == 0 {
+			continue // in the delta only
+		}
+		entry := termEntry(b.terms[id], l)
+		if !s.empty() && s.size()+len(entry) > shardBytes {
+			if err := flush(); err != nil {
+				return shards, string(vs), err
+			}
+		}
+		if s.empty() {
+			shards = append(shards, b.terms[id])
+		}
+		s.add(b.terms[id], entry, l)
+		*l = postingList{}
+	}
+	return shards, string(vs), flush()
+}
+
+// shardPaths are the files of the base's n-th shard: its terms and its
+// next words.
+func shardPaths(n int) (terms, next string) {
+	return fmt.Sprintf("t/%d.json", n), fmt.Sprintf("n/%d.json", n)
 }
 
 // forEachTerm decodes a document's terms as AddAnalysis encoded them:
