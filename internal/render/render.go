@@ -189,8 +189,9 @@ type renderer struct {
 	searchKept bool
 	searchKey  string
 	keys       keys
-	shared     sync.Map  // pointer -> key: sharedKey
+	sums       sync.Map  // pointer -> *[32]byte: sharedSum
 	buffers    sync.Pool // *bytes.Buffer for template output
+	keyBufs    sync.Pool // *keyData for pageKey and sharedSum
 	// bodyKeys are the articles' body keys, made before any is rendered.
 	bodyKeys map[*site.Article]string
 	assets   map[string]Asset
@@ -203,6 +204,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 		bodies:  newFeedBodies(s),
 	}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
+	r.keyBufs.New = func() any { return new(keyData) }
 	if tpl.Has(searchLayout) {
 		r.search = search.NewBuilder()
 	}
@@ -314,8 +316,7 @@ func (r *renderer) article(a *site.Article) error {
 		}
 	}
 	// This goroutine alone writes this article's entry; list pages read it
-	// only after every article is done. It is complete from here on: its
-	// key (entryKey) may be taken.
+	// only after every article is done, and its key (sharedSum) then.
 	e := r.entries[a]
 	e.Summary = firstNonEmpty(e.Summary, facts.PlainText)
 	e.Words = facts.Words
@@ -341,13 +342,28 @@ func (r *renderer) article(a *site.Article) error {
 		}
 	}
 
+	data := r.articlePage(a, e)
+	key := r.pageKey(articleLayout, data, bk)
+	if r.keep(a.OutputPath, key) {
+		return nil
+	}
+	if err := render(); err != nil {
+		return err
+	}
+	data.Article.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
+	return r.render(a.OutputPath, a.Path, articleLayout, data, key)
+}
+
+// articlePage is the template data of article a's page, whose list entry
+// is e, without its Content.
+func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
 	page := *e
 	for _, rel := range a.Related {
 		page.Related = append(page.Related, RelatedLink{
 			Title: rel.Title, URL: r.rel(rel.RelPermalink), Date: rel.Date, Dateline: rel.String("dateline"),
 		})
 	}
-	data := &Page{
+	return &Page{
 		Kind:         "article",
 		Title:        a.Title,
 		Description:  firstNonEmpty(a.Description, e.Summary),
@@ -357,15 +373,6 @@ func (r *renderer) article(a *site.Article) error {
 		Article:      &page,
 		Feeds:        r.feeds,
 	}
-	key := r.articleKey(data, a, e, bk)
-	if r.keep(a.OutputPath, key) {
-		return nil
-	}
-	if err := render(); err != nil {
-		return err
-	}
-	page.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
-	return r.render(a.OutputPath, a.Path, articleLayout, data, key)
 }
 
 func (r *renderer) notFound() error {
