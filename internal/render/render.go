@@ -359,9 +359,12 @@ func (r *renderer) article(a *site.Article) error {
 func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
 	page := *e
 	for _, rel := range a.Related {
-		page.Related = append(page.Related, RelatedLink{
-			Title: rel.Title, URL: r.rel(rel.RelPermalink), Date: rel.Date, Dateline: rel.String("dateline"),
-		})
+		// From the related article's entry, whose link is already made
+		// (percent-encoding it again for each article that relates to it
+		// cost more than the page's key); its fields read here are set
+		// before any article is rendered.
+		re := r.entries[rel]
+		page.Related = append(page.Related, RelatedLink{Title: re.Title, URL: re.RelPermalink, Date: re.Date, Dateline: re.Dateline})
 	}
 	return &Page{
 		Kind:         "article",
