@@ -11,6 +11,7 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/corpus"
+	"github.com/sahifa/sahifa/internal/feed"
 	"github.com/sahifa/sahifa/internal/images"
 	"github.com/sahifa/sahifa/internal/markdown"
 	"github.com/sahifa/sahifa/internal/minifier"
@@ -208,4 +209,21 @@ func BenchmarkKeys(b *testing.B) {
 	}
 	b.Run("articles", bench(articleLayout, articles))
 	b.Run("lists", bench(termLayout, lists))
+	var feeds []feed.Channel
+	for _, tx := range s.Taxonomies {
+		for _, t := range tx.Terms {
+			feeds = append(feeds, feed.Channel{Title: t.Name, Link: r.abs(t.RelPermalink), Items: r.items(t.Articles, s.Config.Feeds.TermLimit, false)})
+		}
+	}
+	b.Run("term feeds", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range feeds {
+				if r.feedKey("index.xml", &feeds[i]) == "" {
+					b.Fatal("no key")
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(feeds)), "ns/feed")
+	})
 }

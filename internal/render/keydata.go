@@ -3,16 +3,18 @@ package render
 import (
 	"encoding/binary"
 	"time"
+
+	"github.com/sahifa/sahifa/internal/feed"
 )
 
-// keyData is what a page's key hashes, written field by field from its
-// template data. Encoding the data as JSON did the same through
+// keyData is what the key of a page or a feed hashes, written field by
+// field from its data. Encoding the data as JSON did the same through
 // reflection and string escaping, and cost more than rendering the few
 // pages a publish changes (docs/performance.md). Every value is written
 // with its length or a fixed form, so different data never write the
 // same bytes. A new field of a type here must be written too:
-// TestKeyCoversEveryField fails until it is (or until it says why the
-// field need not be).
+// TestPageKeyCoversEveryField and TestFeedKeyCoversEveryField fail until
+// it is (or until they say why the field need not be).
 type keyData []byte
 
 func (d *keyData) str(s string) {
@@ -145,4 +147,28 @@ func (d *keyData) pageLink(l *PageLink) {
 	d.str(l.URL)
 	d.bool(l.Current)
 	d.bool(l.Gap)
+}
+
+func (d *keyData) channel(ch *feed.Channel) {
+	d.str(ch.Title)
+	d.str(ch.Description)
+	d.str(ch.Link)
+	d.str(ch.SelfURL)
+	d.str(ch.Language)
+	d.str(ch.Generator)
+	each(d, ch.Items, (*keyData).item)
+}
+
+func (d *keyData) item(it *feed.Item) {
+	d.str(it.Title)
+	d.str(it.URL)
+	d.str(it.Summary)
+	d.str(it.ContentHTML)
+	d.time(it.Published)
+	d.time(it.Updated)
+	d.int(len(it.Categories))
+	for _, c := range it.Categories {
+		d.str(c)
+	}
+	d.str(it.Author)
 }

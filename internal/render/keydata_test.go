@@ -5,12 +5,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sahifa/sahifa/internal/feed"
 )
 
 // notInPageKey are the fields of template data that a page's key does not
 // write, each with what stands for it in the key instead. Any other
 // exported field, including one added later, must change the key
-// (TestKeyCoversEveryField).
+// (TestPageKeyCoversEveryField).
 var notInPageKey = map[string]string{
 	"Page.Site": "in the global key (newKeys)",
 	// An article's file gives these, given the config (in the global
@@ -30,20 +32,20 @@ var notInPageKey = map[string]string{
 	"Article.Params":      "source",
 }
 
-// keyOf is p's key, from a renderer that has hashed nothing yet: shared
-// sums are kept by pointer, and the test changes values in place.
-func keyOf(p *Page) string {
+// keyRenderer is a renderer that has hashed nothing yet: shared sums
+// are kept by pointer, and the tests change values in place.
+func keyRenderer() *renderer {
 	r := &renderer{keys: keys{global: []byte("global")}}
 	r.keyBufs.New = func() any { return new(keyData) }
-	return r.pageKey("layout", p, "extra")
+	return r
 }
 
-// TestKeyCoversEveryField changes, one at a time, every field of a page's
-// template data that a template can read, at any depth, and checks that
-// the page's key changes: a field added to Page, Article, Pager or any
-// type they hold fails here until keydata.go writes it (or
+// TestPageKeyCoversEveryField changes, one at a time, every field of a
+// page's template data that a template can read, at any depth, and
+// checks that the page's key changes: a field added to Page, Article,
+// Pager or any type they hold fails here until keydata.go writes it (or
 // notInPageKey says what stands for it).
-func TestKeyCoversEveryField(t *testing.T) {
+func TestPageKeyCoversEveryField(t *testing.T) {
 	p := &Page{}
 	fillValue(reflect.ValueOf(p).Elem(), map[reflect.Type]bool{}, new(int))
 	// The unexported source is what the fields notInPageKey lists come from.
@@ -51,30 +53,48 @@ func TestKeyCoversEveryField(t *testing.T) {
 	for _, e := range p.Pager.Articles {
 		e.source = "file hash"
 	}
-	base := keyOf(p)
-	if base == "" {
-		t.Fatal("no key")
-	}
-	checked := 0
-	eachField(reflect.ValueOf(p).Elem(), "Page", func(path string, change func() (undo func())) {
-		undo := change()
-		if keyOf(p) == base {
-			t.Errorf("changing %s leaves the page's key as it was", path)
-		}
-		undo()
-		if keyOf(p) != base {
-			t.Fatalf("undoing a change to %s did not restore the key", path)
-		}
-		checked++
-	})
+	keyOf := func() string { return keyRenderer().pageKey("layout", p, "extra") }
+	base := checkEveryField(t, reflect.ValueOf(p).Elem(), "Page", notInPageKey, keyOf)
 	for _, e := range []*Article{p.Article, p.Pager.Articles[0]} {
 		e.source = "another file hash"
-		if keyOf(p) == base {
+		if keyOf() == base {
 			t.Errorf("the article's file hash is not in the key")
 		}
 		e.source = "file hash"
 	}
+}
+
+// TestFeedKeyCoversEveryField is TestPageKeyCoversEveryField for feeds:
+// every field of a channel and its items is in the feed's key.
+func TestFeedKeyCoversEveryField(t *testing.T) {
+	ch := &feed.Channel{}
+	fillValue(reflect.ValueOf(ch).Elem(), map[reflect.Type]bool{}, new(int))
+	checkEveryField(t, reflect.ValueOf(ch).Elem(), "Channel", nil, func() string { return keyRenderer().feedKey("index.xml", ch) })
+}
+
+// checkEveryField changes each field under v in turn (but those skip
+// names, "Type.Field") and fails when key does not change with it. It
+// returns the key of v as it was.
+func checkEveryField(t *testing.T, v reflect.Value, name string, skip map[string]string, key func() string) string {
+	t.Helper()
+	base := key()
+	if base == "" {
+		t.Fatal("no key")
+	}
+	checked := 0
+	eachField(v, name, skip, func(path string, change func() (undo func())) {
+		undo := change()
+		if key() == base {
+			t.Errorf("changing %s leaves the key as it was", path)
+		}
+		undo()
+		if key() != base {
+			t.Fatalf("undoing a change to %s did not restore the key", path)
+		}
+		checked++
+	})
 	t.Logf("%d changes checked", checked)
+	return base
 }
 
 // TestNotInPageKeyNamesFields keeps the exceptions true: each names a
@@ -129,9 +149,9 @@ func fillValue(v reflect.Value, filling map[reflect.Type]bool, n *int) {
 }
 
 // eachField calls check with a way to change each exported field under v
-// (path names it), and to undo the change: a value changed in place, a
+// but those skip names (path names it), and to undo the change: a value changed in place, a
 // pointer unset, a slice emptied or given an element.
-func eachField(v reflect.Value, path string, check func(path string, change func() (undo func()))) {
+func eachField(v reflect.Value, path string, skip map[string]string, check func(path string, change func() (undo func()))) {
 	set := func(v reflect.Value, to reflect.Value) func() (undo func()) {
 		return func() func() {
 			old := reflect.New(v.Type()).Elem()
@@ -154,7 +174,7 @@ func eachField(v reflect.Value, path string, check func(path string, change func
 		check(path, set(v, reflect.ValueOf(!v.Bool())))
 	case v.Kind() == reflect.Pointer:
 		check(path+" (unset)", set(v, reflect.Zero(v.Type())))
-		eachField(v.Elem(), path, check)
+		eachField(v.Elem(), path, skip, check)
 	case v.Kind() == reflect.Slice:
 		if v.Len() == 0 {
 			check(path+" (an element added)", set(v, reflect.MakeSlice(v.Type(), 1, 1)))
@@ -165,12 +185,12 @@ func eachField(v reflect.Value, path string, check func(path string, change func
 		if el.Kind() == reflect.Pointer {
 			el = el.Elem() // lists hold no nil entries
 		}
-		eachField(el, path+"[0]", check)
+		eachField(el, path+"[0]", skip, check)
 	case v.Kind() == reflect.Struct:
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
-			if f.IsExported() && notInPageKey[v.Type().Name()+"."+f.Name] == "" {
-				eachField(v.Field(i), path+"."+f.Name, check)
+			if f.IsExported() && skip[v.Type().Name()+"."+f.Name] == "" {
+				eachField(v.Field(i), path+"."+f.Name, skip, check)
 			}
 		}
 	default:

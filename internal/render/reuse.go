@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/sahifa/sahifa/internal/feed"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/site"
 )
@@ -227,17 +228,29 @@ func (m *Memo) Encode() (data []byte, changed bool) {
 // into each of 5,000 term pages' keys would cost more than rendering
 // them.
 func (r *renderer) pageKey(layout string, p *Page, extra ...string) string {
+	return r.key(layout, extra, func(d *keyData) { r.writePage(d, p) })
+}
+
+// feedKey is the key of the feed at path made from ch, written as
+// pageKey writes a page.
+func (r *renderer) feedKey(path string, ch *feed.Channel) string {
+	return r.key(path, nil, func(d *keyData) { d.channel(ch) })
+}
+
+// key is the key of an output of kind (a layout or a path): the global
+// key, then kind, extra and what write writes, hashed.
+func (r *renderer) key(kind string, extra []string, write func(*keyData)) string {
 	if r.keys.global == nil {
 		return "" // never kept
 	}
 	d := r.keyBufs.Get().(*keyData)
 	defer r.keyBufs.Put(d)
 	*d = append((*d)[:0], r.keys.global...)
-	d.str(layout)
+	d.str(kind)
 	for _, e := range extra {
 		d.str(e)
 	}
-	r.writePage(d, p)
+	write(d)
 	sum := sha256.Sum256(*d)
 	return hex.EncodeToString(sum[:])
 }
