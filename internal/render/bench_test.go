@@ -11,6 +11,7 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/corpus"
+	"github.com/sahifa/sahifa/internal/feed"
 	"github.com/sahifa/sahifa/internal/images"
 	"github.com/sahifa/sahifa/internal/markdown"
 	"github.com/sahifa/sahifa/internal/minifier"
@@ -116,18 +117,11 @@ func BenchmarkArticleTemplate(b *testing.B) {
 		b.Fatal(err)
 	}
 	// The page data as renderer.article builds it.
-	page := *r.entries[a]
-	page.Content = template.HTML(res.HTML)
-	page.Summary = firstNonEmpty(page.Summary, res.PlainText)
-	page.Words, page.ReadingTime = res.Words, readingTime(res.Words)
-	for _, rel := range a.Related {
-		page.Related = append(page.Related, RelatedLink{Title: rel.Title, URL: r.rel(rel.RelPermalink), Date: rel.Date, Dateline: rel.String("dateline")})
-	}
-	data := &Page{
-		Kind: "article", Title: a.Title, Description: firstNonEmpty(a.Description, page.Summary),
-		Permalink: page.Permalink, RelPermalink: page.RelPermalink,
-		Site: r.siteData, Article: &page, Feeds: r.feeds,
-	}
+	e := r.entries[a]
+	e.Summary = firstNonEmpty(e.Summary, res.PlainText)
+	e.Words, e.ReadingTime = res.Words, readingTime(res.Words)
+	data := r.articlePage(a, e)
+	data.Article.Content = template.HTML(res.HTML)
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
@@ -151,4 +145,92 @@ func BenchmarkRender1k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// keepAll is a Reuse that keeps every output, as a build where nothing
+// changed does once it has checked each file: every key is computed and
+// nothing rendered.
+type keepAll struct{}
+
+func (keepAll) Keep(path, key string) bool   { return key != "" }
+func (keepAll) KeepAll(dir, key string) bool { return key != "" }
+
+// BenchmarkRenderKept1k measures the render stage of a 1,000-article site
+// when every output is kept: building each page's data and its key, what
+// publishing one article costs in render besides the few pages it changes.
+func BenchmarkRenderKept1k(b *testing.B) {
+	s := corpusSite(b, 1000)
+	opts := benchOptions(b, s)
+	opts.Reuse = keepAll{}
+	opts.Memos = Memos{Bodies: &Memo{}, Search: &Memo{}}
+	if err := Render(s, opts, discard); err != nil { // fills the memos
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(s, opts, discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkKeys measures the keys of every article page, and of every
+// home and term page, of a 1,000-article site, their data made
+// beforehand: what a build where (almost) nothing changed spends to
+// learn that. Shared sums (list entries, taxonomies) are computed again
+// in each iteration, as in each build.
+func BenchmarkKeys(b *testing.B) {
+	s := corpusSite(b, 1000)
+	r := benchRenderer(b, s, benchOptions(b, s))
+	var articles, lists []*Page
+	for _, a := range s.Articles {
+		articles = append(articles, r.articlePage(a, r.entries[a]))
+	}
+	for i := range s.Home {
+		lists = append(lists, r.listPage("home", "", &s.Home[i]))
+	}
+	for _, tx := range s.Taxonomies {
+		td := r.taxonomyData(tx)
+		for _, t := range tx.Terms {
+			link := r.terms[t]
+			for i := range t.Pagers {
+				p := r.listPage("term", t.Name, &t.Pagers[i])
+				p.Taxonomy, p.Term = td, &link
+				lists = append(lists, p)
+			}
+		}
+	}
+	bench := func(layout string, pages []*Page) func(*testing.B) {
+		return func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r.sums.Clear()
+				for _, p := range pages {
+					if r.pageKey(layout, p, "body") == "" {
+						b.Fatal("no key")
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+		}
+	}
+	b.Run("articles", bench(articleLayout, articles))
+	b.Run("lists", bench(termLayout, lists))
+	var feeds []feed.Channel
+	for _, tx := range s.Taxonomies {
+		for _, t := range tx.Terms {
+			feeds = append(feeds, feed.Channel{Title: t.Name, Link: r.abs(t.RelPermalink), Items: r.items(t.Articles, s.Config.Feeds.TermLimit, false)})
+		}
+	}
+	b.Run("term feeds", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range feeds {
+				if r.feedKey("index.xml", &feeds[i]) == "" {
+					b.Fatal("no key")
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(feeds)), "ns/feed")
+	})
 }

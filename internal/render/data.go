@@ -136,8 +136,8 @@ type Article struct {
 	// Related are further articles on the same subjects (article pages only).
 	Related []RelatedLink
 
-	// source is the hash of the article's file: an entry's key is made
-	// from it (reuse.go, entryKey) instead of encoding the entry each time.
+	// source is the hash of the article's file: keys are made from it
+	// (keyData.article) instead of from every field the file gives.
 	source string
 }
 

@@ -116,7 +116,7 @@ func (r *renderer) writeFeeds() work {
 }
 
 func (r *renderer) emitData(path, mediaType string, encode func(feed.Channel) ([]byte, error), ch feed.Channel) error {
-	key := r.keys.of(path, ch)
+	key := r.feedKey(path, &ch)
 	if r.keep(path, key) {
 		return nil
 	}

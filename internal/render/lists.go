@@ -24,7 +24,11 @@ var taxonomyTitles = map[string]string{"tags": "الوسوم", "sections": "ال
 // newest numbered page), so an older page's data, and so its bytes, stay
 // the same as articles are published (site.Pager).
 func (r *renderer) pager(p *site.Pager) *Pager {
-	link := func(n int) string { return r.rel(site.PageURL(p.Base, n)) }
+	// A numbered page's URL only adds ASCII to its list's (site.PageURL),
+	// so the list's link, percent-encoded once, serves for all of them:
+	// encoding each link again was most of the cost of a kept list page.
+	front := r.rel(p.Base)
+	link := func(n int) string { return site.PageURL(front, n) }
 	pg := &Pager{PageNumber: p.Number, Front: p.Number == 0, FrontURL: link(0), HasPrev: p.Newer > 0, HasNext: p.Older > 0}
 	for _, a := range p.Articles {
 		pg.Articles = append(pg.Articles, r.entries[a])

@@ -138,8 +138,9 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	r.assets = assets
 	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
 	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
+	bodyKey := r.keys.bodyKeys(s)
 	for _, a := range s.Articles {
-		r.bodyKeys[a] = r.keys.bodyKey(s, a.Hash)
+		r.bodyKeys[a] = bodyKey(a.Hash)
 	}
 	return r, assetFiles, nil
 }
@@ -186,8 +187,9 @@ type renderer struct {
 	search     *search.Builder
 	searchPlan searchPlan
 	keys       keys
-	shared     sync.Map  // pointer -> key: sharedKey
+	sums       sync.Map  // pointer -> *[32]byte: sharedSum
 	buffers    sync.Pool // *bytes.Buffer for template output
+	keyBufs    sync.Pool // *keyData for pageKey and sharedSum
 	// bodyKeys are the articles' body keys, made before any is rendered.
 	bodyKeys map[*site.Article]string
 	assets   map[string]Asset
@@ -200,6 +202,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 		bodies:  newFeedBodies(s),
 	}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
+	r.keyBufs.New = func() any { return new(keyData) }
 	if tpl.Has(searchLayout) {
 		r.search = search.NewBuilder()
 	}
@@ -324,8 +327,7 @@ func (r *renderer) article(a *site.Article) error {
 		}
 	}
 	// This goroutine alone writes this article's entry; list pages read it
-	// only after every article is done. It is complete from here on: its
-	// key (entryKey) may be taken.
+	// only after every article is done, and its key (sharedSum) then.
 	e := r.entries[a]
 	e.Summary = firstNonEmpty(e.Summary, facts.PlainText)
 	e.Words = facts.Words
@@ -348,13 +350,31 @@ func (r *renderer) article(a *site.Article) error {
 		}
 	}
 
+	data := r.articlePage(a, e)
+	key := r.pageKey(articleLayout, data, bk)
+	if r.keep(a.OutputPath, key) {
+		return nil
+	}
+	if err := render(); err != nil {
+		return err
+	}
+	data.Article.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
+	return r.render(a.OutputPath, a.Path, articleLayout, data, key)
+}
+
+// articlePage is the template data of article a's page, whose list entry
+// is e, without its Content.
+func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
 	page := *e
 	for _, rel := range a.Related {
-		page.Related = append(page.Related, RelatedLink{
-			Title: rel.Title, URL: r.rel(rel.RelPermalink), Date: rel.Date, Dateline: rel.String("dateline"),
-		})
+		// From the related article's entry, whose link is already made
+		// (percent-encoding it again for each article that relates to it
+		// cost more than the page's key); its fields read here are set
+		// before any article is rendered.
+		re := r.entries[rel]
+		page.Related = append(page.Related, RelatedLink{Title: re.Title, URL: re.RelPermalink, Date: re.Date, Dateline: re.Dateline})
 	}
-	data := &Page{
+	return &Page{
 		Kind:         "article",
 		Title:        a.Title,
 		Description:  firstNonEmpty(a.Description, e.Summary),
@@ -364,15 +384,6 @@ func (r *renderer) article(a *site.Article) error {
 		Article:      &page,
 		Feeds:        r.feeds,
 	}
-	key := r.articleKey(data, a, e, bk)
-	if r.keep(a.OutputPath, key) {
-		return nil
-	}
-	if err := render(); err != nil {
-		return err
-	}
-	page.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
-	return r.render(a.OutputPath, a.Path, articleLayout, data, key)
 }
 
 func (r *renderer) notFound() error {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/sahifa/sahifa/internal/feed"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/site"
 )
@@ -30,7 +31,7 @@ type Reuse interface {
 
 // keyVersion changes whenever the renderer's output changes for the same
 // inputs, so no build keeps pages an older sahifa made.
-const keyVersion = "sahifa-render-5"
+const keyVersion = "sahifa-render-6"
 
 // keys makes output keys: each starts from the hash of what every output
 // depends on.
@@ -86,18 +87,21 @@ func writeJSON(h hash.Hash, v any) bool {
 	return json.NewEncoder(h).Encode(v) == nil
 }
 
-// bodyKey identifies an article's Markdown with the program and the
-// settings that change how it renders, for the bodies memo. The Markdown
-// is identified by its file's hash: the body is not loaded for a page an
-// earlier build parsed (content.Parsed), and the file's hash covers it.
-func (k keys) bodyKey(s *site.Site, fileHash string) string {
+// bodyKeys returns the function that identifies an article's Markdown
+// with the program and the settings that change how it renders, for the
+// bodies memo. The Markdown is identified by its file's hash: the body is
+// not loaded for a page an earlier build parsed (content.Parsed), and the
+// file's hash covers it. The settings are encoded once, not per article.
+func (k keys) bodyKeys(s *site.Site) func(fileHash string) string {
 	h := sha256.New()
 	h.Write(k.program)
 	writeJSON(h, s.Config.Markup)
 	io.WriteString(h, s.Config.BasePath())
-	h.Write([]byte{0})
-	io.WriteString(h, fileHash)
-	return hex.EncodeToString(h.Sum(nil))
+	settings := h.Sum(nil)
+	return func(fileHash string) string {
+		sum := sha256.Sum256(append(append(settings[:len(settings):len(settings)], 0), fileHash...))
+		return hex.EncodeToString(sum[:])
+	}
 }
 
 // BodyFacts is what lists need from an article's rendered Markdown: its
@@ -253,83 +257,103 @@ func (ms Memos) Next() Memos {
 	return next
 }
 
-// pageKey is the key of a page made with layout from p (an article's page
-// has its own, articleKey). What many pages
-// share (the site data, a whole taxonomy's term list, the archive's
-// years) is hashed once and stands in the key by its hash: encoding a
-// 2,000-term list into each of 5,000 term pages' keys cost more than
-// rendering them.
+// pageKey is the key of a page made with layout from p, and extra: what
+// the data does not hold yet (an article page's body key, for its
+// Content). The data is written field by field (keydata.go); the site
+// data is in the global key. What many pages share (a taxonomy's term
+// list, the archive's years, an article's list entry) is hashed once a
+// build and stands in the key by its hash: writing a 2,000-term list
+// into each of 5,000 term pages' keys would cost more than rendering
+// them.
 func (r *renderer) pageKey(layout string, p *Page, extra ...string) string {
-	shallow := *p
-	shallow.Site = nil // in the global key
-	if p.Taxonomy != nil {
-		extra = append(extra, r.sharedKey(p.Taxonomy))
-		shallow.Taxonomy = nil
-	}
-	if p.Archive != nil {
-		extra = append(extra, r.sharedKey(p.Archive))
-		shallow.Archive = nil
-	}
-	if p.Pager != nil {
-		// An article is on many lists (home, its tags, its month): its
-		// entry is hashed once.
-		pager := *p.Pager
-		for _, e := range pager.Articles {
-			extra = append(extra, r.entryKey(e))
-		}
-		pager.Articles = nil
-		shallow.Pager = &pager
-	}
-	return r.keys.of(layout, &shallow, extra...)
+	return r.key(layout, extra, func(d *keyData) { r.writePage(d, p) })
 }
 
-// articleKey is pageKey for the page of article a, whose entry (the
-// article as lists see it) is e: the entry is hashed once a build, for its
-// page and every list that shows it, and the page adds its related links,
-// each made from a related article's entry. p.Article must be a copy of e
-// with Related set and no Content yet, and p.Feeds the site's feeds.
-func (r *renderer) articleKey(p *Page, a *site.Article, e *Article, extra ...string) string {
-	shallow := *p
-	// The site and its feeds are in the global key.
-	shallow.Site, shallow.Article, shallow.Feeds = nil, nil, nil
-	extra = append(extra, r.entryKey(e))
-	for _, rel := range a.Related {
-		extra = append(extra, r.entryKey(r.entries[rel]))
-	}
-	return r.keys.of(articleLayout, &shallow, extra...)
+// feedKey is the key of the feed at path made from ch, written as
+// pageKey writes a page.
+func (r *renderer) feedKey(path string, ch *feed.Channel) string {
+	return r.key(path, nil, func(d *keyData) { d.channel(ch) })
 }
 
-// entryKey hashes an article's list entry, once per build.
-func (r *renderer) entryKey(e *Article) string {
-	if k, ok := r.shared.Load(e); ok {
-		return k.(string)
+// key is the key of an output of kind (a layout or a path): the global
+// key, then kind, extra and what write writes, hashed.
+func (r *renderer) key(kind string, extra []string, write func(*keyData)) string {
+	if r.keys.global == nil {
+		return "" // never kept
 	}
-	// It reads no field article() sets (Summary, Words, ReadingTime), so
-	// it may be taken for a related article while that one is rendered.
-	// An entry is made from the article's file (e.source, its hash:
-	// front matter and body, whose facts give the summary and reading
-	// time), the site (config, program and assets: the global key), its
-	// URL, and what comes from elsewhere: its tags' names and links (a
-	// term's name is its most common spelling across the archive) and its
-	// picture (made from an image file). Keying the entry by these instead
-	// of its JSON spares encoding every article's text on every build.
-	from := struct {
-		TagLinks []TermLink
-		Image    *Image
-	}{e.TagLinks, e.Image}
-	k := r.keys.of("entry", &from, e.source, e.RelPermalink, e.Permalink)
-	r.shared.Store(e, k)
-	return k
+	d := r.keyBufs.Get().(*keyData)
+	defer r.keyBufs.Put(d)
+	*d = append((*d)[:0], r.keys.global...)
+	d.str(kind)
+	for _, e := range extra {
+		d.str(e)
+	}
+	write(d)
+	sum := sha256.Sum256(*d)
+	return hex.EncodeToString(sum[:])
 }
 
-// sharedKey hashes a value many pages point to, once per build.
-func (r *renderer) sharedKey(v any) string {
-	if k, ok := r.shared.Load(v); ok {
-		return k.(string)
+func (r *renderer) writePage(d *keyData, p *Page) {
+	d.str(p.Kind)
+	d.str(p.Title)
+	d.str(p.Description)
+	d.str(p.Permalink)
+	d.str(p.RelPermalink)
+	if d.has(p.Article != nil) {
+		d.article(p.Article)
 	}
-	k := r.keys.of("shared", v)
-	r.shared.Store(v, k)
-	return k
+	if d.has(p.Pager != nil) {
+		r.writePager(d, p.Pager)
+	}
+	if d.has(p.Taxonomy != nil) {
+		d.sum(sharedSum(r, p.Taxonomy, (*keyData).taxonomy))
+	}
+	if d.has(p.Term != nil) {
+		d.termLink(p.Term)
+	}
+	if d.has(p.Archive != nil) {
+		d.sum(sharedSum(r, p.Archive, (*keyData).archive))
+	}
+	if d.has(p.Period != nil) {
+		d.period(p.Period)
+	}
+	if d.has(p.Search != nil) {
+		d.search(p.Search)
+	}
+	each(d, p.Feeds, (*keyData).feed)
+}
+
+func (r *renderer) writePager(d *keyData, p *Pager) {
+	d.int(p.PageNumber)
+	d.bool(p.Front)
+	d.str(p.FrontURL)
+	// An article is on many lists (home, its tags, its month): its entry
+	// is hashed once.
+	d.int(len(p.Articles))
+	for _, e := range p.Articles {
+		d.sum(sharedSum(r, e, (*keyData).article))
+	}
+	d.bool(p.HasPrev)
+	d.bool(p.HasNext)
+	d.str(p.PrevURL)
+	d.str(p.NextURL)
+	each(d, p.Links, (*keyData).pageLink)
+}
+
+// sharedSum hashes what write writes of v, a value many pages point to,
+// once a build. v must not change after its first use in a key.
+func sharedSum[T any](r *renderer, v *T, write func(*keyData, *T)) *[32]byte {
+	if s, ok := r.sums.Load(v); ok {
+		return s.(*[32]byte)
+	}
+	d := r.keyBufs.Get().(*keyData)
+	defer r.keyBufs.Put(d)
+	*d = (*d)[:0]
+	write(d, v)
+	s := new([32]byte)
+	*s = sha256.Sum256(*d)
+	r.sums.Store(v, s)
+	return s
 }
 
 // keep asks the reuse policy whether the output at path can stay.
