@@ -16,6 +16,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Store is an open cache file. Its methods are safe for concurrent use;
@@ -70,7 +71,7 @@ func open(path string) (*Store, error) {
 		Timeout: lockWait, NoSync: true, NoFreelistSync: true,
 		FreelistType: bolt.FreelistMapType,
 	})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, ErrBusy
 	}
 	if err != nil {
@@ -178,7 +179,7 @@ func (s *Store) Apply(c Changes) error {
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		for _, name := range c.Clear {
-			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 				return err
 			}
 		}

@@ -1,0 +1,133 @@
+package render
+
+import (
+	"errors"
+	"html/template"
+
+	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/markdown"
+	"github.com/sahifa/sahifa/internal/site"
+)
+
+// articles renders every article page in parallel: the search index's
+// delta first, as whether its base stays depends on the delta's analyses
+// (search.go).
+func (r *renderer) articles(errs *errorSet) {
+	var delta, rest work
+	for _, a := range r.site.Articles {
+		job := func() error {
+			err := r.article(a)
+			if r.opts.ReleaseBodies {
+				a.Body = nil
+			}
+			return err
+		}
+		if sa := r.searchPlan.articles[a]; sa != nil && sa.delta {
+			delta = append(delta, job)
+		} else {
+			rest = append(rest, job)
+		}
+	}
+	delta.run(errs)
+	r.keepSearchBase()
+	rest.run(errs)
+}
+
+func (r *renderer) article(a *site.Article) error {
+	// The Markdown is rendered only when something needs its HTML: the
+	// page itself, the search index or a feed. Lists need only its facts,
+	// which the memo may know from an earlier build.
+	bk := r.bodyKeys[a]
+	var html []byte
+	rendered := false
+	var facts BodyFacts
+	render := func() error {
+		if rendered {
+			return nil
+		}
+		body, err := a.Markdown()
+		if err != nil {
+			return err
+		}
+		res, err := r.opts.Markdown.Render(body)
+		if err != nil {
+			line := a.BodyLine
+			var le *markdown.LimitError
+			if errors.As(err, &le) {
+				line += le.Line - 1
+			}
+			return diag.At(a.Path, line, 0, err)
+		}
+		html, rendered = res.HTML, true
+		facts = BodyFacts{PlainText: res.PlainText, Words: res.Words}
+		r.opts.Memos.Bodies.set(bk, facts.encode())
+		return nil
+	}
+	known := false
+	if v, ok := r.opts.Memos.Bodies.get(bk); ok {
+		facts, known = decodeFacts(v)
+	}
+	if !known {
+		if err := render(); err != nil {
+			return err
+		}
+	}
+	// This goroutine alone writes this article's entry; list pages read it
+	// only after every article is done, and its key (sharedSum) then.
+	e := r.entries[a]
+	e.Summary = firstNonEmpty(e.Summary, facts.PlainText)
+	e.Words = facts.Words
+	e.ReadingTime = readingTime(facts.Words)
+	if r.bodies.wanted[a] {
+		if err := render(); err != nil {
+			return err
+		}
+		r.bodies.keep(a, html)
+	}
+	if r.search != nil {
+		err := r.indexArticle(a, e, func() (string, error) {
+			if err := render(); err != nil {
+				return "", err
+			}
+			return htmlText(html), nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+
+	data := r.articlePage(a, e)
+	key := r.pageKey(articleLayout, data, bk)
+	if r.keep(a.OutputPath, key) {
+		return nil
+	}
+	if err := render(); err != nil {
+		return err
+	}
+	data.Article.Content = template.HTML(html) // goldmark's output: raw HTML is escaped unless the site allows it
+	return r.render(a.OutputPath, a.Path, articleLayout, data, key)
+}
+
+// articlePage is the template data of article a's page, whose list entry
+// is e, without its Content.
+func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
+	page := *e
+	for _, rel := range a.Related {
+		// From the related article's entry, whose link is already made
+		// (percent-encoding it again for each article that relates to it
+		// cost more than the page's key); its fields read here are set
+		// before any article is rendered.
+		re := r.entries[rel]
+		page.Related = append(page.Related, RelatedLink{Title: re.Title, URL: re.RelPermalink, Date: re.Date, Dateline: re.Dateline})
+	}
+	return &Page{
+		Kind:         "article",
+		Title:        a.Title,
+		Description:  firstNonEmpty(a.Description, e.Summary),
+		Permalink:    e.Permalink,
+		RelPermalink: e.RelPermalink,
+		Site:         r.siteData,
+		Article:      &page,
+		Feeds:        r.feeds,
+	}
+}
