@@ -10,7 +10,10 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
+	"maps"
+	"slices"
 	"os"
 	"path/filepath"
 	"time"
@@ -32,7 +35,7 @@ type Store struct {
 const (
 	metaBucket = "store"
 	formatKey  = "format"
-	format     = "1"
+	format     = "2" // 2: record counts kept in the meta bucket
 )
 
 // lockWait is how long Open waits for another sahifa process holding the
@@ -70,6 +73,10 @@ func open(path string) (*Store, error) {
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		Timeout: lockWait, NoSync: true, NoFreelistSync: true,
 		FreelistType: bolt.FreelistMapType,
+		// Address space, not memory: growing the map as a first build
+		// fills the file would remap it (and copy every open node) a
+		// dozen times.
+		InitialMmapSize: 1 << 30,
 	})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, ErrBusy
@@ -134,16 +141,27 @@ func (s *Store) Each(bucket string, f func(key, value []byte) error) error {
 	})
 }
 
-// Len is the number of records in bucket.
+// Len is the number of records in bucket, as counted by Apply (bbolt
+// would walk the whole bucket to count them).
 func (s *Store) Len(bucket string) int {
 	n := 0
 	s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket([]byte(bucket)); b != nil {
-			n = b.Stats().KeyN
-		}
+		n = count(tx, bucket)
 		return nil
 	})
 	return n
+}
+
+// count and setCount keep each bucket's number of records in the meta
+// bucket.
+func count(tx *bolt.Tx, bucket string) int {
+	v := tx.Bucket([]byte(metaBucket)).Get([]byte("count/" + bucket))
+	n, _ := binary.Uvarint(v)
+	return int(n)
+}
+
+func setCount(tx *bolt.Tx, bucket string, n int) error {
+	return tx.Bucket([]byte(metaBucket)).Put([]byte("count/"+bucket), binary.AppendUvarint(nil, uint64(max(n, 0))))
 }
 
 // Changes are writes to apply at once: records to put (a nil value
@@ -182,21 +200,43 @@ func (s *Store) Apply(c Changes) error {
 			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 				return err
 			}
+			if err := setCount(tx, name, 0); err != nil {
+				return err
+			}
 		}
 		for name, recs := range c.Put {
 			b, err := tx.CreateBucketIfNotExists([]byte(name))
 			if err != nil {
 				return err
 			}
-			for k, v := range recs {
-				if v == nil {
-					err = b.Delete([]byte(k))
+			// In key order: a first build puts hundreds of thousands of
+			// records, and B+tree pages filled in order can be filled
+			// full, where random order leaves them half empty and splits
+			// them over and over.
+			n := count(tx, name)
+			if n == 0 {
+				b.FillPercent = 1
+			}
+			for _, k := range slices.Sorted(maps.Keys(recs)) {
+				key := []byte(k)
+				had := b.Get(key) != nil
+				if v := recs[k]; v == nil {
+					err = b.Delete(key)
+					if had {
+						n--
+					}
 				} else {
-					err = b.Put([]byte(k), v)
+					err = b.Put(key, v)
+					if !had {
+						n++
+					}
 				}
 				if err != nil {
 					return err
 				}
+			}
+			if err := setCount(tx, name, n); err != nil {
+				return err
 			}
 		}
 		for name, drop := range c.Drop {
@@ -215,6 +255,9 @@ func (s *Store) Apply(c Changes) error {
 				if err := b.Delete(k); err != nil {
 					return err
 				}
+			}
+			if err := setCount(tx, name, count(tx, name)-len(dead)); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -49,6 +49,17 @@ func TestApplyGetEach(t *testing.T) {
 	if v, ok := s.Get("pages", "content/c.md"); !ok || string(v) != "3" {
 		t.Errorf("after reopening: %q, %v", v, ok)
 	}
+	// Counts follow puts of new keys only, deletions of present ones.
+	c = Changes{}
+	c.Set("pages", "content/c.md", []byte("3b")) // replaced, not added
+	c.Set("pages", "content/d.md", []byte("4"))
+	c.Delete("pages", "content/none.md")
+	if err := s.Apply(c); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Len("pages"); n != 2 {
+		t.Errorf("Len = %d, want 2", n)
+	}
 }
 
 // A file that is not a store (damaged, or from elsewhere) is replaced by
