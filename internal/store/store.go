@@ -13,9 +13,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"maps"
-	"slices"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
