@@ -210,12 +210,19 @@ func Run(opts Options) (Result, error) {
 			os.Rename(old, manifest)
 		}
 	}
+	// One view of the site folder for the whole build: the check below
+	// and the load walk the same folders, and the second walk reads the
+	// listings the first made.
+	siteFS, err := sitefs.New(root, cfg.Limits)
+	if err != nil {
+		return res, diag.Stage("load", err)
+	}
 	var inputs string
 	if opts.Memory == nil {
 		opts.Destination = dest
 		var r Result
 		var same bool
-		if r, inputs, same = unchangedBuild(root, dest, manifest, cacheDir, opts, now); same {
+		if r, inputs, same = unchangedBuild(siteFS, dest, manifest, cacheDir, opts, now); same {
 			r.Imported, r.Warnings, r.Duration = res.Imported, res.Warnings, time.Since(start)
 			return r, nil
 		}
@@ -223,10 +230,6 @@ func Run(opts Options) (Result, error) {
 
 	// load: every article parsed (in parallel); all broken files reported.
 	clock.begin("load", nil, 0)
-	siteFS, err := sitefs.New(root, cfg.Limits)
-	if err != nil {
-		return res, diag.Stage("load", err)
-	}
 	// What the last build kept (parsed articles, render memos) is read
 	// from the session's store, unless the dev server keeps its own.
 	sess := &session{}

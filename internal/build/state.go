@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/site"
@@ -66,7 +65,7 @@ func (s state) covers(now time.Time) bool {
 // file changed in the last two seconds, which a second change of the same
 // size could follow within one tick of a coarse file system clock (git's
 // "racy" rule).
-func inputsFingerprint(root string, opts Options) (string, error) {
+func inputsFingerprint(site *sitefs.FS, opts Options) (string, error) {
 	h := sha256.New()
 	dest, err := filepath.Abs(opts.Destination)
 	if err != nil {
@@ -81,10 +80,6 @@ func inputsFingerprint(root string, opts Options) (string, error) {
 		}
 		fmt.Fprintf(h, "%s\x00%d %d %v\x00", rel, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
 		return nil
-	}
-	site, err := sitefs.New(root, config.Limits{})
-	if err != nil {
-		return "", err
 	}
 	if fi, err := site.Stat(ConfigFile); err == nil {
 		if err := stat(ConfigFile, fi); err != nil {
@@ -160,8 +155,8 @@ func saveState(path, manifest string, s state) error {
 
 // unchangedBuild is the result of a build that found its inputs and
 // output as the last build left them, or false.
-func unchangedBuild(root, dest, manifest, cacheDir string, opts Options, now time.Time) (Result, string, bool) {
-	fp, err := inputsFingerprint(root, opts)
+func unchangedBuild(site *sitefs.FS, dest, manifest, cacheDir string, opts Options, now time.Time) (Result, string, bool) {
+	fp, err := inputsFingerprint(site, opts)
 	if err != nil {
 		return Result{}, "", false
 	}

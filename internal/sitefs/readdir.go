@@ -3,10 +3,12 @@ package sitefs
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
+	"slices"
+	"sync"
 
 	"github.com/sahifa/sahifa/internal/diag"
 )
@@ -16,6 +18,24 @@ import (
 // walks follow it; a refused link (outside the site, to nothing, or round
 // a loop) is listed as a link whose Info returns why, and Walk reports it.
 func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	rel := f.rel(name)
+	if entries, ok := f.listings.get(rel); ok {
+		return entries, nil
+	}
+	entries, err := f.readDir(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range entries {
+		if _, ok := e.(refused); !ok {
+			entries[i] = &statOnce{DirEntry: e}
+		}
+	}
+	f.listings.put(rel, entries)
+	return slices.Clone(entries), nil
+}
+
+func (f *FS) readDir(name string) ([]fs.DirEntry, error) {
 	real, info, err := f.resolve("readdir", name)
 	if err != nil {
 		return nil, err
@@ -58,22 +78,78 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // outer maps where each folder from the site root down to rel really is
-// to its site-relative name.
+// to its site-relative name. Each folder's is its parent's and its own,
+// made once a build.
 func (f *FS) outer(rel string) (map[string]string, error) {
-	m := map[string]string{f.root: "the site folder"}
-	p := ""
-	for _, part := range strings.Split(rel, "/") {
-		if part == "" || part == "." {
-			continue
-		}
-		p = path.Join(p, part)
-		real, err := filepath.EvalSymlinks(f.full(p))
-		if err != nil {
-			return nil, diag.At(p, 0, 0, unwrapPath(err))
-		}
-		m[real] = p
+	rel = path.Clean(rel)
+	if rel == "." || rel == "" {
+		return map[string]string{f.root: "the site folder"}, nil
 	}
+	if m, ok := f.listings.outer(rel); ok {
+		return m, nil
+	}
+	parent, err := f.outer(path.Dir(rel))
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(f.full(rel))
+	if err != nil {
+		return nil, diag.At(rel, 0, 0, unwrapPath(err))
+	}
+	m := maps.Clone(parent)
+	m[real] = rel
+	f.listings.setOuter(rel, m)
 	return m, nil
+}
+
+// listings are the folders an FS has listed, for one build.
+type listings struct {
+	mu      sync.Mutex
+	entries map[string][]fs.DirEntry
+	outers  map[string]map[string]string
+}
+
+func newListings() *listings {
+	return &listings{entries: map[string][]fs.DirEntry{}, outers: map[string]map[string]string{}}
+}
+
+func (l *listings) get(rel string) ([]fs.DirEntry, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e, ok := l.entries[rel]
+	return slices.Clone(e), ok
+}
+
+func (l *listings) put(rel string, e []fs.DirEntry) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.entries[rel] = e
+}
+
+func (l *listings) outer(rel string) (map[string]string, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m, ok := l.outers[rel]
+	return m, ok
+}
+
+func (l *listings) setOuter(rel string, m map[string]string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.outers[rel] = m
+}
+
+// statOnce is a listed entry whose Info is read once.
+type statOnce struct {
+	fs.DirEntry
+	once sync.Once
+	info fs.FileInfo
+	err  error
+}
+
+func (e *statOnce) Info() (fs.FileInfo, error) {
+	e.once.Do(func() { e.info, e.err = e.DirEntry.Info() })
+	return e.info, e.err
 }
 
 // linked is the FileInfo of a link's target under the link's name.

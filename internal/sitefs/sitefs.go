@@ -46,7 +46,8 @@ func InputDirs() []string {
 // FS reads the site folder, or one folder of it (Sub), by the rules of
 // the package. Names are slash paths relative to the FS, as in io/fs;
 // errors name the file relative to the site ("static/x.txt"). It is safe
-// for concurrent use.
+// for concurrent use. It lives for one build: the folders it listed are
+// not listed again, so a file added after is not seen until the next FS.
 type FS struct {
 	root   string // the site folder: absolute, symbolic links resolved
 	dir    string // the folder this FS is rooted at, slash, "" for the site
@@ -56,6 +57,11 @@ type FS struct {
 	// is then found with one Lstat instead of resolving every component
 	// of its path again. Shared with Sub's; an FS lives for one build.
 	folders *sync.Map
+	// listings keeps each folder's listing and the stat of each entry
+	// once read, shared with Sub's: a build walks its inputs twice (to
+	// see whether anything changed, then to load), and the second walk
+	// costs no system call.
+	listings *listings
 }
 
 // New returns the FS of the site folder root, with caps limits (a cap
@@ -70,7 +76,7 @@ func New(root string, limits config.Limits) (*FS, error) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	return &FS{root: abs, limits: withDefaults(limits), folders: &sync.Map{}}, nil
+	return &FS{root: abs, limits: withDefaults(limits), folders: &sync.Map{}, listings: newListings()}, nil
 }
 
 // Within reports whether path p is parent or inside it, as strings: both
@@ -92,7 +98,7 @@ func (f *FS) Sub(dir string) (fs.FS, error) {
 	if !fs.ValidPath(dir) {
 		return nil, &fs.PathError{Op: "sub", Path: dir, Err: fs.ErrInvalid}
 	}
-	return &FS{root: f.root, dir: path.Join(f.dir, dir), limits: f.limits, folders: f.folders}, nil
+	return &FS{root: f.root, dir: path.Join(f.dir, dir), limits: f.limits, folders: f.folders, listings: f.listings}, nil
 }
 
 // Stat returns the FileInfo of name, of its target for a link.
