@@ -322,8 +322,10 @@
   // search ranks the documents for a query and returns one page of them.
   // Every word must be found (in any of its readings); when no document
   // has them all, documents with the most of them come first (partial).
-  // Scores are BM25: the stored weight times the word's IDF.
-  Searcher.prototype.search = async function (query, page, pageSize) {
+  // Scores are BM25: the stored weight times the word's IDF. With order
+  // "date" the matches come newest first instead: documents are numbered
+  // from the oldest, so the number orders them by date.
+  Searcher.prototype.search = async function (query, page, pageSize, order) {
     page = Math.max(1, page || 1);
     pageSize = pageSize || 10;
     const q = typeof query === "string" ? parseQuery(query) : query;
@@ -365,7 +367,8 @@
       ids = [...all];
       res.partial = ids.length > 0;
     }
-    ids.sort((a, b) => hits[b] - hits[a] || score[b] - score[a] || b - a);
+    if (order === "date") ids.sort((a, b) => hits[b] - hits[a] || b - a);
+    else ids.sort((a, b) => hits[b] - hits[a] || score[b] - score[a] || b - a);
     res.total = ids.length;
     res.pages = Math.ceil(ids.length / pageSize);
     const shown = ids.slice((page - 1) * pageSize, page * pageSize);
@@ -516,7 +519,11 @@
       if (n === 2) return "نتيجتان";
       return num(n) + (m >= 3 && m <= 10 ? " نتائج" : " نتيجة");
     };
-    const pageURL = (q, p) => "?q=" + encodeURIComponent(q) + (p > 1 ? "&page=" + p : "");
+    // The order is kept in the URL (?sort=date) with the query and page,
+    // so a shared or reloaded search shows the same list.
+    const sortField = form.elements.namedItem("sort");
+    const order = () => (sortField && sortField.value === "date" ? "date" : "");
+    const pageURL = (q, p) => "?q=" + encodeURIComponent(q) + (order() ? "&sort=" + order() : "") + (p > 1 ? "&page=" + p : "");
 
     async function run(q, page, focus) {
       const gen = ++generation;
@@ -532,7 +539,7 @@
       status.textContent = "جارٍ البحث…";
       let res;
       try {
-        res = await searcher.search(q, page, 10);
+        res = await searcher.search(q, page, 10, order());
       } catch (e) {
         if (gen === generation) status.textContent = "تعذر تحميل فهرس البحث. حاول مرة أخرى.";
         return;
@@ -599,6 +606,7 @@
       const params = new URLSearchParams(location.search);
       const q = params.get("q") || "";
       input.value = q;
+      if (sortField) sortField.value = params.get("sort") === "date" ? "date" : "";
       run(q, parseInt(params.get("page"), 10) || 1, focus);
     }
 
@@ -614,6 +622,11 @@
         history.replaceState(null, "", pageURL(input.value.trim(), 1));
         run(input.value, 1, false);
       }, 250);
+    });
+    form.addEventListener("change", (e) => {
+      if (e.target.name !== "sort") return;
+      history.pushState(null, "", pageURL(input.value.trim(), 1));
+      run(input.value, 1, false);
     });
     nav.addEventListener("click", (e) => {
       const a = e.target.closest("a[data-page]");

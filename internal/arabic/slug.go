@@ -25,7 +25,9 @@ const MaxSlugBytes = 200
 // " — separates words, and the words are joined by "-".
 //
 // At most maxWords words are kept (maxWords <= 0 means no limit), and the
-// result is cut at a word boundary to at most MaxSlugBytes bytes. The
+// result is cut at a word boundary to at most MaxSlugBytes bytes; a slug
+// that was cut does not end on a stopword (IsStopword: على، في، من …),
+// so it ends on a word that carries meaning. The
 // result is NFC, contains only letters, digits, combining marks inside a
 // word and single hyphens between words, so it never contains "/", "\",
 // "..", "--" or a leading or trailing "-". It is "" only when the title
@@ -34,7 +36,7 @@ func Slugify(title string, maxWords int) string {
 	var b strings.Builder
 	b.Grow(len(title))
 	words := 0
-	inWord := false
+	inWord, cut := false, false
 	// NFC first, so a hamza or madda typed as a separate combining mark
 	// joins its alef (ا + ٔ → أ) before the marks are stripped.
 	for _, r := range norm.NFC.String(title) {
@@ -58,6 +60,7 @@ func Slugify(title string, maxWords int) string {
 		}
 		if !inWord {
 			if maxWords > 0 && words == maxWords {
+				cut = true
 				break
 			}
 			if words > 0 {
@@ -71,7 +74,27 @@ func Slugify(title string, maxWords int) string {
 	// Lower-casing and dropping marks can leave sequences that compose
 	// differently (e + tatweel + ◌́ → é); normalising again keeps the
 	// output NFC and Slugify idempotent.
-	return truncateSlug(norm.NFC.String(b.String()), MaxSlugBytes)
+	slug := norm.NFC.String(b.String())
+	if short := truncateSlug(slug, MaxSlugBytes); short != slug {
+		slug, cut = short, true
+	}
+	if cut {
+		slug = trimStopwords(slug)
+	}
+	return slug
+}
+
+// trimStopwords drops the function words a cut slug ends on: a headline
+// cut after eight words often stops on a preposition ("…-المحلية-على"),
+// which reads as broken. A slug of stopwords alone is kept as it is.
+func trimStopwords(slug string) string {
+	words := strings.Split(slug, "-")
+	for n := len(words); n > 0; n-- {
+		if !IsStopword(Fold(words[n-1])) {
+			return strings.Join(words[:n], "-")
+		}
+	}
+	return slug
 }
 
 // truncateSlug cuts an over-long slug at the last word boundary that fits

@@ -41,6 +41,15 @@ func TestSlugify(t *testing.T) {
 		{"only punctuation", " ؟،!«»... - / ", 8, ""},
 		{"only marks", "\u064e\u0640\u200f", 8, ""},
 		{"one word", "الموصل", 1, "الموصل"},
+		// A cut slug ends on a word that carries meaning, not on a
+		// preposition or particle; an uncut one keeps every word.
+		{"cut on a preposition", "آلاف العدائين يشاركون في ماراثون البصرة على ضفاف شط العرب", 7,
+			"آلاف-العدائين-يشاركون-في-ماراثون-البصرة"},
+		{"cut on two stopwords", "مطورون عرب يطلقون تطبيقات تدعم اللهجات المحلية على هذه المنصات", 9,
+			"مطورون-عرب-يطلقون-تطبيقات-تدعم-اللهجات-المحلية"},
+		{"stopword spelled unfolded", "الحكومة تبحث ملف المياه الى جانب الكهرباء", 5, "الحكومة-تبحث-ملف-المياه"},
+		{"uncut title ending on a stopword", "ماذا بعد", 8, "ماذا-بعد"},
+		{"only stopwords", "في على من إلى عن", 3, "في-على-من"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

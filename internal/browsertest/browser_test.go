@@ -30,12 +30,16 @@ type page struct {
 var pages = []page{
 	{"home", "/"},
 	{"article", "/2024/04/25/قمة-المنصات/"},
-	{"article-iphone", "/2024/01/15/مطورون-عرب-يطلقون-تطبيقات-تدعم-اللهجات-المحلية-على/"},
+	{"article-iphone", "/2024/01/15/مطورون-عرب-يطلقون-تطبيقات-تدعم-اللهجات-المحلية/"},
 	{"tag", "/tags/العراق/"},
 	{"tags", "/tags/"},
 	{"archive", "/archive/"},
 	{"period", "/2024/04/"},
 	{"404", "/404.html"},
+	// A bylined and corrected story (byline, correction note, share
+	// links) and an author's page.
+	{"article-corrected", "/2024/03/10/معرض-بغداد-للكتاب-2024/"},
+	{"author", "/authors/زينب-حسن/"},
 }
 
 var widths = []int64{375, 1280}
@@ -241,7 +245,7 @@ func TestBrowser(t *testing.T) {
 		if bad := contrastProblems(t, b); len(bad) != 1 || !strings.Contains(bad[0], "#pale") {
 			t.Fatalf("the contrast check found %q, want the planted #pale text only", bad)
 		}
-		axePages := []page{pages[0], pages[1], pages[3], pages[4], pages[5], pages[6], pages[7]}
+		axePages := []page{pages[0], pages[1], pages[3], pages[4], pages[5], pages[6], pages[7], pages[8], pages[9]}
 		for _, p := range axePages {
 			for _, dark := range []bool{false, true} {
 				for _, w := range widths {

@@ -151,6 +151,34 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("newest first, kept in the address", func(t *testing.T) {
+		b.openSearch(t, "العراق", 1280, false)
+		waitResults(t, b)
+		b.do(t, "choose newest first", chromedp.Click(`input[name=sort][value=date]`))
+		deadline := time.Now().Add(10 * time.Second)
+		for eval[string](t, b, `new URLSearchParams(location.search).get("sort") || ""`) != "date" {
+			if time.Now().After(deadline) {
+				t.Fatal("choosing newest first did not put sort=date in the address")
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		_, results := waitResults(t, b)
+		if len(results) < 2 {
+			t.Fatalf("%d results for العراق", len(results))
+		}
+		for i := 1; i < len(results); i++ {
+			if results[i].Date > results[i-1].Date {
+				t.Errorf("result %d (%s) is newer than the one before it (%s)", i, results[i].Date, results[i-1].Date)
+			}
+		}
+		// A reload (or a shared link) keeps the order.
+		b.do(t, "reload", chromedp.Reload(), chromedp.WaitReady("body"))
+		waitResults(t, b)
+		if !eval[bool](t, b, `document.querySelector("input[name=sort][value=date]").checked`) {
+			t.Error("after a reload of ?sort=date the newest-first choice is not checked")
+		}
+	})
+
 	t.Run("the masthead's box leads to the results", func(t *testing.T) {
 		b.open(t, pages[0], 375, false)
 		b.do(t, "type in the masthead", chromedp.SendKeys("#site-search-q", "الموصل"), chromedp.KeyEvent("\r"))

@@ -24,6 +24,7 @@ const publishedArticle = `---
 title: "الحكومة العراقية تبحث مع وفد إيراني ملف المياه في الموصل"
 date: 2026-01-01T10:00:00+03:00
 tags: ["العراق", "بغداد", "إيران", "الموصل"]
+author: "زينب حسن"
 ---
 قال مسؤولون في بغداد إن الحكومة العراقية بحثت مع وفد إيراني ملف المياه والطاقة في الموصل.
 `
@@ -34,7 +35,16 @@ tags: ["العراق", "بغداد", "إيران", "الموصل"]
 // pages, older articles' pages all keep their bytes.
 func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 	root := t.TempDir()
-	for _, f := range corpus.Generate(corpus.Options{N: 400, Seed: 3}) {
+	for i, f := range corpus.Generate(corpus.Options{N: 400, Seed: 3}) {
+		switch {
+		case f.Path == corpus.ConfigPath:
+			// Authors' pages, as the example site has them.
+			f.Data = append(f.Data, "\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n"...)
+		case i%7 == 0 && bytes.HasPrefix(f.Data, []byte("---\n")):
+			// A byline on some of the archive, so the new article's
+			// author has older pages for it to leave alone.
+			f.Data = append([]byte("---\nauthor: \"زينب حسن\"\n"), f.Data[4:]...)
+		}
 		writeFile(t, root, f.Path, f.Data)
 	}
 	now := time.Date(2026, 1, 2, 12, 0, 0, 0, time.UTC)
@@ -58,10 +68,11 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 	for _, tag := range []string{"العراق", "بغداد", "إيران", "الموصل"} {
 		lists = append(lists, "tags/"+tag+"/")
 	}
+	lists = append(lists, "authors/زينب-حسن/")
 	allowed := []*regexp.Regexp{
 		regexp.MustCompile(`^2026/01/01/[^/]+/index\.html$`), // the article
 		regexp.MustCompile(`^(index\.xml|atom\.xml|feed\.json|sitemap[^/]*\.xml|news-sitemap\.xml)$`),
-		regexp.MustCompile(`^(archive|tags|search)/index\.html$`),
+		regexp.MustCompile(`^(archive|tags|authors|search)/index\.html$`),
 		regexp.MustCompile(`^search/data/`), // its words' shards (docs/search.md)
 	}
 	newestPage := func(list string) int {

@@ -20,7 +20,7 @@ import (
 // codecVersion changes with the layout below or with anything that makes
 // Parse give another Page for the same file: records of another version
 // are parsed again.
-const codecVersion = 1
+const codecVersion = 2
 
 // EncodePage is the record of p without its body.
 func encodePage(p *Page, opts Options) []byte {
@@ -38,6 +38,10 @@ func encodePage(p *Page, opts Options) []byte {
 	e.int(int64(p.Weight))
 	e.int(int64(p.ImageLine))
 	e.int(int64(p.BodyLine))
+	e.strings(p.Authors)
+	e.bool(p.Breaking)
+	e.string(p.Correction.Text)
+	e.time(p.Correction.Date)
 	e.uint(uint64(len(p.Lines)))
 	for k, v := range p.Lines {
 		e.string(k)
@@ -83,6 +87,9 @@ func decodePage(rec []byte, opts Options) (Page, error) {
 		p.Weight = int(d.Varint())
 		p.ImageLine = int(d.Varint())
 		p.BodyLine = int(d.Varint())
+		p.Authors = d.strings()
+		p.Breaking = d.Uvarint() != 0
+		p.Correction = Correction{Text: d.String(), Date: d.time()}
 		n := d.Uvarint()
 		p.Lines = make(map[string]int, min(n, uint64(d.Len())))
 		for range n {

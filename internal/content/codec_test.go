@@ -26,6 +26,10 @@ aliases: ["/old/biden/"]
 weight: -3
 image: "صورة.jpg"
 dateline: "بغداد"
+author: "زينب حسن"
+authors: ["زينب حسن", "Reuters"]
+breaking: true
+correction: {text: "صُحّح اسم الوزير.", date: 2021-02-26T10:00:00+03:00}
 ratio: 0.5
 count: 12
 flags: [true, false, null, 1.5, "نص"]

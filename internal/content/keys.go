@@ -17,8 +17,9 @@ var knownKeys = []string{
 	"title", "description", "summary", "slug", "url",
 	"date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate", "unpublishdate",
 	"draft", "tags", "aliases", "weight", "image",
+	"author", "authors", "breaking", "correction",
 	// Read by the theme and the feeds.
-	"dateline", "agency", "caption", "alt", "author",
+	"dateline", "agency", "caption", "alt",
 }
 
 // knownKey reports whether key (any case) is one of knownKeys.

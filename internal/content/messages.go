@@ -21,4 +21,9 @@ const (
 	msgUTF16       = "the file is saved as UTF-16 (\"Unicode\" in Notepad), which sahifa cannot read; save it as UTF-8"
 	msgTagsCommas  = "%q is one tag with a comma in it; for several tags write a list: %s: %s"
 	msgUnknownKey  = "unknown key %q, so its value is not used (did you mean %q?)"
+
+	msgWantCorrection   = "must be a table with the corrected text and its date, not %s; write %s: {text: \"…\", date: 2024-05-22}"
+	msgCorrectionKey    = "unknown key %q; a correction has only text and date: %s: {text: \"…\", date: 2024-05-22}"
+	msgCorrectionNoText = "the correction has no text; say what was corrected: %s: {text: \"…\", date: 2024-05-22}"
+	msgCorrectionNoDate = "the correction has no date; say when it was corrected: %s: {text: \"…\", date: 2024-05-22}"
 )

@@ -38,6 +38,14 @@ type Page struct {
 	// line of the key, for messages about the file it names.
 	Image     string
 	ImageLine int
+	// Authors are the names of the author and authors keys, in the
+	// order written, each once.
+	Authors []string
+	// Breaking marks breaking news (عاجل) on lists and the article.
+	Breaking bool
+	// Correction is the editor's dated note on a corrected story; zero
+	// for none.
+	Correction Correction
 
 	// Lines holds the line of every front matter key, lower-cased, for
 	// messages about values that are checked later (tags, url, aliases).

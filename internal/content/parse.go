@@ -145,6 +145,12 @@ func (p *Page) set(key, written string, v any, opts Options) error {
 		}
 	case "weight":
 		p.Weight, err = integer(written, v)
+	case "author", "authors":
+		err = p.addAuthors(written, v)
+	case "breaking":
+		p.Breaking, err = boolean(written, v)
+	case "correction":
+		p.Correction, err = correction(written, v, opts)
 	case "image":
 		if p.Image, err = str(written, v); err == nil {
 			p.Image = strings.TrimSpace(p.Image)

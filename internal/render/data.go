@@ -133,6 +133,12 @@ type Article struct {
 	Image *Image
 	// TagLinks are the article's tags as links to their pages.
 	TagLinks []TermLink
+	// Authors are the byline, in the order written (story.go).
+	Authors []AuthorLink
+	// Breaking marks breaking news: an "عاجل" label on lists and the page.
+	Breaking bool
+	// Correction is the editor's dated note; nil for none.
+	Correction *Correction
 	// Related are further articles on the same subjects (article pages only).
 	Related []RelatedLink
 

@@ -65,7 +65,7 @@ func (r *renderer) items(arts []*site.Article, n int, full bool) []feed.Item {
 			Published:   a.Date,
 			Updated:     a.Lastmod,
 			Categories:  a.Tags,
-			Author:      a.String("author"),
+			Author:      strings.Join(a.Authors, "، "),
 		}
 	}
 	return items

@@ -49,6 +49,7 @@ func funcMap(cfg config.Config, assets map[string]Asset) template.FuncMap {
 		"monthYear": func(t time.Time) string { return df.MonthYear(local(t)) },
 		"monthName": func(t time.Time) string { return arabic.MonthNameIn(local(t).Month(), df.Months) },
 		"isoDate":   func(t time.Time) string { return local(t).Format(time.RFC3339) },
+		"clock":     func(t time.Time) string { return digits(local(t).Format("15:04")) },
 		"year":      func(t time.Time) int { return local(t).Year() },
 
 		// Numbers and counted nouns.

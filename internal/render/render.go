@@ -234,6 +234,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 			link.Count = 0 // moves with every article tagged: not on article pages (data.go)
 			e.TagLinks = append(e.TagLinks, link)
 		}
+		r.newsFacts(e, a)
 		r.entries[a] = e
 	}
 	r.feeds = []FeedLink{

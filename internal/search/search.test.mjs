@@ -131,6 +131,12 @@ test("newer above older on equal scores", async () => {
   assert.equal(res.results[0].score, res.results[1].score);
 });
 
+test("order date lists the matches newest first", async () => {
+  const res = await searcher().search("الكاظمي", 1, 10, "date");
+  assert.deepEqual(paths(res), ["/news/kadhimi-body/", "/news/kadhimi-title/", "/news/biden-kadhimi/"]);
+  assert.equal(res.total, 3);
+});
+
 test("quoted phrases want their words together", async () => {
   const sr = searcher();
   assert.deepEqual(paths(await sr.search("الولايات المتحدة")).sort(), ["/news/apart/", "/news/phrase/"]);

@@ -42,11 +42,16 @@ func TermKey(s string) string {
 }
 
 // termsOf returns an article's values for a taxonomy: Tags for "tags"
-// (capped already, as they are shown apart from the taxonomy too), a list
-// (or a single text) in front matter under the taxonomy's name otherwise.
+// (capped already, as they are shown apart from the taxonomy too), the
+// names of both author and authors for "authors" (Hugo sites write
+// either), a list (or a single text) in front matter under the
+// taxonomy's name otherwise.
 func termsOf(a *Article, taxonomy string) []string {
-	if taxonomy == "tags" {
+	switch taxonomy {
+	case "tags":
 		return a.Tags // already capped
+	case "authors":
+		return a.Authors
 	}
 	switch v := a.Params[taxonomy].(type) {
 	case string:
@@ -89,7 +94,11 @@ func (s *Site) capTerms(p *content.Page, taxonomy string, raw []string) []string
 		}
 	}
 	if len(distinct) > limit {
-		s.Warnings = append(s.Warnings, diag.Warning{Path: p.Path, Line: p.Lines[taxonomy],
+		line := p.Lines[taxonomy]
+		if line == 0 && taxonomy == "authors" {
+			line = p.Lines["author"]
+		}
+		s.Warnings = append(s.Warnings, diag.Warning{Path: p.Path, Line: line,
 			Msg: fmt.Sprintf("%d %s; only the first %d are used (raise [limits] tagsPerArticle to keep more)", len(distinct), taxonomy, limit)})
 	}
 	return kept

@@ -69,15 +69,45 @@ func TestTermSlugClashGetsNumbered(t *testing.T) {
 
 func TestOtherTaxonomiesFromFrontMatter(t *testing.T) {
 	c := cfg()
-	c.Taxonomies = []string{"authors", "tags"}
+	c.Taxonomies = []string{"categories", "tags"}
 	p := tagged("content/1.md", 1, "العراق")
-	p.Params = map[string]any{"authors": []any{"هيئة التحرير"}}
+	p.Params = map[string]any{"categories": "محليات"}
 	s, err := Assemble(c, []content.Page{p}, Options{Now: day(20)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Taxonomies[0].Name != "authors" || s.Taxonomies[0].Terms[0].RelPermalink != "/authors/هيئة-التحرير/" {
-		t.Errorf("authors taxonomy: %+v", s.Taxonomies[0].Terms[0])
+	if s.Taxonomies[0].Name != "categories" || s.Taxonomies[0].Terms[0].RelPermalink != "/categories/محليات/" {
+		t.Errorf("categories taxonomy: %+v", s.Taxonomies[0].Terms[0])
+	}
+}
+
+// Authors come from the author and authors keys alike (content.Page.Authors),
+// each article's in the order written, with a page per name like a tag's.
+func TestAuthorsTaxonomy(t *testing.T) {
+	c := cfg()
+	c.Taxonomies = []string{"authors", "tags"}
+	p1 := tagged("content/1.md", 1, "العراق")
+	p1.Authors = []string{"زينب حسن", "هيئة التحرير"}
+	p2 := tagged("content/2.md", 2, "العراق")
+	p2.Authors = []string{"زينب حسن"}
+	s, err := Assemble(c, []content.Page{p1, p2}, Options{Now: day(20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := s.Taxonomies[0]
+	var got []string
+	for _, term := range tx.Terms {
+		got = append(got, fmt.Sprintf("%s %d %s", term.Name, len(term.Articles), term.RelPermalink))
+	}
+	if want := []string{"زينب حسن 2 /authors/زينب-حسن/", "هيئة التحرير 1 /authors/هيئة-التحرير/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("authors\n got %q\nwant %q", got, want)
+	}
+	var names []string
+	for _, term := range s.Articles[1].Terms["authors"] { // content/1.md
+		names = append(names, term.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"زينب حسن", "هيئة التحرير"}) {
+		t.Errorf("article's authors %q, want them in the order written", names)
 	}
 }
 
@@ -158,8 +188,8 @@ func TestTermsPerArticleAreCapped(t *testing.T) {
 		many = append(many, fmt.Sprintf("وسم %d", i))
 	}
 	bomb := tagged("content/bomb.md", 2, append([]string{"وسم 0", "وسم 1", "وسم 0"}, many...)...)
-	bomb.Params = map[string]any{"authors": []any{"أ", "ب", "ج"}}
-	bomb.Lines = map[string]int{"tags": 4, "authors": 9}
+	bomb.Authors = []string{"أ", "ب", "ج"}
+	bomb.Lines = map[string]int{"tags": 4, "author": 9}
 	c := cfg()
 	c.Limits.TagsPerArticle = 2
 	c.Taxonomies = []string{"authors", "tags"}
