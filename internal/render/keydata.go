@@ -126,6 +126,8 @@ func (d *keyData) article(a *Article) {
 	d.str(a.Permalink)
 	d.str(a.RelPermalink)
 	each(d, a.TagLinks, (*keyData).termLink)
+	// Author pages' addresses come from the taxonomy, not the file.
+	each(d, a.Authors, (*keyData).author)
 	if d.has(a.Image != nil) {
 		d.image(a.Image)
 	}
@@ -133,6 +135,13 @@ func (d *keyData) article(a *Article) {
 	// Empty on lists, and while an article's page is keyed: its Markdown
 	// is rendered only if the page is (the body's key stands for it).
 	d.str(string(a.Content))
+}
+
+func (d *keyData) author(a *AuthorLink) {
+	d.str(a.Name)
+	d.str(a.URL)
+	d.str(a.Permalink)
+	d.bool(a.Organization)
 }
 
 func (d *keyData) related(rel *RelatedLink) {

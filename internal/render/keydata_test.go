@@ -30,6 +30,8 @@ var notInPageKey = map[string]string{
 	"Article.Words":       "source: the body's word count",
 	"Article.Draft":       "source",
 	"Article.Params":      "source",
+	"Article.Breaking":    "source",
+	"Article.Correction":  "source (its date read in the site's zone, in the global key)",
 }
 
 // keyRenderer is a renderer that has hashed nothing yet: shared sums
