@@ -36,6 +36,7 @@ var pages = []page{
 	{"archive", "/archive/"},
 	{"period", "/2024/04/"},
 	{"404", "/404.html"},
+	{"section", "/economy/"},
 }
 
 var widths = []int64{375, 1280}
@@ -241,7 +242,7 @@ func TestBrowser(t *testing.T) {
 		if bad := contrastProblems(t, b); len(bad) != 1 || !strings.Contains(bad[0], "#pale") {
 			t.Fatalf("the contrast check found %q, want the planted #pale text only", bad)
 		}
-		axePages := []page{pages[0], pages[1], pages[3], pages[4], pages[5], pages[6], pages[7]}
+		axePages := []page{pages[0], pages[1], pages[3], pages[4], pages[5], pages[6], pages[7], pages[8]}
 		for _, p := range axePages {
 			for _, dark := range []bool{false, true} {
 				for _, w := range widths {
