@@ -50,6 +50,7 @@ func TestE2EBuild(t *testing.T) {
 		"index.html", "404.html", css, e2eOldPage, e2eG20Page, e2eGrowthPage,
 		"tags/index.html", e2eTagPage, e2eTagFeed,
 		"archive/index.html", "2024/index.html", "2024/05/index.html", "2024/04/index.html",
+		"economy/index.html", "economy/index.xml", "economy/atom.xml",
 		"index.xml", "atom.xml", "feed.json", "sitemap.xml", "news-sitemap.xml", "robots.txt",
 	} {
 		if !slices.Contains(files, want) {

@@ -40,6 +40,7 @@ var pages = []page{
 	// links) and an author's page.
 	{"article-corrected", "/2024/03/10/معرض-بغداد-للكتاب-2024/"},
 	{"author", "/authors/زينب-حسن/"},
+	{"section", "/economy/"},
 }
 
 var widths = []int64{375, 1280}
@@ -245,7 +246,7 @@ func TestBrowser(t *testing.T) {
 		if bad := contrastProblems(t, b); len(bad) != 1 || !strings.Contains(bad[0], "#pale") {
 			t.Fatalf("the contrast check found %q, want the planted #pale text only", bad)
 		}
-		axePages := []page{pages[0], pages[1], pages[3], pages[4], pages[5], pages[6], pages[7], pages[8], pages[9]}
+		axePages := []page{pages[0], pages[1], pages[3], pages[4], pages[5], pages[6], pages[7], pages[8], pages[9], pages[10]}
 		for _, p := range axePages {
 			for _, dark := range []bool{false, true} {
 				for _, w := range widths {

@@ -254,6 +254,11 @@ func Run(opts Options) (Result, error) {
 	for _, p := range pages {
 		res.Warnings = append(res.Warnings, p.Warnings...)
 	}
+	sections, ws, err := content.LoadSections(siteFS, "content")
+	res.Warnings = append(res.Warnings, ws...)
+	if err != nil {
+		return res, diag.Stage("load", err)
+	}
 	clock.lap("load")
 
 	// assemble: publication rules, order, URLs and pagination.
@@ -262,7 +267,7 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, diag.Stage("load", err)
 	}
-	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired, Files: static})
+	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired, Files: static, Sections: sections})
 	if err != nil {
 		return res, diag.Stage("assemble", err)
 	}

@@ -47,7 +47,7 @@ func (s *incrementalSite) settle(p string) {
 func (s *incrementalSite) articles() []string {
 	var paths []string
 	filepath.WalkDir(filepath.Join(s.root, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
+		if err == nil && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), "_") {
 			paths = append(paths, p)
 		}
 		return nil
@@ -94,7 +94,7 @@ func (s *incrementalSite) replace(p, old, new string) {
 // step makes one random change of the kinds an editor makes, and says
 // what it did.
 func (s *incrementalSite) step() string {
-	switch k := s.rng.IntN(10); k {
+	switch k := s.rng.IntN(11); k {
 	case 0, 1: // a body edit
 		p := s.pick()
 		data := append(s.read(p), "\nوأضاف المتحدث أن المشاورات ستستمر خلال الأسبوع المقبل.\n"...)
@@ -144,6 +144,29 @@ func (s *incrementalSite) step() string {
 		}
 		s.write(p, append(css, "\n.site-header { border-block-end-width: 3px; }\n"...))
 		return "override the stylesheet"
+	case 10: // sections: an article filed in one (its kicker, the menu), or the section renamed
+		index := filepath.Join(s.root, "content", "economy", content.SectionFile)
+		if _, err := os.Stat(index); err == nil && s.rng.IntN(2) == 0 {
+			name := s.read(index)
+			if bytes.Contains(name, []byte("الاقتصاد")) {
+				s.replace(index, "الاقتصاد", "اقتصاد")
+			} else {
+				s.replace(index, "اقتصاد", "الاقتصاد")
+			}
+			return "rename the section economy"
+		}
+		p := s.pick()
+		to := filepath.Join(s.root, "content", "economy", filepath.Base(p))
+		if p != to {
+			s.write(to, s.read(p))
+			if err := os.Remove(p); err != nil {
+				s.t.Fatal(err)
+			}
+		}
+		if _, err := os.Stat(index); err != nil {
+			s.write(index, []byte("---\ntitle: \"اقتصاد\"\n---\n"))
+		}
+		return "file " + filepath.Base(p) + " in the section economy"
 	case 9: // publishing: a new article newer than every other
 		s.next++
 		p := filepath.Join(s.root, "content", "2025", fmt.Sprintf("newest-%d.md", s.next))

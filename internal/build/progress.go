@@ -91,6 +91,9 @@ func (c *stageClock) end() {
 // total the render stage's progress counts towards.
 func pagesOf(s *site.Site) int {
 	n := len(s.Articles) + len(s.Home) + len(s.Aliases) + 2
+	for _, sec := range s.Sections {
+		n += len(sec.Pagers)
+	}
 	for _, tx := range s.Taxonomies {
 		n++
 		for _, t := range tx.Terms {

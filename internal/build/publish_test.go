@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -45,8 +46,14 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 			// author has older pages for it to leave alone.
 			f.Data = append([]byte("---\nauthor: \"زينب حسن\"\n"), f.Data[4:]...)
 		}
+		// One article in ten is filed in a section, which the new one
+		// joins.
+		if strings.HasPrefix(f.Path, "content/") && i%10 == 0 {
+			f.Path = "content/economy/" + path.Base(f.Path)
+		}
 		writeFile(t, root, f.Path, f.Data)
 	}
+	writeFile(t, root, "content/economy/_index.md", []byte("---\ntitle: اقتصاد\n---\n"))
 	now := time.Date(2026, 1, 2, 12, 0, 0, 0, time.UTC)
 	work := t.TempDir()
 	dest, cache := filepath.Join(work, "public"), filepath.Join(work, "cache")
@@ -55,7 +62,7 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 	}
 	before := readTree(t, dest)
 
-	writeFile(t, root, "content/2026/publish-test.md", []byte(publishedArticle))
+	writeFile(t, root, "content/economy/publish-test.md", []byte(publishedArticle))
 	res, err := Run(Options{Source: root, Destination: dest, CacheDir: cache, Now: now})
 	if err != nil {
 		t.Fatal(err)
@@ -63,8 +70,9 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 	after := readTree(t, dest)
 
 	// Lists the article joins: the front page and the newest numbered
-	// pages (the newest holds it; the two before it link to a new page).
-	lists := []string{"", "2026/", "2026/01/"}
+	// pages (the newest holds it; the two before it link to a new page),
+	// and their feeds.
+	lists := []string{"", "2026/", "2026/01/", "economy/"}
 	for _, tag := range []string{"العراق", "بغداد", "إيران", "الموصل"} {
 		lists = append(lists, "tags/"+tag+"/")
 	}
@@ -88,7 +96,7 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 	}
 	listOutput := func(p string) bool {
 		for _, list := range lists {
-			if p == list+"index.html" || p == list+"index.xml" {
+			if p == list+"index.html" || p == list+"index.xml" || p == list+"atom.xml" {
 				return true
 			}
 			if rest, ok := strings.CutPrefix(p, list+"page/"); ok {

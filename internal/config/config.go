@@ -62,6 +62,10 @@ type Config struct {
 	// each with an index page and a page per term; default ["tags"]. In
 	// the file, Hugo's form: [taxonomies] tag = "tags", author = "authors".
 	Taxonomies []string
+	// Menus are the site's menus by name, each in its order (menu.go):
+	// [[menu.main]] is the masthead's. A site without one gets its
+	// sections there.
+	Menus map[string][]MenuEntry
 	// Related is how many related articles an article page lists; default 5.
 	Related int
 	// Feeds caps the items of the site's feeds (default 50) and of each

@@ -16,8 +16,8 @@ func TestWarnings(t *testing.T) {
 			`sahifa.toml:1:1: warning: unknown key "base_url" (did you mean "baseURL"?)`},
 		{"no suggestion when far", `theme = "ananke"`,
 			`sahifa.toml:1:1: warning: unknown key "theme"`},
-		{"unknown table once", "[menu]\nmain = 1\nfooter = 2\n",
-			`sahifa.toml:1:2: warning: unknown key "menu"`},
+		{"unknown table once", "[outputs]\nhome = 1\npage = 2\n",
+			`sahifa.toml:1:2: warning: unknown key "outputs"`},
 		{"nested typo", "[markup]\nunsafee = true\n",
 			`sahifa.toml:2:1: warning: unknown key "markup.unsafee" (did you mean "markup.unsafe"?)`},
 		{"dotted unknown points at its part", "markup.highlight.style = \"x\"\n",
@@ -28,10 +28,10 @@ func TestWarnings(t *testing.T) {
 			`sahifa.toml:2:1: warning: unknown key "permalinks.posts" (the article URL pattern is "permalinks.article")`},
 		{"goldmark siblings", "[markup.goldmark.renderer]\nunsafe = true\nhardWraps = true\n",
 			`sahifa.toml:3:1: warning: unknown key "markup.goldmark.renderer.hardWraps"`},
-		{"sorted by position", "zz = 1\naa = 2\n[[menus]]\nx = 1\n",
+		{"sorted by position", "zz = 1\naa = 2\n[[services]]\nx = 1\n",
 			"sahifa.toml:1:1: warning: unknown key \"zz\"\n" +
 				"sahifa.toml:2:1: warning: unknown key \"aa\"\n" +
-				"sahifa.toml:3:3: warning: unknown key \"menus\""},
+				"sahifa.toml:3:3: warning: unknown key \"services\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

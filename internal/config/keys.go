@@ -43,6 +43,8 @@ var knownKeys = []knownKey{
 	{"import.onBuild", "import.onBuild"},
 	{"import.maxTags", "import.maxTags"},
 	{"taxonomies", "taxonomies"},
+	{"menu", "menu"},
+	{"menus", "menu"}, // Hugo accepts both
 	{"related", ""},
 	{"related.count", "related.count"},
 	{"feeds", ""},

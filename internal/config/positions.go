@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -31,17 +32,36 @@ func locate(data []byte) (map[string]place, error) {
 	var p unstable.Parser
 	p.Reset(data)
 	var table []string
+	entries := map[string]int{} // [[array.table]] headers seen, by path
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
-		case unstable.Table, unstable.ArrayTable:
+		case unstable.Table:
 			table = l.key(nil, e.Key())
+		case unstable.ArrayTable:
+			// Each [[menu.main]] is an entry of its own: its keys are
+			// recorded under the entry's number (entryPart), so a message
+			// about the third entry points at the third entry.
+			table = l.key(nil, e.Key())
+			k := exactPath(table)
+			n := entries[k]
+			entries[k]++
+			header := l.places[k]
+			for it := e.Key(); it.Next(); {
+				header.keyLine, header.keyCol = lineCol(l.data, int(it.Node().Raw.Offset))
+			}
+			table = append(table, entryPart(n))
+			l.places[exactPath(table)] = header
 		case unstable.KeyValue:
 			l.keyValue(table, e)
 		}
 	}
 	return l.places, p.Error()
 }
+
+// entryPart is the path part that stands for entry n of an array of
+// tables in recorded places: "menu", "main", "#2", "name".
+func entryPart(n int) string { return "#" + strconv.Itoa(n) }
 
 type locator struct {
 	data   []byte

@@ -40,6 +40,7 @@ var settings = []struct {
 	{"import.onBuild", func(p *parser, a assignment) { p.boolean(a, &p.cfg.Import.OnBuild) }},
 	{"import.maxTags", func(p *parser, a assignment) { p.count(a, 0, &p.cfg.Import.MaxTags) }},
 	{"taxonomies", applyTaxonomies},
+	{"menu", applyMenu},
 	{"related.count", func(p *parser, a assignment) { p.count(a, 0, &p.cfg.Related) }},
 	{"feeds.limit", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Feeds.Limit) }},
 	{"feeds.termLimit", func(p *parser, a assignment) { p.count(a, 1, &p.cfg.Feeds.TermLimit) }},

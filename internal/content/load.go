@@ -16,7 +16,7 @@ import (
 
 // IsSource reports whether a file name under content/ is an article source.
 // Hidden files, editors' backup and swap files, and Hugo's section files
-// (_index.md, which sahifa has no use for yet) are not.
+// (_index.md, which names a section: LoadSections) are not.
 func IsSource(name string) bool {
 	base := path.Base(name)
 	if !strings.HasSuffix(base, ".md") || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") || strings.HasPrefix(base, "#") {

@@ -120,7 +120,7 @@ func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
 		re := r.entries[rel]
 		page.Related = append(page.Related, RelatedLink{Title: re.Title, URL: re.RelPermalink, Date: re.Date, Dateline: re.Dateline})
 	}
-	return &Page{
+	data := &Page{
 		Kind:         "article",
 		Title:        a.Title,
 		Description:  firstNonEmpty(a.Description, e.Summary),
@@ -130,4 +130,12 @@ func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
 		Article:      &page,
 		Feeds:        r.feeds,
 	}
+	if a.Section != nil {
+		// Without its count: an article's page keeps its bytes as the
+		// section grows.
+		link := r.sectionLink(a.Section)
+		link.Count = 0
+		data.Section = &link
+	}
+	return data
 }

@@ -12,19 +12,22 @@ import (
 // Page is what every template receives as its dot. Field names follow
 // Hugo's where Hugo has one, so theme authors feel at home.
 type Page struct {
-	Kind         string // "home", "article", "terms", "term", "archive", "period", "search" or "404"
+	Kind         string // "home", "article", "section", "terms", "term", "archive", "period", "search" or "404"
 	Title        string // "" on the first home page
 	Description  string
 	Permalink    string // absolute, percent-encoded
 	RelPermalink string // with the base path, percent-encoded
 	Site         *SiteData
-	Article      *Article      // Kind "article"
-	Pager        *Pager        // Kinds "home", "term" and "period": the page's slice of the list
-	Taxonomy     *TaxonomyData // Kinds "terms" and "term"
-	Term         *TermLink     // Kind "term"
-	Archive      *ArchiveData  // Kinds "archive" and "period"
-	Period       *PeriodLink   // Kind "period"
-	Search       *SearchData   // Kind "search"
+	Article      *Article // Kind "article"
+	Pager        *Pager   // Kinds "home", "section", "term" and "period": the page's slice of the list
+	// Section is the section a page is about (Kind "section") or the one
+	// an article is filed in (Kind "article", nil for none).
+	Section  *SectionLink
+	Taxonomy *TaxonomyData // Kinds "terms" and "term"
+	Term     *TermLink     // Kind "term"
+	Archive  *ArchiveData  // Kinds "archive" and "period"
+	Period   *PeriodLink   // Kind "period"
+	Search   *SearchData   // Kind "search"
 	// Feeds are the feeds to announce in <head> (rel="alternate").
 	Feeds []FeedLink
 }
@@ -49,6 +52,28 @@ type TermLink struct {
 	URL     string // with the base path, percent-encoded
 	Count   int    // on the taxonomy index and the term's front page only
 	FeedURL string // the term's RSS feed
+}
+
+// SectionLink is a section of the site (a folder under content/) as a
+// link, with what its _index.md says.
+type SectionLink struct {
+	Name        string
+	Description string
+	URL         string // with the base path, percent-encoded
+	FeedURL     string // its RSS feed, absolute
+	AtomURL     string // its Atom feed, absolute
+	Count       int    // on the section's front page only, like a term's
+}
+
+// MenuLink is an entry of a menu ([[menu.main]] in sahifa.toml, or the
+// sections).
+type MenuLink struct {
+	Name string
+	// URL is a link with the base path, percent-encoded, or a full URL
+	// off the site (External).
+	URL      string
+	External bool
+	Children []MenuLink // one level
 }
 
 // TaxonomyData is a taxonomy with all its terms, busiest first.
@@ -106,6 +131,10 @@ type SiteData struct {
 	// Image is the default picture for social previews (images.default);
 	// nil when the site sets none.
 	Image *Image
+	// Menus are the site's menus by name: "main" is the masthead's, the
+	// sections unless sahifa.toml gives [[menu.main]]. A new section
+	// changes it on every page; a new article does not.
+	Menus map[string][]MenuLink
 	// There is no Lastmod (Hugo's .Site.Lastmod): every page shows site
 	// data, and a value that changes with every publish would make every
 	// page of the archive change with it (docs/output.md).

@@ -97,6 +97,9 @@ func (r *renderer) writeFeeds() work {
 		ch.SelfURL = r.abs("/" + f.path)
 		w = append(w, func() error { return r.emitData(f.path, f.mediaType, f.encode, ch) })
 	}
+	if r.tpl.Has(sectionLayout) {
+		w = append(w, r.sectionFeeds(ch)...)
+	}
 	for _, tx := range r.site.Taxonomies {
 		if !r.tpl.Has(termLayout) {
 			break // no term pages, so no page for a term feed to belong to
@@ -109,6 +112,36 @@ func (r *renderer) writeFeeds() work {
 				tch.SelfURL = r.abs(t.RelPermalink + "index.xml")
 				tch.Items = r.items(t.Articles, cfg.Feeds.TermLimit, false)
 				return r.emitData(strings.TrimPrefix(t.RelPermalink, "/")+"index.xml", "application/rss+xml", feed.RSS, tch)
+			})
+		}
+	}
+	return w
+}
+
+// sectionFeeds is the work of writing each section's RSS and Atom feeds:
+// summaries, as term feeds carry, of its newest articles.
+func (r *renderer) sectionFeeds(whole feed.Channel) work {
+	var w work
+	for _, sec := range r.site.Sections {
+		ch := whole
+		ch.Title = r.site.Config.Title + " – " + sec.Name
+		if sec.Description != "" {
+			ch.Description = sec.Description
+		}
+		ch.Link = r.abs(sec.RelPermalink)
+		ch.Items = r.items(sec.Articles, r.site.Config.Feeds.Limit, false)
+		for _, f := range []struct {
+			name, mediaType string
+			encode          func(feed.Channel) ([]byte, error)
+		}{
+			{site.SectionRSS, "application/rss+xml", feed.RSS},
+			{site.SectionAtom, "application/atom+xml", feed.Atom},
+		} {
+			path := strings.TrimPrefix(sec.RelPermalink, "/") + f.name
+			w = append(w, func() error {
+				ch := ch
+				ch.SelfURL = r.abs("/" + path)
+				return r.emitData(path, f.mediaType, f.encode, ch)
 			})
 		}
 	}
@@ -163,7 +196,7 @@ func (r *renderer) writeSitemaps(now time.Time) error {
 }
 
 // sitemapURLs lists the pages search engines should index, in two
-// groups: the lists' front pages (the home page, the taxonomy indexes and
+// groups: the lists' front pages (the home page, the sections, the taxonomy indexes and
 // each term, the archive and its years and months) and the articles,
 // oldest first. A list's numbered pages are not listed (nor are they in
 // Hugo's sitemaps): crawlers reach them from the front page, and listing
@@ -182,6 +215,11 @@ func (r *renderer) sitemapURLs() (lists, articles []sitemap.URL) {
 	if r.tpl.Has(termsLayout) {
 		for _, tx := range s.Taxonomies {
 			add(tx.RelPermalink, newestChange(s.Articles))
+		}
+	}
+	if r.tpl.Has(sectionLayout) {
+		for _, sec := range s.Sections {
+			front(sec.Pagers)
 		}
 	}
 	if r.tpl.Has(termLayout) {

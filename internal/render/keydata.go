@@ -137,6 +137,15 @@ func (d *keyData) article(a *Article) {
 	d.str(string(a.Content))
 }
 
+func (d *keyData) section(s *SectionLink) {
+	d.str(s.Name)
+	d.str(s.Description)
+	d.str(s.URL)
+	d.str(s.FeedURL)
+	d.str(s.AtomURL)
+	d.int(s.Count)
+}
+
 func (d *keyData) author(a *AuthorLink) {
 	d.str(a.Name)
 	d.str(a.URL)

@@ -11,6 +11,7 @@ import (
 const (
 	termsLayout   = "_default/terms.html"
 	termLayout    = "_default/term.html"
+	sectionLayout = "_default/section.html"
 	archiveLayout = "_default/archive.html"
 	periodLayout  = "_default/period.html"
 )
@@ -192,6 +193,44 @@ func (r *renderer) archive(ar *site.Archive) work {
 		periods(y, "أرشيف "+r.site.Config.Dates.Format().Number(y.Year))
 		for _, m := range y.Months {
 			periods(m, "أرشيف "+r.site.Config.Dates.Format().MonthYear(time.Date(m.Year, m.Month, 1, 12, 0, 0, 0, time.UTC)))
+		}
+	}
+	return w
+}
+
+// sectionLink is a section as a link, with its count.
+func (r *renderer) sectionLink(sec *site.Section) SectionLink {
+	base := sec.RelPermalink
+	return SectionLink{Name: sec.Name, Description: sec.Description, URL: r.rel(base),
+		FeedURL: r.abs(base + site.SectionRSS), AtomURL: r.abs(base + site.SectionAtom), Count: len(sec.Articles)}
+}
+
+// sections is the work of rendering every page of every section.
+func (r *renderer) sections() work {
+	var w work
+	for _, sec := range r.site.Sections {
+		link := r.sectionLink(sec)
+		// Numbered pages get the section without its count, which moves
+		// with every article published in it (data.go).
+		uncounted := link
+		uncounted.Count = 0
+		feeds := append([]FeedLink{
+			{Type: "application/rss+xml", Title: r.site.Config.Title + " – " + sec.Name, URL: link.FeedURL},
+			{Type: "application/atom+xml", Title: r.site.Config.Title + " – " + sec.Name, URL: link.AtomURL},
+		}, r.feeds...)
+		for i := range sec.Pagers {
+			w = append(w, func() error {
+				p := &sec.Pagers[i]
+				data := r.listPage("section", sec.Name, p)
+				data.Section, data.Feeds = &link, feeds
+				if sec.Description != "" {
+					data.Description = sec.Description
+				}
+				if p.Number > 0 {
+					data.Section = &uncounted
+				}
+				return r.page(p.OutputPath, "section content/"+sec.Folder+"/", sectionLayout, data)
+			})
 		}
 	}
 	return w

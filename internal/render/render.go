@@ -95,6 +95,7 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	for i := range s.Home {
 		w = append(w, func() error { return r.home(&s.Home[i]) })
 	}
+	w = append(w, r.sections()...)
 	for _, tx := range s.Taxonomies {
 		w = append(w, r.taxonomy(tx)...)
 	}
@@ -261,7 +262,29 @@ func siteData(s *site.Site) *SiteData {
 		Copyright:    c.Copyright,
 		Author:       c.Author,
 		Params:       c.Params,
+		Menus:        menuLinks(s),
 	}
+}
+
+// menuLinks are the site's menus as links.
+func menuLinks(s *site.Site) map[string][]MenuLink {
+	var links func(items []*site.MenuItem) []MenuLink
+	links = func(items []*site.MenuItem) []MenuLink {
+		var out []MenuLink
+		for _, it := range items {
+			l := MenuLink{Name: it.Name, URL: it.URL, External: it.External, Children: links(it.Children)}
+			if !it.External {
+				l.URL = relLink(s.Config, it.URL)
+			}
+			out = append(out, l)
+		}
+		return out
+	}
+	menus := make(map[string][]MenuLink, len(s.Menus))
+	for name, items := range s.Menus {
+		menus[name] = links(items)
+	}
+	return menus
 }
 
 func (r *renderer) notFound() error {

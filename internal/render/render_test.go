@@ -124,6 +124,9 @@ func TestRenderOutputPaths(t *testing.T) {
 			"images/شعار.png",
 			"index.html",
 			"index.xml",
+			"iraq/atom.xml", // the section content/iraq/
+			"iraq/index.html",
+			"iraq/index.xml",
 			"js/share.js",
 			"news-sitemap.xml",
 			"old-xss/index.html",
@@ -225,8 +228,8 @@ func TestRenderAssetFingerprint(t *testing.T) {
 		// 3 articles, the home page and its 3 numbered pages, 404, the
 		// tags index, 3 tag pages, the archive index, 2021 and 2021/02
 		// with 3 numbered pages each, the search page.
-		if checked != 22 {
-			t.Errorf("checked %d pages with a stylesheet, want 22", checked)
+		if checked != 23 {
+			t.Errorf("checked %d pages with a stylesheet, want 23", checked)
 		}
 	}
 }
@@ -276,7 +279,7 @@ func isInternal(u string) bool { return strings.HasPrefix(u, "/") && !strings.Ha
 func TestRenderSubPathLinks(t *testing.T) {
 	_, out := renderNews(t, "https://example.github.io/news/", true)
 	pages := out.htmlPages()
-	if len(pages) != 24 { // the 22 pages with a stylesheet and 2 alias redirects
+	if len(pages) != 25 { // the 23 pages with a stylesheet and 2 alias redirects
 		t.Errorf("%d HTML pages", len(pages))
 	}
 	seenArabic := false

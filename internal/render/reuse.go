@@ -320,6 +320,9 @@ func (r *renderer) writePage(d *keyData, p *Page) {
 	if d.has(p.Search != nil) {
 		d.search(p.Search)
 	}
+	if d.has(p.Section != nil) {
+		d.section(p.Section)
+	}
 	each(d, p.Feeds, (*keyData).feed)
 }
 

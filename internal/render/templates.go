@@ -36,6 +36,7 @@ var pageLayouts = []struct {
 	{notFound, "", false},
 	{termsLayout, "", true},
 	{termLayout, listLayout, true},
+	{sectionLayout, listLayout, true},
 	{archiveLayout, "", true},
 	{periodLayout, listLayout, true},
 	{searchLayout, "", true},

@@ -27,6 +27,9 @@ type Options struct {
 	// what it is ("static/favicon.ico"), so an article's url or alias
 	// naming one is reported as such.
 	Files map[string]string
+	// Sections are what the sections' _index.md files say (name,
+	// description, order); content.LoadSections reads them.
+	Sections []content.SectionMeta
 }
 
 // Article is a published page with its place on the site.
@@ -45,6 +48,9 @@ type Article struct {
 	Terms map[string][]*Term
 	// Related are the articles most related to this one, best first.
 	Related []*Article
+	// Section is the section the article is filed in (its folder under
+	// content/), nil for none.
+	Section *Section
 }
 
 // Alias is an old URL that redirects to an article.
@@ -65,6 +71,12 @@ type Site struct {
 	// Taxonomies in the config's order ("tags" first by default).
 	Taxonomies []*Taxonomy
 	Archive    *Archive
+	// Sections are the folders of content/ with published articles, in
+	// menu order (sections.go).
+	Sections []*Section
+	// Menus are the site's menus by name; MainMenu lists the sections
+	// unless the config gives it.
+	Menus map[string][]*MenuItem
 	// Held counts the pages left out as drafts, future or expired.
 	Held Held
 	// Warnings are problems that do not stop the build (too many tags).
@@ -119,6 +131,8 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 			relate(s.Articles, tx, cfg.Related)
 		}
 	}
+	s.buildSections(opts.Sections)
+	errs = append(errs, s.buildMenus(cfg)...)
 	s.Archive = buildArchive(s.Articles, loc, cfg.Paginate)
 	claims.claim(s.Archive.OutputPath, "the archive index")
 	for _, y := range s.Archive.Years {
@@ -131,6 +145,9 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 			claims.claim(pg.OutputPath, "the archive of "+y.RelPermalink)
 		}
 	}
+	// After every page of the site's own: a folder named like one of
+	// them is the one to rename.
+	errs = append(errs, s.claimSections(claims)...)
 	for _, a := range s.Articles {
 		var err error
 		if a.URL != "" {

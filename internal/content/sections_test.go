@@ -1,0 +1,40 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadSections(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/economy/_index.md": {Data: []byte("---\ntitle: \"اقتصاد\"\ndescription: الأسواق\nweight: 2\n---\n")},
+		"content/economy/oil.md":    {Data: []byte("---\ntitle: x\n---\n")},
+		"content/sport/league.md":   {Data: []byte("---\ntitle: x\n---\n")}, // no _index.md
+		"content/.git/_index.md":    {Data: []byte("not read")},
+		"content/_index.md":         {Data: []byte("---\ntitle: home\n---\n")}, // the home page's, not a section's
+	}
+	metas, warns, err := LoadSections(fsys, "content")
+	if err != nil || len(warns) != 0 {
+		t.Fatal(err, warns)
+	}
+	want := []SectionMeta{{Folder: "economy", Path: "content/economy/_index.md", Title: "اقتصاد", Description: "الأسواق", Weight: 2}}
+	if !reflect.DeepEqual(metas, want) {
+		t.Errorf("got %+v\nwant %+v", metas, want)
+	}
+	if IsSource("content/economy/_index.md") {
+		t.Error("_index.md is read as an article")
+	}
+}
+
+func TestParseSectionProblems(t *testing.T) {
+	_, _, err := ParseSection("content/a/_index.md", []byte("---\ntitle: أ\nweight: \"2\"\n---\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "content/a/_index.md:3:9: weight:") {
+		t.Errorf("a quoted weight gave %v", err)
+	}
+	_, warns, err := ParseSection("content/a/_index.md", []byte("---\ntitel: أ\n---\n"))
+	if err != nil || len(warns) != 2 || !strings.Contains(warns[0].Msg, `did you mean "title"?`) || !strings.Contains(warns[1].Msg, "no title") {
+		t.Errorf("a misspelt title gave %v %v", err, warns)
+	}
+}
