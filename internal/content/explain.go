@@ -24,7 +24,7 @@ func describe(v any) *i18n.Msg {
 	case int64, float64:
 		return i18n.New(i18n.TheNumber, v)
 	case bool:
-		return i18n.New(i18n.KindBool) // the values are their own names
+		return i18n.New(i18n.Verbatim, v) // true and false are their own names
 	case map[string]any:
 		return i18n.New(i18n.KindTablePairs)
 	}

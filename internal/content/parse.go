@@ -266,7 +266,7 @@ func kind(v any) *i18n.Msg {
 	case nil:
 		return i18n.New(i18n.KindNothing)
 	}
-	return i18n.New(i18n.Quoted, fmt.Sprintf("%T", v)) // never: values are normalised
+	return i18n.New(i18n.Verbatim, fmt.Sprintf("%T", v)) // never: values are normalised
 }
 
 // Date layouts Hugo content uses, most specific first. Layouts without an

@@ -75,6 +75,7 @@ const (
 	TagsCommas
 	UnknownKey
 	Quoted
+	Verbatim
 	TheNumber
 	KindText
 	KindBool
@@ -186,6 +187,7 @@ var catalogue = [...]text{
 	UnknownKey: {"unknown key %q, so its value is not used (did you mean %q?)", "المفتاح %q غير معروف، فلا تُستعمل قيمته (هل تقصد %q؟)"},
 
 	Quoted:         {"%q", "%q"},
+	Verbatim:       {"%v", "%v"},
 	TheNumber:      {"the number %v", "العدد %v"},
 	KindText:       {"text", "نص"},
 	KindBool:       {"true/false", "true/false"},

@@ -17,7 +17,7 @@ func TestCatalogueComplete(t *testing.T) {
 		t.Fatalf("catalogue has %d messages, want %d (one per ID)", len(catalogue), idCount)
 	}
 	// Messages that are only technical text, the same in both languages.
-	same := map[ID]bool{KeyValue: true, Quoted: true, KindBool: true}
+	same := map[ID]bool{KeyValue: true, Quoted: true, Verbatim: true, KindBool: true}
 	for id := ID(0); id < idCount; id++ {
 		m := catalogue[id]
 		if m.en == "" || m.ar == "" {
