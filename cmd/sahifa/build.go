@@ -40,6 +40,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&watching, "watch", false, "stay running and rebuild on every change to the site's files")
 	fs.DurationVar(&debounce, "debounce", watch.DefaultQuiet, "with --watch, quiet `TIME` after the last file event before rebuilding")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof reads it)")
+	langFlag := addLangFlag(fs)
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
@@ -50,6 +51,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if notSite("build", opts.Source, stderr) {
 		return exitUsage
 	}
+	lang, ok := messageLang("build", *langFlag, opts.Source, stderr)
+	if !ok {
+		return exitUsage
+	}
+	opts.Lang = &lang
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err == nil {
@@ -78,7 +84,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 	var progress *progressLine
 	if !quiet {
-		progress = newProgressLine(stderr, verbose)
+		progress = newProgressLine(stderr, verbose, lang)
 		opts.Progress = progress.update
 	}
 	res, err := build.Run(opts)
@@ -97,19 +103,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e)
 		}
-		fmt.Fprintln(stderr, msgFailed(len(errs), res.Destination))
+		fmt.Fprintln(stderr, msgFailed(lang, len(errs), res.Destination))
 		return exitFail
 	}
 	if !quiet {
-		fmt.Fprintln(stdout, msgBuilt(res))
-		for _, l := range msgHeld(res.Held) {
+		fmt.Fprintln(stdout, msgBuilt(lang, res))
+		for _, l := range msgHeld(lang, res.Held) {
 			fmt.Fprintln(stdout, l)
 		}
 		if verbose {
 			fmt.Fprintf(stdout, "output in %s\n", res.Destination)
 		}
 		if res.Files.Foreign > 0 {
-			fmt.Fprintln(stderr, msgForeign(res.Files.Foreign, res.Destination))
+			fmt.Fprintln(stderr, msgForeign(lang, res.Files.Foreign, res.Destination))
 		}
 	}
 	return exitOK

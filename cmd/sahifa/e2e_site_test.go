@@ -65,7 +65,9 @@ func TestE2ENewSite(t *testing.T) {
 	if got := e2eRead(t, filepath.Join(site, ".gitignore")); got != "/public/\n/.sahifa-cache/\n" {
 		t.Errorf(".gitignore = %q", got)
 	}
-	r = e2eRun(t, site, nil, "build", "--now", e2eNow)
+	// A new site says language = "ar": its messages are Arabic (--lang en
+	// for the English the summary checks read).
+	r = e2eRun(t, site, nil, "build", "--now", e2eNow, "--lang", "en")
 	e2eFirstBuild(t, r, filepath.Join(site, "public"), 0)
 	if r.stderr != "" {
 		t.Errorf("a new site builds with warnings: %s", r)
@@ -73,10 +75,15 @@ func TestE2ENewSite(t *testing.T) {
 
 	r = e2eRun(t, site, nil, "new", "خبر أول")
 	e2eWant(t, r, exitOK)
-	if r.stdout != "content/خبر-أول.md\n" || !strings.Contains(r.stderr, "it is a draft") || !strings.Contains(r.stderr, "-D") {
+	if r.stdout != "content/خبر-أول.md\n" || !strings.Contains(r.stderr, "إنه مسودة") || !strings.Contains(r.stderr, "-D") {
 		t.Errorf("new does not say it made a draft and how to see it: %s", r)
 	}
 	r = e2eRun(t, site, nil, "build")
+	e2eWant(t, r, exitOK)
+	if !strings.HasPrefix(r.stdout, "لا مقالات، و5 صفحات") || !strings.Contains(r.stdout, "\nمسودة واحدة خارج البناء (أضف -D لتضمينها)\n") {
+		t.Errorf("build does not say, in Arabic, it left the draft out: %s", r)
+	}
+	r = e2eRun(t, site, nil, "build", "--lang", "en")
 	e2eBuilt(t, r, filepath.Join(site, "public"), 0)
 	if !strings.Contains(r.stdout, "\n1 draft not built (use -D to include it)\n") {
 		t.Errorf("build does not say it left the draft out: %s", r)

@@ -206,7 +206,7 @@ func e2eNewSite(t *testing.T) string {
 	return root
 }
 
-var e2eSummaryRE = regexp.MustCompile(`(?m)^(\d+) articles, (\d+) pages \((\d+) rendered\); files: (\d+) written, (\d+) unchanged, (\d+) removed; in \S+$`)
+var e2eSummaryRE = regexp.MustCompile(`(?m)^(\d+) articles?, (\d+) pages? \((\d+) rendered\); files: (\d+) written, (\d+) unchanged, (\d+) removed; in \S+$`)
 
 // e2eCounts is a build summary's numbers.
 type e2eCounts struct {

@@ -20,6 +20,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	source := fs.StringP("source", "s", ".", "site root `DIR`")
 	section := fs.String("section", "", "folder under content/ to write into, e.g. economy")
 	draft := fs.Bool("draft", true, "mark the article as a draft (--draft=false to publish on the next build)")
+	langFlag := addLangFlag(fs)
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
@@ -40,6 +41,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	if strings.Contains(*section, "..") || filepath.IsAbs(*section) {
 		fmt.Fprintf(stderr, "sahifa new: --section %q must be a folder inside content/\n", *section)
+		return exitUsage
+	}
+	chosen, ok := langChosen("new", *langFlag, stderr)
+	if !ok {
 		return exitUsage
 	}
 
@@ -76,7 +81,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s\n", filepath.ToSlash(rel))
 	if *draft {
-		fmt.Fprintln(stderr, msgNewDraft)
+		fmt.Fprintln(stderr, msgNewDraft(build.MessageLang(chosen, st.Config)))
 	}
 	return exitOK
 }

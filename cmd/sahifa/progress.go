@@ -9,6 +9,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/sahifa/sahifa/internal/build"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // progressAfter is how long a build runs before its progress is shown:
@@ -31,12 +32,13 @@ type progressLine struct {
 	// when it is (not live).
 	ended []string
 	shown bool // a live line is on the screen
+	lang  i18n.Lang
 }
 
 // newProgressLine returns the display for a build starting now on
-// stderr; verbose shows every stage, however quick the build.
-func newProgressLine(stderr io.Writer, verbose bool) *progressLine {
-	p := &progressLine{w: stderr, after: progressAfter, start: time.Now(), now: time.Now}
+// stderr, told in l; verbose shows every stage, however quick the build.
+func newProgressLine(stderr io.Writer, verbose bool, l i18n.Lang) *progressLine {
+	p := &progressLine{w: stderr, after: progressAfter, start: time.Now(), now: time.Now, lang: l}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.live = true
 	}
@@ -52,12 +54,12 @@ func (p *progressLine) update(pr build.Progress) {
 	due := elapsed >= p.after
 	if p.live {
 		if due && !pr.Ended {
-			p.draw(msgProgress(pr, elapsed))
+			p.draw(msgProgress(p.lang, pr, elapsed))
 		}
 		return
 	}
 	if pr.Ended {
-		p.ended = append(p.ended, msgStageEnded(pr))
+		p.ended = append(p.ended, msgStageEnded(p.lang, pr))
 	}
 	if due {
 		for _, l := range p.ended {

@@ -29,6 +29,7 @@ import (
 	"github.com/sahifa/sahifa/internal/build"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/i18n"
 	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/render"
@@ -51,6 +52,7 @@ type serveOptions struct {
 	open         bool
 	debounce     time.Duration
 	quiet        bool
+	lang         string // --lang
 	// ready, when set, is called with the site's address once it is
 	// served (tests use it instead of reading stdout).
 	ready func(url string)
@@ -73,9 +75,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&o.debounce, "debounce", watch.DefaultQuiet, "quiet `TIME` after the last file event before rebuilding")
 	fs.StringVar(&now, "now", "", "build `TIME` (RFC 3339) deciding future and expired articles; also "+NowEnv)
 	fs.BoolVar(&o.quiet, "quiet", false, "print nothing but errors and the address")
+	langFlag := addLangFlag(fs)
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
+	o.lang = *langFlag
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sahifa serve: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
@@ -127,6 +131,13 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 	if notSite("serve", root, stderr) {
 		return exitUsage
 	}
+	// The language is chosen once: the overlay's texts come with the
+	// server, and messages do not change language between two saves.
+	lang, ok := messageLang("serve", o.lang, root, stderr)
+	if !ok {
+		return exitUsage
+	}
+	o.build.Lang = &lang
 	if o.renderToDisk {
 		if err := build.CheckDestination(o.build); err != nil {
 			fmt.Fprintf(stderr, "sahifa serve: --renderToDisk: %v\n", err)
@@ -163,7 +174,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 	}
 	defer w.Close()
 
-	dev := server.New(server.WithHosts(hosts))
+	dev := server.New(server.WithHosts(hosts), server.WithLang(lang))
 	d := &devBuild{opts: o, baseURL: site, dev: dev, stdout: stdout, stderr: stderr, edited: map[string]bool{}, parsed: &content.Parsed{}}
 	d.rebuild("")
 
@@ -278,15 +289,15 @@ func (d *devBuild) rebuild(what string) {
 		fmt.Fprintf(d.stdout, "%s %s: %s, in %s\n", stamp, label, strings.Join(parts, ", "), time.Since(start).Round(time.Millisecond))
 	}
 	if !d.opts.quiet {
-		sayHeld(d.stdout, stamp, res.Held, &d.held)
+		sayHeld(d.stdout, stamp, langOf(opts), res.Held, &d.held)
 	}
 }
 
 // sayHeld prints what a build left out (msgHeld) when it is not what was
 // said last (*said): a draft saved while serving without -D is not on the
 // page, and this says why, once.
-func sayHeld(w io.Writer, stamp string, h site.Held, said *[]string) {
-	held := msgHeld(h)
+func sayHeld(w io.Writer, stamp string, l i18n.Lang, h site.Held, said *[]string) {
+	held := msgHeld(l, h)
 	if slices.Equal(held, *said) {
 		return
 	}
@@ -378,7 +389,7 @@ func watchBuildLoop(ctx context.Context, opts build.Options, debounce time.Durat
 		if !quiet {
 			fmt.Fprintf(stdout, "%s %s: %d pages rendered; files: %d written, %d unchanged, %d removed; in %s\n",
 				stamp, what, res.Pages, res.Files.Written, res.Files.Unchanged, res.Files.Removed, time.Since(start).Round(time.Millisecond))
-			sayHeld(stdout, stamp, res.Held, &held)
+			sayHeld(stdout, stamp, langOf(opts), res.Held, &held)
 		}
 	}
 	once("first build")

@@ -20,6 +20,7 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/i18n"
 	"github.com/sahifa/sahifa/internal/images"
 	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/minifier"
@@ -70,6 +71,9 @@ type Options struct {
 	// tenth of a second in between (progress.go), from one goroutine at
 	// a time; it must return quickly.
 	Progress func(Progress)
+	// Lang is the language of the articles' errors and warnings (--lang);
+	// nil: as MessageLang decides from sahifa.toml.
+	Lang *i18n.Lang
 }
 
 // Result summarises a successful build.
@@ -242,6 +246,7 @@ func Run(opts Options) (Result, error) {
 	loadOpts := content.Options{
 		Location:    cfg.Location,
 		DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
+		Lang: MessageLang(opts.Lang, cfg),
 	}
 	parsed := opts.Parsed
 	if parsed == nil {

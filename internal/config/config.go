@@ -32,6 +32,9 @@ type Config struct {
 	BaseURL string
 	// Language is a BCP 47 tag such as "ar" or "ar-IQ"; default "ar".
 	Language string
+	// LanguageSet says the file sets Language (language or languageCode):
+	// only then are sahifa's messages told in it (docs/content.md#messages-in-arabic).
+	LanguageSet bool
 	// Dir is "rtl" or "ltr": derived from Language unless the file sets dir.
 	Dir string
 	// Timezone is an IANA zone name; default "UTC".

@@ -189,7 +189,7 @@ func applyLanguage(p *parser, a assignment) {
 		p.fail(a, "%q is not a language tag such as \"ar\" or \"ar-IQ\"%s", s, hint)
 		return
 	}
-	p.cfg.Language = s
+	p.cfg.Language, p.cfg.LanguageSet = s, true
 }
 
 // DirFor returns the writing direction of a language tag ("rtl" for ar,

@@ -9,23 +9,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/sahifa/sahifa/internal/arabic"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // describe names a value for a message: text is quoted (cut short), so the
 // editor sees what was read.
-func describe(v any) string {
+func describe(v any) *i18n.Msg {
 	switch v := v.(type) {
 	case string:
 		if utf8.RuneCountInString(v) > 40 {
 			v = string([]rune(v)[:40]) + "…"
 		}
-		return fmt.Sprintf("%q", v)
+		return i18n.New(i18n.Quoted, v)
 	case int64, float64:
-		return fmt.Sprintf("the number %v", v)
+		return i18n.New(i18n.TheNumber, v)
 	case bool:
-		return fmt.Sprintf("%v", v)
+		return i18n.New(i18n.Verbatim, v) // true and false are their own names
 	case map[string]any:
-		return "a table (key: value pairs)"
+		return i18n.New(i18n.KindTablePairs)
 	}
 	return kind(v)
 }
@@ -54,7 +55,7 @@ func badDate(written string, opts Options) error {
 	s := arabic.ToLatinDigits(written)
 	if s != written {
 		if _, err := parseDate(s, opts); err == nil {
-			return fmt.Errorf(msgBadDate, written, fmt.Sprintf(msgDateDigits, s)+msgDateForms)
+			return i18n.New(i18n.BadDate, written, i18n.New(i18n.DateDigits, s, i18n.New(i18n.DateForms)))
 		}
 	}
 	if m := dateShape.FindStringSubmatch(s); m != nil {
@@ -66,19 +67,19 @@ func badDate(written string, opts Options) error {
 			cand := fmt.Sprintf("%s-%02s-%02s", y, mo, d)
 			_, err := time.Parse("2006-01-02", cand)
 			if err == nil {
-				return fmt.Errorf(msgBadDate, written, fmt.Sprintf(msgDateFix, cand)+msgDateForms)
+				return i18n.New(i18n.BadDate, written, i18n.New(i18n.DateFix, cand, i18n.New(i18n.DateForms)))
 			}
 			if strings.Contains(err.Error(), "out of range") {
-				return fmt.Errorf(msgNoSuchDay, written, rangeWords(err))
+				return i18n.New(i18n.NoSuchDay, written, rangeWords(err))
 			}
 		}
 	}
 	if len(s) >= 10 {
 		if _, err := time.Parse("2006-01-02", s[:10]); err != nil && strings.Contains(err.Error(), "out of range") {
-			return fmt.Errorf(msgNoSuchDay, written, rangeWords(err))
+			return i18n.New(i18n.NoSuchDay, written, rangeWords(err))
 		}
 	}
-	return fmt.Errorf(msgBadDate, written, msgDateForms)
+	return i18n.New(i18n.BadDate, written, i18n.New(i18n.DateForms))
 }
 
 // rangeWords is the part of time's error that says what is out of range.
@@ -92,8 +93,8 @@ func rangeWords(err error) string {
 
 // missingOpening explains a file whose first line is a front matter key:
 // the opening "---" (or "+++") was left out, so the file has no front
-// matter. It returns "" for a file that simply starts with text.
-func missingOpening(src []byte) string {
+// matter. It returns nil for a file that simply starts with text.
+func missingOpening(src []byte) *i18n.Msg {
 	first, _, _ := bytes.Cut(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")), []byte("\n"))
 	line := strings.TrimSpace(string(first))
 	key, _, found := strings.Cut(line, ":")
@@ -103,13 +104,13 @@ func missingOpening(src []byte) string {
 	}
 	key = strings.TrimSpace(key)
 	if !found || key == "" || strings.ContainsAny(key, " \t#") || !knownKey(key) {
-		return ""
+		return nil
 	}
 	shown := line
 	if utf8.RuneCountInString(shown) > 30 {
 		shown = string([]rune(shown)[:30]) + "…"
 	}
-	return fmt.Sprintf(msgNoOpening, shown, delim, delim)
+	return i18n.New(i18n.NoOpening, shown, delim, delim)
 }
 
 // isUTF16 reports whether src starts with a UTF-16 byte order mark, as

@@ -1,11 +1,11 @@
 package content
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/frontmatter"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // knownKeys are the front matter keys sahifa reads (parse.go's set) and
@@ -32,10 +32,9 @@ func knownKey(key string) bool {
 	return false
 }
 
-// misspelledKey returns a warning for a key that is not known but close
-// to a known one, or nil. It is placed at the start of the key's line,
-// where top-level keys are.
-func misspelledKey(path string, f frontmatter.Field) *diag.Warning {
+// misspelledKey returns the warning for a key that is not known but close
+// to a known one, or nil.
+func misspelledKey(f frontmatter.Field) *i18n.Msg {
 	if knownKey(f.Key) {
 		return nil
 	}
@@ -43,5 +42,5 @@ func misspelledKey(path string, f frontmatter.Field) *diag.Warning {
 	if s == "" {
 		return nil
 	}
-	return &diag.Warning{Path: path, Line: f.Line, Col: 1, Msg: fmt.Sprintf(msgUnknownKey, f.Key, s)}
+	return i18n.New(i18n.UnknownKey, f.Key, s)
 }

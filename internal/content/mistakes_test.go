@@ -1,8 +1,11 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // The front matter mistakes editors make most, each with the whole message
@@ -96,6 +99,9 @@ var mistakes = []struct {
 	{"draft: yes",
 		"---\ntitle: قمة\ndraft: نعم\n---\n",
 		`content/x.md:3:8: draft: must be true or false, not "نعم"; write draft: true (or false)`},
+	{"weight: true",
+		"---\ntitle: قمة\nweight: true\n---\n",
+		`content/x.md:3:9: weight: must be a whole number, not true; write weight: 1`},
 	{"weight in Arabic-Indic digits",
 		"---\ntitle: قمة\nweight: ٣\n---\n",
 		`content/x.md:3:9: weight: must be a whole number, not "٣"; write weight: 3`},
@@ -157,5 +163,66 @@ func TestFrontMatterMistakes(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", g, m.want)
 			}
 		})
+	}
+}
+
+// TestFrontMatterMistakesArabic: told in Arabic, every mistake of the table
+// keeps its position, says what is wrong in Arabic, and keeps the English
+// text after it in parentheses (issue 16, item 8).
+func TestFrontMatterMistakesArabic(t *testing.T) {
+	ar := opts()
+	ar.Lang = i18n.Arabic
+	for _, m := range mistakes {
+		if m.want == "" {
+			continue
+		}
+		t.Run(m.name, func(t *testing.T) {
+			p, err := Parse("content/x.md", []byte(m.src), ar)
+			var got []string
+			if err != nil {
+				got = append(got, err.Error())
+			}
+			for _, w := range p.Warnings {
+				got = append(got, w.String())
+			}
+			want := strings.Split(m.want, "\n")
+			if len(got) != len(want) {
+				t.Fatalf("got %d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+			}
+			for i, line := range want {
+				at := positionRE.FindString(line)
+				english := strings.TrimPrefix(line, at)
+				if !strings.HasPrefix(got[i], at) || !strings.HasSuffix(got[i], " ("+english+")") || got[i] == at+english+" ("+english+")" {
+					t.Errorf("got\n%s\nwant %q, the Arabic, then the English in parentheses:\n(%s)", got[i], at, english)
+				}
+			}
+		})
+	}
+}
+
+// positionRE matches "path:line[:col]: " and "warning: " before a message.
+var positionRE = regexp.MustCompile(`^content/x\.md(:\d+)*: (warning: )?`)
+
+// TestArabicMessages: a few messages as an Arabic newsroom reads them.
+func TestArabicMessages(t *testing.T) {
+	ar := opts()
+	ar.Lang = i18n.Arabic
+	for _, c := range []struct{ src, want string }{
+		{"---\ntitle: عاجل: قمة الرياض\n---\n",
+			`content/x.md:2:16: الترويسة: title: في القيمة ": " (نقطتان بعدهما مسافة)، وYAML تقرؤهما بداية مفتاح جديد؛ ضع القيمة كلها بين علامتي تنصيص مزدوجتين: title: "عاجل: قمة الرياض" (front matter: title: the value holds ": "`},
+		{"---\ntitle: قمة\ndate: 22/05/2024\n---\n",
+			`content/x.md:3:7: date: لا يقرأ sahifa "22/05/2024" تاريخا؛ اكتبه هكذا 2024-05-22؛ يُكتب التاريخ سنة-شهر-يوم بالأرقام اللاتينية`},
+		{"---\ntitle: [قمة, الرياض]\n---\n",
+			`content/x.md:2:8: title: يجب أن تكون نصا، لا قائمة؛ اكتب قيمة واحدة بين علامتي تنصيص مزدوجتين: title: "…" (title: must be text, not a list;`},
+	} {
+		_, err := Parse("content/x.md", []byte(c.src), ar)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("got\n%v\nwant it to start with\n%s", err, c.want)
+		}
+	}
+	p, err := Parse("content/x.md", []byte("---\ntitle: قمة\ntag: [اقتصاد]\n---\n"), ar)
+	want := `content/x.md:3:1: warning: المفتاح "tag" غير معروف، فلا تُستعمل قيمته (هل تقصد "tags"؟) (unknown key "tag", so its value is not used (did you mean "tags"?))`
+	if err != nil || len(p.Warnings) != 1 || p.Warnings[0].String() != want {
+		t.Errorf("got %v, %v; want the warning\n%s", p.Warnings, err, want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/frontmatter"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // Options say how to interpret values whose meaning depends on the site.
@@ -22,6 +23,8 @@ type Options struct {
 	// time of day: newsrooms publish date-only articles in the morning, not
 	// at midnight.
 	DefaultHour, DefaultMinute int
+	// Lang is the language of errors and warnings (package i18n).
+	Lang i18n.Lang
 }
 
 func (o Options) location() *time.Location {
@@ -33,10 +36,40 @@ func (o Options) location() *time.Location {
 
 // Parse decodes one Markdown source file. path is the site-relative path
 // used in error messages. All problems in the front matter are reported
-// together, each with its position.
+// together, each with its position, in the language of opts.Lang.
 func Parse(path string, src []byte, opts Options) (Page, error) {
+	p, err := parse(path, src, opts)
+	return p, tell(err, opts.Lang)
+}
+
+// tell returns err with each message of the catalogue it holds (package
+// frontmatter's and this package's, made language-free) told in l.
+func tell(err error, l i18n.Lang) error {
+	if err == nil || l == i18n.English {
+		return err
+	}
+	leaves := diag.Flatten(err)
+	for i, e := range leaves {
+		if se, ok := e.(*diag.SourceError); ok {
+			if m, ok := se.Err.(*i18n.Msg); ok {
+				leaves[i] = diag.At(se.Path, se.Line, se.Col, m.In(l))
+			}
+		}
+	}
+	if len(leaves) == 1 {
+		return leaves[0]
+	}
+	return errors.Join(leaves...)
+}
+
+// warning is a warning at a place telling m in l.
+func warning(path string, line, col int, m *i18n.Msg, l i18n.Lang) diag.Warning {
+	return diag.Warning{Path: path, Line: line, Col: col, Msg: m.In(l).Error()}
+}
+
+func parse(path string, src []byte, opts Options) (Page, error) {
 	if isUTF16(src) {
-		return Page{}, diag.Errorf(path, 1, 1, msgUTF16)
+		return Page{}, diag.At(path, 1, 1, i18n.New(i18n.UTF16))
 	}
 	doc, err := frontmatter.Split(path, src)
 	if err != nil {
@@ -61,12 +94,13 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 		if f.Value, n = cleanValue(f.Value); n > 0 {
 			p.Warnings = append(p.Warnings, diag.Warning{Path: path, Line: f.Line, Col: f.Col, Msg: f.Key + ": " + replacedMsg(n)})
 		}
-		if w := misspelledKey(path, f); w != nil {
-			p.Warnings = append(p.Warnings, *w)
+		if m := misspelledKey(f); m != nil {
+			// At the start of the key's line, where top-level keys are.
+			p.Warnings = append(p.Warnings, warning(path, f.Line, 1, m, opts.Lang))
 		}
 		if tags := tagsWithCommas(f.Value); key == "tags" && tags != nil {
-			p.Warnings = append(p.Warnings, diag.Warning{Path: path, Line: f.Line, Col: f.Col,
-				Msg: f.Key + ": " + fmt.Sprintf(msgTagsCommas, f.Value, f.Key, yamlList(tags))})
+			m := i18n.New(i18n.KeyValue, f.Key, i18n.New(i18n.TagsCommas, f.Value, f.Key, yamlList(tags)))
+			p.Warnings = append(p.Warnings, warning(path, f.Line, f.Col, m, opts.Lang))
 		}
 		p.Params[key] = f.Value
 		p.Lines[key] = f.Line
@@ -74,18 +108,18 @@ func Parse(path string, src []byte, opts Options) (Page, error) {
 			p.ImageLine = f.Line
 		}
 		if err := p.set(key, f.Key, f.Value, opts); err != nil {
-			errs = append(errs, diag.At(path, f.Line, f.Col, fmt.Errorf("%s: %w", f.Key, err)))
+			errs = append(errs, diag.At(path, f.Line, f.Col, i18n.New(i18n.KeyValue, f.Key, err)))
 		}
 	}
 	if strings.TrimSpace(p.Title) == "" && len(errs) == 0 {
 		line := doc.FMLine
 		if line == 0 {
-			if msg := missingOpening(src); msg != "" {
-				return Page{}, diag.Errorf(path, 1, 1, "front matter: %s", msg)
+			if m := missingOpening(src); m != nil {
+				return Page{}, diag.At(path, 1, 1, i18n.New(i18n.FrontMatter, m))
 			}
 			line = 1
 		}
-		errs = append(errs, diag.Errorf(path, line, 0, msgTitleAbsent))
+		errs = append(errs, diag.At(path, line, 0, i18n.New(i18n.TitleAbsent)))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Page{}, err
@@ -170,7 +204,7 @@ func str(written string, v any) (string, error) {
 		// YAML reads `title: 2024` as a number; the writer meant text.
 		return fmt.Sprint(v), nil
 	}
-	return "", fmt.Errorf(msgWantText, describe(v), written)
+	return "", i18n.New(i18n.WantText, describe(v), written)
 }
 
 func boolean(written string, v any) (bool, error) {
@@ -180,7 +214,7 @@ func boolean(written string, v any) (bool, error) {
 	case nil:
 		return false, nil
 	}
-	return false, fmt.Errorf(msgWantBool, describe(v), written)
+	return false, i18n.New(i18n.WantBool, describe(v), written)
 }
 
 func integer(written string, v any) (int, error) {
@@ -194,7 +228,7 @@ func integer(written string, v any) (int, error) {
 	case nil:
 		return 0, nil
 	}
-	return 0, fmt.Errorf(msgWantInt, describe(v), written, wholeNumberHint(v))
+	return 0, i18n.New(i18n.WantInt, describe(v), written, wholeNumberHint(v))
 }
 
 // strList accepts a list of text or a single text (Hugo accepts both for tags).
@@ -212,7 +246,7 @@ func strList(written string, v any) ([]string, error) {
 		for _, e := range v {
 			s, err := str(written, e)
 			if err != nil {
-				return nil, fmt.Errorf(msgWantTextIn, describe(e), written)
+				return nil, i18n.New(i18n.WantTextIn, describe(e), written)
 			}
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
@@ -220,25 +254,25 @@ func strList(written string, v any) ([]string, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf(msgWantList, describe(v), written)
+	return nil, i18n.New(i18n.WantList, describe(v), written)
 }
 
-func kind(v any) string {
+func kind(v any) *i18n.Msg {
 	switch v.(type) {
 	case string:
-		return "text"
+		return i18n.New(i18n.KindText)
 	case bool:
-		return "true/false"
+		return i18n.New(i18n.KindBool)
 	case int64, float64:
-		return "a number"
+		return i18n.New(i18n.KindNumber)
 	case []any:
-		return "a list"
+		return i18n.New(i18n.KindList)
 	case map[string]any:
-		return "a table"
+		return i18n.New(i18n.KindTable)
 	case nil:
-		return "nothing"
+		return i18n.New(i18n.KindNothing)
 	}
-	return fmt.Sprintf("%T", v)
+	return i18n.New(i18n.Verbatim, fmt.Sprintf("%T", v)) // never: values are normalised
 }
 
 // Date layouts Hugo content uses, most specific first. Layouts without an
@@ -254,7 +288,7 @@ func date(v any, opts Options) (time.Time, error) {
 		if v == nil {
 			return time.Time{}, nil
 		}
-		return time.Time{}, fmt.Errorf(msgWantDate, describe(v), msgDateForms)
+		return time.Time{}, i18n.New(i18n.WantDate, describe(v), i18n.New(i18n.DateForms))
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {

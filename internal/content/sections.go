@@ -9,6 +9,7 @@ import (
 
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/frontmatter"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // SectionFile is the name of a section's own file, as in Hugo: its front
@@ -76,7 +77,7 @@ var sectionKeys = []string{"title", "description", "weight"}
 func ParseSection(path string, src []byte) (SectionMeta, []diag.Warning, error) {
 	m := SectionMeta{Path: path}
 	if isUTF16(src) {
-		return m, nil, diag.Errorf(path, 1, 1, msgUTF16)
+		return m, nil, diag.At(path, 1, 1, i18n.New(i18n.UTF16))
 	}
 	doc, err := frontmatter.Split(path, src)
 	if err != nil {

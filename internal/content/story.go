@@ -1,9 +1,10 @@
 package content
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // Correction is a dated note an editor adds when a published story was
@@ -47,7 +48,7 @@ func correction(written string, v any, opts Options) (Correction, error) {
 		if v == nil {
 			return Correction{}, nil
 		}
-		return Correction{}, fmt.Errorf(msgWantCorrection, describe(v), written)
+		return Correction{}, i18n.New(i18n.WantCorrection, describe(v), written)
 	}
 	var c Correction
 	var err error
@@ -59,7 +60,7 @@ func correction(written string, v any, opts Options) (Correction, error) {
 		case "date":
 			c.Date, err = date(x, opts)
 		default:
-			err = fmt.Errorf(msgCorrectionKey, k, written)
+			err = i18n.New(i18n.CorrectionKey, k, written)
 		}
 		if err != nil {
 			return Correction{}, err
@@ -67,9 +68,9 @@ func correction(written string, v any, opts Options) (Correction, error) {
 	}
 	switch {
 	case c.Text == "":
-		return Correction{}, fmt.Errorf(msgCorrectionNoText, written)
+		return Correction{}, i18n.New(i18n.CorrectionNoText, written)
 	case c.Date.IsZero():
-		return Correction{}, fmt.Errorf(msgCorrectionNoDate, written)
+		return Correction{}, i18n.New(i18n.CorrectionNoDate, written)
 	}
 	return c, nil
 }

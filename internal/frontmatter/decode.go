@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // Decode parses the front matter of d into its top-level fields, in file
@@ -46,15 +47,16 @@ func newSource(path string, text []byte, line0 int) source {
 	return source{path: path, text: text, line0: max(line0, 1), starts: starts}
 }
 
-// errorf returns a positioned error; line is 1-based within the front matter
-// and col a 1-based byte column (0 when unknown).
-func (s source) errorf(line, col int, format string, args ...any) error {
+// errorAt returns a positioned error telling what (an *i18n.Msg of the
+// catalogue, or a rarer problem in English); line is 1-based within the
+// front matter and col a 1-based byte column (0 when unknown).
+func (s source) errorAt(line, col int, what error) error {
 	if line < 1 {
 		line, col = 0, 0
 	} else {
 		line = s.fileLine(line)
 	}
-	return diag.Errorf(s.path, line, col, "front matter: "+format, args...)
+	return diag.At(s.path, line, col, i18n.New(i18n.FrontMatter, what))
 }
 
 // fileLine converts a 1-based front matter line to a file line.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // The YAML parser says what it met ("mapping values are not allowed in
@@ -18,7 +20,7 @@ import (
 // (1-based line and byte column).
 type explanation struct {
 	line, col int
-	msg       string
+	msg       *i18n.Msg
 }
 
 // keyLine is a line "key: value" (or "key:" with nothing after).
@@ -122,7 +124,7 @@ func (s source) explainYAML(problem string, at int) (explanation, bool) {
 			t := s.lineText(n)
 			indent := len(t) - len(strings.TrimLeft(t, " \t"))
 			if i := strings.IndexByte(t[:indent], '\t'); i >= 0 {
-				return explanation{n, i + 1, msgTab}, true
+				return explanation{n, i + 1, i18n.New(i18n.Tab)}, true
 			}
 		}
 	}
@@ -146,8 +148,8 @@ func (s source) explainLine(problem string, n int, reported bool) (explanation, 
 		return explanation{}, false
 	}
 	v := kl.value
-	at := func(off int, format string, args ...any) (explanation, bool) {
-		return explanation{n, off + 1, kl.key + ": " + fmt.Sprintf(format, args...)}, true
+	at := func(off int, id i18n.ID, args ...any) (explanation, bool) {
+		return explanation{n, off + 1, i18n.New(i18n.KeyValue, kl.key, i18n.New(id, args...))}, true
 	}
 	switch {
 	case v == "":
@@ -157,28 +159,28 @@ func (s source) explainLine(problem string, n int, reported bool) (explanation, 
 		if end < 0 {
 			if among(problem, quoteProblems) {
 				q := fmt.Sprintf("%c", v[0])
-				return at(kl.valueOff, msgUnclosedQuote, q, q)
+				return at(kl.valueOff, i18n.UnclosedQuote, q, q)
 			}
 			return explanation{}, false
 		}
 		if rest := strings.TrimLeft(v[end+1:], " \t"); rest != "" && rest[0] != '#' && among(problem, afterProblems) {
-			return at(kl.valueOff+end+1, msgAfterQuote, v[:1], kl.suggestion(unquoted(v)))
+			return at(kl.valueOff+end+1, i18n.AfterQuote, v[:1], kl.suggestion(unquoted(v)))
 		}
 	case v[0] == '[' || v[0] == '{':
 		closer := map[byte]byte{'[': ']', '{': '}'}[v[0]]
 		end := closingBracket(v)
 		if end < 0 && among(problem, listProblems) {
-			return at(kl.valueOff, msgUnclosedList, v[:1], string(closer), v[:1], kl.suggestion(v))
+			return at(kl.valueOff, i18n.UnclosedList, v[:1], string(closer), v[:1], kl.suggestion(v))
 		}
 		if end >= 0 {
 			if rest := strings.TrimLeft(v[end+1:], " \t"); rest != "" && rest[0] != '#' && among(problem, afterProblems) {
-				return at(kl.valueOff, msgAfterList, v[:1], kl.suggestion(v))
+				return at(kl.valueOff, i18n.AfterList, v[:1], kl.suggestion(v))
 			}
 		}
 	case strings.ContainsRune("@`%", rune(v[0])) && problem == "found character that cannot start any token",
 		strings.HasPrefix(v, "- ") && strings.HasPrefix(problem, "block sequence entries are not allowed"),
 		(v[0] == '*' || v[0] == '&') && problem == "did not find expected alphabetic or numeric character":
-		return at(kl.valueOff, msgSpecialStart, string(v[0]), kl.suggestion(v))
+		return at(kl.valueOff, i18n.SpecialStart, string(v[0]), kl.suggestion(v))
 	case v[0] == '|' || v[0] == '>':
 		return explanation{}, false
 	}
@@ -187,18 +189,18 @@ func (s source) explainLine(problem string, n int, reported bool) (explanation, 
 	}
 	if problem == "found unknown escape character" {
 		if i := badEscape(v); i >= 0 {
-			return at(kl.valueOff+i, msgBadEscape, kl.key+": '"+strings.ReplaceAll(unquoted(v), "'", "''")+"'")
+			return at(kl.valueOff+i, i18n.BadEscape, kl.key+": '"+strings.ReplaceAll(unquoted(v), "'", "''")+"'")
 		}
 	}
 	if problem != "mapping values are not allowed in this context" {
 		return explanation{}, false
 	}
 	if i := valueColon(v); i >= 0 && v[0] != '"' && v[0] != '\'' {
-		return at(kl.valueOff+i, msgUnquotedColon, kl.suggestion(v))
+		return at(kl.valueOff+i, i18n.UnquotedColon, kl.suggestion(v))
 	}
 	if kl.indent > 0 {
 		if prev, ok := s.previousKeyLine(n); ok && prev.indent < kl.indent && prev.value != "" {
-			return explanation{n, 1, fmt.Sprintf(msgIndented, s.fileLine(s.previousLine(n)))}, true
+			return explanation{n, 1, i18n.New(i18n.Indented, s.fileLine(s.previousLine(n)))}, true
 		}
 	}
 	return explanation{}, false
@@ -211,7 +213,7 @@ func noSpaceAfterColon(text string, n int) (explanation, bool) {
 	if i <= 0 || i+1 >= len(text) || strings.ContainsAny(text[:i], " \t\"'[{#-") || strings.ContainsRune(" \t/:", rune(text[i+1])) {
 		return explanation{}, false
 	}
-	return explanation{n, i + 1, fmt.Sprintf(msgNoSpaceAfter, text[:i+1], text[:i]+": "+strings.TrimSpace(text[i+1:]))}, true
+	return explanation{n, i + 1, i18n.New(i18n.NoSpaceAfter, text[:i+1], text[:i]+": "+strings.TrimSpace(text[i+1:]))}, true
 }
 
 // previousLine returns the number of the nearest non-blank line before n.
@@ -300,10 +302,10 @@ func badEscape(v string) int {
 
 // badCharMessage says what is wrong with the character at off that YAML
 // refused.
-func (s source) badCharMessage(off int) string {
+func (s source) badCharMessage(off int) *i18n.Msg {
 	r, size := utf8.DecodeRune(s.text[off:])
 	if r == utf8.RuneError && size <= 1 {
-		return msgNotUTF8
+		return i18n.New(i18n.NotUTF8)
 	}
-	return fmt.Sprintf(msgControlChar, r)
+	return i18n.New(i18n.ControlChar, r)
 }

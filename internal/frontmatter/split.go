@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // bom is the UTF-8 byte order mark, skipped at the start of a file.
@@ -65,7 +66,7 @@ func unclosed(path string, format Format, fm []byte) error {
 		l, next := cutLine(cur)
 		t := string(bytes.TrimSpace(l))
 		if nearlyDelimiter(t) {
-			return diag.Errorf(path, line, 1, "front matter: "+msgNearlyClosing, line, t, delim, delim)
+			return diag.At(path, line, 1, i18n.New(i18n.FrontMatter, i18n.New(i18n.NearlyClosing, line, t, delim, delim)))
 		}
 		// The front matter runs to the first blank line or line of
 		// body text: a line that is not a key, an indented line, a
@@ -79,7 +80,7 @@ func unclosed(path string, format Format, fm []byte) error {
 		}
 		cur = next
 	}
-	return diag.Errorf(path, 1, 1, "front matter: "+msgNoClosing, delim, delim, delim, last)
+	return diag.At(path, 1, 1, i18n.New(i18n.FrontMatter, i18n.New(i18n.NoClosing, delim, delim, delim, last)))
 }
 
 // nearlyDelimiter reports whether a trimmed line of unclosed front matter

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // decodeTOML parses TOML front matter into its top-level fields. Values come
@@ -95,42 +96,42 @@ func (s source) tomlError(err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		line, col := de.Position()
-		return s.errorf(line, col, "%s", s.explainTOML(trimTOMLPrefix(de.Error()), line))
+		return s.errorAt(line, col, s.explainTOML(trimTOMLPrefix(de.Error()), line))
 	}
 	var pe *unstable.ParserError
 	if errors.As(err, &pe) {
 		off := cap(s.text) - cap(pe.Highlight)
 		if pe.Highlight != nil && off >= 0 && off <= len(s.text) {
 			line, col := s.position(off)
-			return s.errorf(line, col, "%s", s.explainTOML(pe.Message, line))
+			return s.errorAt(line, col, s.explainTOML(pe.Message, line))
 		}
-		return s.errorf(0, 0, msgTOMLFallback, pe.Message)
+		return s.errorAt(0, 0, i18n.New(i18n.TOMLFallback, pe.Message))
 	}
-	return s.errorf(0, 0, msgTOMLFallback, trimTOMLPrefix(err.Error()))
+	return s.errorAt(0, 0, i18n.New(i18n.TOMLFallback, trimTOMLPrefix(err.Error())))
 }
 
 // explainTOML says in plain words what the parser's problem on front
 // matter line means, for the common mistakes: YAML written between "+++"
 // lines, text without quotes, a key set twice.
-func (s source) explainTOML(problem string, line int) string {
+func (s source) explainTOML(problem string, line int) *i18n.Msg {
 	text := strings.TrimSpace(s.lineText(line))
 	key, value, hasEq := strings.Cut(text, "=")
 	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 	switch {
 	case problem == "expected '=' after key":
 		if kl, ok := parseKeyLine(text); ok {
-			return fmt.Sprintf(msgTOMLColon, kl.key+" = "+quoteYAML(unquoted(kl.value)))
+			return i18n.New(i18n.TOMLColon, kl.key+" = "+quoteYAML(unquoted(kl.value)))
 		}
 	case strings.HasPrefix(problem, "unexpected character") && strings.HasSuffix(problem, "at start of value") && hasEq && value == "":
-		return fmt.Sprintf(msgTOMLNoValue, key)
+		return i18n.New(i18n.TOMLNoValue, key)
 	case strings.HasPrefix(problem, "unexpected character") && strings.HasSuffix(problem, "at start of value") && hasEq:
-		return fmt.Sprintf(msgTOMLUnquoted, key+" = "+quoteYAML(value))
+		return i18n.New(i18n.TOMLUnquoted, key+" = "+quoteYAML(value))
 	case strings.HasPrefix(problem, "expected newline but got") && hasEq:
-		return fmt.Sprintf(msgTOMLBadValue, value, key+" = "+quoteYAML(value))
+		return i18n.New(i18n.TOMLBadValue, value, key+" = "+quoteYAML(value))
 	case strings.HasPrefix(problem, "key ") && strings.HasSuffix(problem, " is already defined"):
-		return fmt.Sprintf(msgTOMLDuplicate, strings.TrimSuffix(strings.TrimPrefix(problem, "key "), " is already defined"))
+		return i18n.New(i18n.TOMLDuplicate, strings.TrimSuffix(strings.TrimPrefix(problem, "key "), " is already defined"))
 	}
-	return fmt.Sprintf(msgTOMLFallback, problem)
+	return i18n.New(i18n.TOMLFallback, problem)
 }
 
 func trimTOMLPrefix(msg string) string {

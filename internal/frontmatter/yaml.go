@@ -1,9 +1,12 @@
 package frontmatter
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"time"
 
+	"github.com/sahifa/sahifa/internal/i18n"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -19,11 +22,11 @@ func decodeYAML(src source) ([]Field, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, src.nodeErr(root, msgNotMapping, describeNode(root))
+		return nil, src.nodeErr(root, i18n.New(i18n.NotMapping, describeNode(root)))
 	}
 	c := newYAMLConv(src)
 	if tooManyAliases(root) {
-		return nil, src.nodeErr(root, "aliases expand to more than %d values", maxAliasExpansion)
+		return nil, src.nodeErr(root, fmt.Errorf("aliases expand to more than %d values", maxAliasExpansion))
 	}
 	pairs, err := c.pairs(root)
 	if err != nil {
@@ -90,7 +93,7 @@ func (c *yamlConv) pairs(n *yaml.Node) ([]yamlPair, error) {
 		}
 		if first, dup := explicit[key]; dup {
 			line, _ := c.src.nodePos(first)
-			return nil, c.src.nodeErr(k, msgDuplicateKey, key, line)
+			return nil, c.src.nodeErr(k, i18n.New(i18n.DuplicateKey, key, line))
 		}
 		explicit[key] = k
 	}
@@ -133,7 +136,7 @@ func (c *yamlConv) key(k *yaml.Node) (string, error) {
 		n = n.Alias
 	}
 	if n.Kind != yaml.ScalarNode {
-		return "", c.src.nodeErr(k, "a key must be a scalar, not %s", describeNode(n))
+		return "", c.src.nodeErr(k, fmt.Errorf("a key must be a scalar, not %s", describeNode(n)))
 	}
 	return n.Value, nil
 }
@@ -157,10 +160,10 @@ func (c *yamlConv) mergeSources(v *yaml.Node) ([]*yaml.Node, error) {
 			m = m.Alias
 		}
 		if m.Kind != yaml.MappingNode {
-			return nil, c.src.nodeErr(it, "a merge key (<<) needs a mapping or a list of mappings, not %s", describeNode(m))
+			return nil, c.src.nodeErr(it, fmt.Errorf("a merge key (<<) needs a mapping or a list of mappings, not %s", describeNode(m)))
 		}
 		if c.activePairs[m] {
-			return nil, c.src.nodeErr(it, "merged mapping contains itself")
+			return nil, c.src.nodeErr(it, errors.New("merged mapping contains itself"))
 		}
 		out = append(out, m)
 	}
@@ -174,10 +177,10 @@ func (c *yamlConv) value(n *yaml.Node) (any, error) {
 		return c.scalar(n)
 	case yaml.AliasNode:
 		if n.Alias == nil {
-			return nil, c.src.nodeErr(n, msgUnknownAnchor, n.Value)
+			return nil, c.src.nodeErr(n, i18n.New(i18n.UnknownAnchor, n.Value))
 		}
 		if c.activeValue[n.Alias] {
-			return nil, c.src.nodeErr(n, "alias *%s refers to a value that contains it", n.Value)
+			return nil, c.src.nodeErr(n, fmt.Errorf("alias *%s refers to a value that contains it", n.Value))
 		}
 		return c.value(n.Alias)
 	case yaml.SequenceNode, yaml.MappingNode:
@@ -185,7 +188,7 @@ func (c *yamlConv) value(n *yaml.Node) (any, error) {
 			return v, nil
 		}
 		if c.activeValue[n] {
-			return nil, c.src.nodeErr(n, "value contains itself")
+			return nil, c.src.nodeErr(n, errors.New("value contains itself"))
 		}
 		c.activeValue[n] = true
 		defer delete(c.activeValue, n)
@@ -196,7 +199,7 @@ func (c *yamlConv) value(n *yaml.Node) (any, error) {
 		c.values[n] = v
 		return v, nil
 	}
-	return nil, c.src.nodeErr(n, "unexpected %s", describeNode(n))
+	return nil, c.src.nodeErr(n, fmt.Errorf("unexpected %s", describeNode(n)))
 }
 
 // container converts a sequence to []any or a mapping to map[string]any.
@@ -237,7 +240,7 @@ func (c *yamlConv) scalar(n *yaml.Node) (any, error) {
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {
-		return nil, c.src.nodeErr(n, "%s", cleanYAMLMessage(err.Error()))
+		return nil, c.src.nodeErr(n, errors.New(cleanYAMLMessage(err.Error())))
 	}
 	switch x := v.(type) {
 	case nil, string, bool, float64:
@@ -248,7 +251,7 @@ func (c *yamlConv) scalar(n *yaml.Node) (any, error) {
 		return x, nil
 	case uint64:
 		if x > math.MaxInt64 {
-			return nil, c.src.nodeErr(n, "integer %s is too large", n.Value)
+			return nil, c.src.nodeErr(n, fmt.Errorf("integer %s is too large", n.Value))
 		}
 		return int64(x), nil
 	case []byte:

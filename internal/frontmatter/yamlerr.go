@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sahifa/sahifa/internal/i18n"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -61,9 +62,9 @@ func (s source) nodePos(n *yaml.Node) (line, col int) {
 }
 
 // nodeErr returns an error positioned at a YAML node.
-func (s source) nodeErr(n *yaml.Node, format string, args ...any) error {
+func (s source) nodeErr(n *yaml.Node, what error) error {
 	line, col := s.position(s.yamlOffset(n.Line, n.Column))
-	return s.errorf(line, col, format, args...)
+	return s.errorAt(line, col, what)
 }
 
 var (
@@ -112,13 +113,13 @@ func (s source) yamlSyntaxError(err error) error {
 	if m := yamlAnchorRe.FindStringSubmatch(msg); m != nil {
 		if off := findAlias(s.text, m[1]); off >= 0 {
 			line, col := s.position(off)
-			return s.errorf(line, col, msgUnknownAnchor, m[1])
+			return s.errorAt(line, col, i18n.New(i18n.UnknownAnchor, m[1]))
 		}
-		return s.errorf(0, 0, msgUnknownAnchor, m[1])
+		return s.errorAt(0, 0, i18n.New(i18n.UnknownAnchor, m[1]))
 	}
 	if off := firstBadChar(s.text); off >= 0 {
 		line, col := s.position(off)
-		return s.errorf(line, col, "%s", s.badCharMessage(off))
+		return s.errorAt(line, col, s.badCharMessage(off))
 	}
 	// A problem on the first line: yaml.v3 leaves out a (0-based) line 0.
 	return s.explained(msg, 1)
@@ -129,9 +130,9 @@ func (s source) yamlSyntaxError(err error) error {
 // parser's words with what to check.
 func (s source) explained(problem string, line int) error {
 	if e, ok := s.explainYAML(problem, line); ok {
-		return s.errorf(e.line, e.col, "%s", e.msg)
+		return s.errorAt(e.line, e.col, e.msg)
 	}
-	return s.errorf(line, 0, msgYAMLFallback, problem)
+	return s.errorAt(line, 0, i18n.New(i18n.YAMLFallback, problem))
 }
 
 // cleanYAMLMessage strips the "yaml: " and "unmarshal errors:" prefixes and

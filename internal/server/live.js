@@ -59,7 +59,8 @@
       if (d.styles) swapStyles(d.styles);
     });
     source.addEventListener('failure', function (e) {
-      showErrors(JSON.parse(e.data).errors || []);
+      var d = JSON.parse(e.data);
+      showErrors(d.errors || [], d.texts || {});
     });
     source.addEventListener('error', function () {
       state.connected = false;
@@ -107,9 +108,11 @@
     'li{margin:.5rem 0}' +
     'pre{margin:0;white-space:pre-wrap;word-break:break-word;font:14px/1.45 ui-monospace,monospace;background:#f6f2ee;padding:.6rem .8rem;border-radius:.3rem}' +
     'p{color:#555;font-size:.9rem}' +
-    'button{float:right;border:0;background:none;font-size:1.5rem;line-height:1;cursor:pointer;color:#555}';
+    'button{float:right;float:inline-end;border:0;background:none;font-size:1.5rem;line-height:1;cursor:pointer;color:#555}';
 
-  function showErrors(errors) {
+  // texts are the overlay's words in the site's language (the server's
+  // catalogue); the errors stay as the terminal prints them.
+  function showErrors(errors, texts) {
     hideErrors();
     var host = document.createElement('div');
     host.id = 'sahifa-error-overlay';
@@ -120,19 +123,24 @@
     var wrap = el(root, 'div', 'wrap');
     wrap.setAttribute('role', 'alert');
     var box = el(wrap, 'div', 'box');
-    box.setAttribute('dir', 'ltr');
-    box.setAttribute('lang', 'en');
+    box.setAttribute('dir', texts.dir || 'ltr');
+    box.setAttribute('lang', texts.lang || 'en');
     var close = el(box, 'button');
     close.textContent = '×';
-    close.title = 'Hide (the next good build hides it too)';
+    close.title = texts.hide || '';
+    close.setAttribute('aria-label', texts.hide || '×');
     close.addEventListener('click', hideErrors);
     var h = el(box, 'h2');
-    h.textContent = 'sahifa: the build failed';
+    h.textContent = texts.title || 'sahifa';
     var list = el(box, 'ol');
     errors.forEach(function (e) {
-      el(el(list, 'li'), 'pre').textContent = e.text;
+      var pre = el(el(list, 'li'), 'pre');
+      // "path:line:col" opens the line: left to right, with the Arabic
+      // of the message in its own direction inside.
+      pre.setAttribute('dir', 'auto');
+      pre.textContent = e.text;
     });
-    el(box, 'p').textContent = 'The page shows the last good build. Fix the file and save: this goes away by itself.';
+    el(box, 'p').textContent = texts.hint || '';
     (document.body || document.documentElement).appendChild(host);
   }
 

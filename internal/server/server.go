@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -23,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/i18n"
 	"github.com/sahifa/sahifa/internal/output"
 )
 
@@ -37,7 +39,8 @@ type Server struct {
 	update   sync.Mutex // one Publish or Fail at a time
 	instance string     // differs between runs, so pages reload after a restart
 	ping     time.Duration
-	hosts    Hosts // the Host and Origin headers answered
+	hosts    Hosts     // the Host and Origin headers answered
+	lang     i18n.Lang // of the overlay and the page before a good build
 
 	mu      sync.RWMutex
 	site    *output.Memory
@@ -57,6 +60,10 @@ func WithPing(d time.Duration) Option { return func(s *Server) { s.ping = d } }
 // WithHosts sets the Host and Origin headers the server answers (default:
 // the loopback addresses only); others get 403.
 func WithHosts(h Hosts) Option { return func(s *Server) { s.hosts = h } }
+
+// WithLang sets the language of the error overlay's headings and of the
+// page shown before the first good build (default English).
+func WithLang(l i18n.Lang) Option { return func(s *Server) { s.lang = l } }
 
 // New returns a Server with nothing to serve yet: until the first Publish,
 // pages answer 503.
@@ -153,9 +160,32 @@ func (s *Server) buildID() string { return s.instance + "-" + strconv.Itoa(s.gen
 
 func (s *Server) failureFrame() []byte {
 	return frame("failure", struct {
-		Build  string    `json:"build"`
-		Errors []Problem `json:"errors"`
-	}{s.buildID(), s.failure})
+		Build  string       `json:"build"`
+		Errors []Problem    `json:"errors"`
+		Texts  OverlayTexts `json:"texts"`
+	}{s.buildID(), s.failure, overlayTexts(s.lang)})
+}
+
+// OverlayTexts are the words of the error overlay around the errors, in
+// the server's language; the script shows them as given.
+type OverlayTexts struct {
+	Lang  string `json:"lang"`
+	Dir   string `json:"dir"`
+	Title string `json:"title"`
+	Hint  string `json:"hint"`
+	Hide  string `json:"hide"`
+}
+
+func overlayTexts(l i18n.Lang) OverlayTexts {
+	return OverlayTexts{Lang: l.String(), Dir: dir(l), Title: l.Sprintf(i18n.OverlayTitle),
+		Hint: l.Sprintf(i18n.OverlayHint), Hide: l.Sprintf(i18n.OverlayHide)}
+}
+
+func dir(l i18n.Lang) string {
+	if l == i18n.Arabic {
+		return "rtl"
+	}
+	return "ltr"
 }
 
 // broadcast sends an event to every stream; a stream too slow to take it
@@ -254,7 +284,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if site == nil {
 		// The first build failed (or is not done): a page that shows the
 		// overlay now and reloads after the first good build.
-		s.send(w, r, output.File{MediaType: "text/html", Data: []byte(noSitePage)}, http.StatusServiceUnavailable, nil, build)
+		s.send(w, r, output.File{MediaType: "text/html", Data: noSitePage(s.lang)}, http.StatusServiceUnavailable, nil, build)
 		return
 	}
 	file := p
@@ -296,8 +326,12 @@ func (s *Server) refusal(r *http.Request) error {
 	return s.hosts.CheckOrigin(r.Header.Get("Origin"), port)
 }
 
-const noSitePage = `<!doctype html><html lang="en"><meta charset="utf-8"><title>sahifa</title>` +
-	`<body><p>No good build of the site yet: the page will reload when there is one.</p></body></html>`
+// noSitePage is the page served before the first good build: it shows
+// the overlay now and reloads after the first good build.
+func noSitePage(l i18n.Lang) []byte {
+	return []byte(`<!doctype html><html lang="` + l.String() + `" dir="` + dir(l) + `"><meta charset="utf-8"><title>sahifa</title>` +
+		`<body><p>` + html.EscapeString(l.Sprintf(i18n.NoGoodBuild)) + `</p></body></html>`)
+}
 
 // send writes a site file, with the live-reload script injected into HTML.
 func (s *Server) send(w http.ResponseWriter, r *http.Request, f output.File, status int, paths []string, build string) {

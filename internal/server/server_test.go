@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/i18n"
 	"github.com/sahifa/sahifa/internal/output"
 )
 
@@ -387,5 +389,39 @@ func TestSlowStream(t *testing.T) {
 	}
 	if n == 0 || n > 16 {
 		t.Errorf("a stalled stream got %d events before being closed", n)
+	}
+}
+
+// TestOverlayLanguage: the overlay's headings and the page before the
+// first good build are in the server's language; the errors are as the
+// terminal prints them (issue 16, item 8).
+func TestOverlayLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang             i18n.Lang
+		title, dir, page string
+	}{
+		{i18n.English, "sahifa: the build failed", "ltr", `<html lang="en" dir="ltr">`},
+		{i18n.Arabic, "sahifa: فشل البناء", "rtl", `<html lang="ar" dir="rtl">`},
+	} {
+		s := New(WithLang(c.lang))
+		rec := get(t, s, "GET", "/")
+		if body := rec.Body.String(); !strings.Contains(body, c.page) || !strings.Contains(body, html.EscapeString(c.lang.Sprintf(i18n.NoGoodBuild))) {
+			t.Errorf("%v: the page before the first build:\n%s", c.lang, body)
+		}
+		s.Fail(diag.Errorf("content/x.md", 3, 1, "front matter: bad"))
+		var ev struct {
+			Errors []Problem
+			Texts  OverlayTexts
+		}
+		data := strings.TrimPrefix(strings.Split(string(s.failureFrame()), "\n")[1], "data: ")
+		if err := json.Unmarshal([]byte(data), &ev); err != nil {
+			t.Fatalf("%v: %v in %s", c.lang, err, s.failureFrame())
+		}
+		if ev.Texts.Title != c.title || ev.Texts.Dir != c.dir || ev.Texts.Lang != c.lang.String() || ev.Texts.Hint == "" || ev.Texts.Hide == "" {
+			t.Errorf("%v: overlay texts %+v", c.lang, ev.Texts)
+		}
+		if len(ev.Errors) != 1 || ev.Errors[0].Text != "content/x.md:3:1: front matter: bad" {
+			t.Errorf("%v: errors %+v", c.lang, ev.Errors)
+		}
 	}
 }
