@@ -45,7 +45,7 @@ type meta struct {
 
 // encode writes meta.json:
 //
-//	{"format":2,"docs":N,"base":B,"block":8,"group":32,"shards":["",…],
+//	{"format":3,"docs":N,"base":B,"block":8,"group":32,"shards":["",…],
 //	 "versions":"…","blocks":"…","delta":"…"}
 //
 // versions and blocks are strings of versionChars-long versions, one

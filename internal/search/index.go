@@ -9,8 +9,9 @@ import (
 )
 
 // Format is the version of the index files; the script refuses others.
-// Format 2 added the delta and a version for each file.
-const Format = 2
+// Format 2 added the delta and a version for each file; format 3 folds
+// ؤ and ئ to ء in its terms (a script of format 2 would not find them).
+const Format = 3
 
 // Options tune how the index is cut into files. The zero value is the
 // default.
