@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -102,6 +103,11 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 			m := i18n.New(i18n.KeyValue, f.Key, i18n.New(i18n.TagsCommas, f.Value, f.Key, yamlList(tags)))
 			p.Warnings = append(p.Warnings, warning(path, f.Line, f.Col, m, opts.Lang))
 		}
+		if b, ok := textBool(f.Value); ok && looseBools[key] {
+			m := i18n.New(i18n.KeyValue, f.Key, i18n.New(i18n.TextBool, f.Value, strconv.FormatBool(b), f.Key, strconv.FormatBool(b)))
+			p.Warnings = append(p.Warnings, warning(path, f.Line, f.Col, m, opts.Lang))
+			f.Value = b
+		}
 		p.Params[key] = f.Value
 		p.Lines[key] = f.Line
 		if key == "image" {
@@ -119,7 +125,9 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 			}
 			line = 1
 		}
-		errs = append(errs, diag.At(path, line, 0, i18n.New(i18n.TitleAbsent)))
+		var m *i18n.Msg
+		p.Title, m = untitled(path, p.Body)
+		p.Warnings = append(p.Warnings, warning(path, line, 0, m, opts.Lang))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Page{}, err
@@ -183,6 +191,14 @@ func (p *Page) set(key, written string, v any, opts Options) error {
 		err = p.addAuthors(written, v)
 	case "breaking":
 		p.Breaking, err = boolean(written, v)
+	case "headless":
+		// A headless bundle is content other pages use: no page, no list.
+		var h bool
+		if h, err = boolean(written, v); h {
+			p.NoRender, p.Unlisted = true, true
+		}
+	case "_build":
+		err = p.setBuild(written, v)
 	case "correction":
 		p.Correction, err = correction(written, v, opts)
 	case "image":
