@@ -145,3 +145,24 @@ func buildMode(v any, on string, off ...string) (bool, error) {
 	}
 	return false, i18n.New(i18n.WantBuild, strings.Join(append([]string{on}, off...), ", "), describe(v))
 }
+
+// resolveAlias places a relative alias (migrate-from-jekyll) as Hugo
+// does with its default URLs: beside the page, in the folder that holds
+// it under content/ (a bundle's index.md is its folder's page). An
+// absolute one (/old/path/) stays as written.
+func (p *Page) resolveAlias(a string) string {
+	a = strings.TrimSpace(a)
+	if a == "" || strings.HasPrefix(a, "/") || strings.Contains(a, "://") {
+		return a
+	}
+	dir := path.Dir(p.Path)
+	if FileStem(p.Path) == "index" {
+		dir = path.Dir(dir)
+	}
+	// The first folder is content/ itself; cleanURL refuses a .. that
+	// would climb out of the site.
+	if _, dir, _ = strings.Cut(dir, "/"); dir != "" {
+		return "/" + dir + "/" + a
+	}
+	return "/" + a
+}

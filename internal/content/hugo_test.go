@@ -118,3 +118,46 @@ func TestParseJSONFrontMatter(t *testing.T) {
 		t.Errorf("error %v, want one at the draft line", err)
 	}
 }
+
+// A relative alias lands beside the page, as Hugo places it, not at the
+// site root.
+func TestRelativeAliases(t *testing.T) {
+	cases := map[string][]string{
+		"content/posts/jekyll.md":         {"/posts/migrate-from-jekyl", "/old/", "/posts/a/b/"},
+		"content/posts/jekyll/index.md":   {"/posts/migrate-from-jekyl", "/old/", "/posts/a/b/"},
+		"content/about.md":                {"/migrate-from-jekyl", "/old/", "/a/b/"},
+		"content/posts/2021/jekyll.ja.md": {"/posts/2021/migrate-from-jekyl", "/old/", "/posts/2021/a/b/"},
+	}
+	for path, want := range cases {
+		p, err := Parse(path, []byte("---\ntitle: خبر\naliases: [migrate-from-jekyl, /old/, a/b/]\n---\n"), opts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(p.Aliases, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: aliases %q, want %q", path, p.Aliases, want)
+		}
+	}
+	// A relative alias may still not climb out of the site.
+	if _, err := Parse("content/posts/x.md", []byte("---\ntitle: خبر\naliases: [../../x]\n---\n"), opts()); err == nil {
+		t.Error("../../x accepted")
+	}
+}
+
+// Raw HTML is shown to readers as text unless the site trusts it: each
+// file holding some is told so once, at the line of the first.
+func TestRawHTMLWarning(t *testing.T) {
+	src := "---\ntitle: خبر\n---\nنص\n\n<div>مضمَّن</div>\n\nو<b>عاجل</b>\n"
+	p, err := Parse("content/x.md", []byte(src), opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/x.md:6: warning: raw HTML (<div>مضمَّن</div>) is shown to readers as text; to render it as HTML on a site whose writers you trust, set markup.unsafe = true (Hugo: markup.goldmark.renderer.unsafe) in sahifa.toml"
+	if len(p.Warnings) != 1 || p.Warnings[0].String() != want {
+		t.Errorf("warnings %v\nwant %s", p.Warnings, want)
+	}
+	trusted := opts()
+	trusted.RawHTML = true
+	if p, _ := Parse("content/x.md", []byte(src), trusted); len(p.Warnings) != 0 {
+		t.Errorf("with markup.unsafe: %v", p.Warnings)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/frontmatter"
 	"github.com/sahifa/sahifa/internal/i18n"
+	"github.com/sahifa/sahifa/internal/markdown"
 )
 
 // Options say how to interpret values whose meaning depends on the site.
@@ -26,6 +27,10 @@ type Options struct {
 	DefaultHour, DefaultMinute int
 	// Lang is the language of errors and warnings (package i18n).
 	Lang i18n.Lang
+	// RawHTML is set when the site renders raw HTML in Markdown as HTML
+	// (markup.unsafe); else raw HTML is shown to readers as text, and
+	// each file holding some gets a warning.
+	RawHTML bool
 }
 
 func (o Options) location() *time.Location {
@@ -88,6 +93,11 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 		Hash:     hashOf(src),
 	}
 	p.Body, p.Warnings = cleanBody(path, doc.Body, doc.BodyLine)
+	if !opts.RawHTML {
+		if raw, line := markdown.FirstRawHTML(p.Body); raw != "" {
+			p.Warnings = append(p.Warnings, warning(path, doc.BodyLine+line-1, 0, i18n.New(i18n.RawHTML, raw), opts.Lang))
+		}
+	}
 	var errs []error
 	for _, f := range fields {
 		key := strings.ToLower(f.Key)
@@ -127,7 +137,9 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 		}
 		var m *i18n.Msg
 		p.Title, m = untitled(path, p.Body)
-		p.Warnings = append(p.Warnings, warning(path, line, 0, m, opts.Lang))
+		if !p.NoRender { // a headless bundle's title is never shown
+			p.Warnings = append(p.Warnings, warning(path, line, 0, m, opts.Lang))
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Page{}, err
@@ -180,7 +192,7 @@ func (p *Page) set(key, written string, v any, opts Options) error {
 	case "aliases":
 		if p.Aliases, err = strList(written, v); err == nil {
 			for i, a := range p.Aliases {
-				if p.Aliases[i], err = cleanURL(a); err != nil {
+				if p.Aliases[i], err = cleanURL(p.resolveAlias(a)); err != nil {
 					break
 				}
 			}
