@@ -53,7 +53,11 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 		}
 		writeFile(t, root, f.Path, f.Data)
 	}
-	writeFile(t, root, "content/economy/_index.md", []byte("---\ntitle: اقتصاد\n---\n"))
+	// A section's old URL and Hugo's pages without a date (issue 19):
+	// none of them lists articles, so a publish leaves them alone.
+	writeFile(t, root, "content/economy/_index.md", []byte("---\ntitle: اقتصاد\naliases: [/business/]\n---\n"))
+	writeFile(t, root, "content/about.md", []byte("---\ntitle: من نحن\naliases: [who]\n---\nصحيفة.\n"))
+	writeFile(t, root, "content/economy/guide.md", []byte("---\ntitle: دليل القسم\n---\nدليل.\n"))
 	now := time.Date(2026, 1, 2, 12, 0, 0, 0, time.UTC)
 	work := t.TempDir()
 	dest, cache := filepath.Join(work, "public"), filepath.Join(work, "cache")

@@ -14,7 +14,7 @@ import (
 // (search.go).
 func (r *renderer) articles(errs *errorSet) {
 	var delta, rest work
-	for _, a := range r.site.Articles {
+	for _, a := range r.site.Written() {
 		job := func() error {
 			err := r.article(a)
 			if r.opts.ReleaseBodies {
@@ -84,7 +84,8 @@ func (r *renderer) article(a *site.Article) error {
 		}
 		r.bodies.keep(a, html)
 	}
-	if r.search != nil {
+	// Pages that no list shows (site.Pages) are not searched either.
+	if r.search != nil && r.searchPlan.articles[a] != nil {
 		err := r.indexArticle(a, e, func() (string, error) {
 			if err := render(); err != nil {
 				return "", err
