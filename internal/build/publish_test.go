@@ -39,8 +39,9 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 	for i, f := range corpus.Generate(corpus.Options{N: 400, Seed: 3}) {
 		switch {
 		case f.Path == corpus.ConfigPath:
-			// Authors' pages, as the example site has them.
-			f.Data = append(f.Data, "\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n"...)
+			// Authors' pages and the home page's section blocks, as the
+			// example site has them.
+			f.Data = append(f.Data, "\n[params]\nhomeSections = true\n\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n"...)
 		case i%7 == 0 && bytes.HasPrefix(f.Data, []byte("---\n")):
 			// A byline on some of the archive, so the new article's
 			// author has older pages for it to leave alone.

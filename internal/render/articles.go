@@ -129,14 +129,8 @@ func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
 		RelPermalink: e.RelPermalink,
 		Site:         r.siteData,
 		Article:      &page,
+		Section:      e.Section,
 		Feeds:        r.feeds,
-	}
-	if a.Section != nil {
-		// Without its count: an article's page keeps its bytes as the
-		// section grows.
-		link := r.sectionLink(a.Section)
-		link.Count = 0
-		data.Section = &link
 	}
 	return data
 }

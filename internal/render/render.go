@@ -213,6 +213,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 			r.terms[t] = TermLink{Name: t.Name, URL: r.rel(t.RelPermalink), Count: len(t.Articles), FeedURL: r.abs(t.RelPermalink + "index.xml")}
 		}
 	}
+	filed := r.filedSections()
 	for _, a := range s.Written() {
 		e := &Article{
 			Title:        a.Title,
@@ -228,6 +229,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 			Caption:      a.String("caption"),
 			Draft:        a.Draft,
 			Params:       a.Params,
+			Section:      filed[a.Section],
 			source:       a.Hash,
 		}
 		for _, t := range a.Terms["tags"] {
