@@ -248,6 +248,9 @@ func Run(opts Options) (Result, error) {
 		DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
 		Lang:    MessageLang(opts.Lang, cfg),
 		RawHTML: cfg.Markup.Unsafe,
+		// The site's own shortcodes, so that only the others are
+		// warned about as unknown.
+		Shortcodes: render.ShortcodeNames(subdir(siteFS, "layouts")),
 	}
 	parsed := opts.Parsed
 	if parsed == nil {

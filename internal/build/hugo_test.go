@@ -34,16 +34,17 @@ func TestHugoSite(t *testing.T) {
 		`content/posts/string-published.md:4:8: warning: draft: "false" is text, read as false as Hugo reads it`,
 		`content/: warning: translations not built: 1, in ja (sahifa builds the site's one language, en-us,`,
 		`content/: warning: pages without a date: 3 (content/about.md, content/archives.md, content/posts/guide.md); each is published as a page at /slug/`,
+		`content/posts/shortcodes.md:37: warning: shortcode mystery is shown to readers as text`,
 	} {
 		if !containsPrefix(warnings, want) {
 			t.Errorf("no warning %s", want)
 		}
 	}
-	if len(warnings) != 7 {
-		t.Errorf("%d warnings, want 7:\n%s", len(warnings), strings.Join(warnings, "\n"))
+	if len(warnings) != 8 {
+		t.Errorf("%d warnings, want 8:\n%s", len(warnings), strings.Join(warnings, "\n"))
 	}
-	if res.Articles != 7 || res.Held.Drafts != 1 {
-		t.Errorf("%d articles, %d drafts; want 7 and 1", res.Articles, res.Held.Drafts)
+	if res.Articles != 8 || res.Held.Drafts != 1 {
+		t.Errorf("%d articles, %d drafts; want 8 and 1", res.Articles, res.Held.Drafts)
 	}
 
 	files := tree(t, dest)
@@ -105,6 +106,33 @@ func TestHugoSite(t *testing.T) {
 	}
 	if !strings.Contains(feed, "The summary ends here.") || strings.Contains(read("index.html"), "The rest is only on the page") {
 		t.Errorf("the summary does not stop at <!--more-->")
+	}
+	// Shortcodes: Hugo's built-ins as links out (nothing loaded from
+	// another host), the site's own from layouts/shortcodes/, an unknown
+	// one as text.
+	page := read("2024/02/09/shortcodes/index.html")
+	for _, want := range []string{
+		`<figure><img src="/blog/images/photo.svg" alt="The caption" loading="lazy"><figcaption><h4>A photo</h4><p>The caption Reuters</p></figcaption></figure>`,
+		`<a href="https://www.youtube.com/watch?v=ZJthWmvUzzc" rel="external noopener">`,
+		`<a href="https://vimeo.com/146022717" rel="external noopener">`,
+		`<a href="https://x.com/SanDiegoZoo/status/1453110110599868418" rel="external noopener">`,
+		`<a href="https://x.com/i/status/877500564405444608" rel="external noopener">`,
+		`<a href="https://www.instagram.com/p/BWNjjyYFxVx/" rel="external noopener">`,
+		`<a href="https://gist.github.com/spf13/7896402" rel="external noopener">`,
+		"<pre><code class=\"language-go\">func main() {\n\n\tfmt.Println(&#34;&lt;hello&gt;&#34;)\n}\n</code></pre>",
+		`<a href="/blog/2024/01/15/my-first-post/">the first post</a> (https://example.org/blog/2024/01/15/my-first-post/)`,
+		`By Sara, for The news desk.`,
+		`<aside class="note" data-kind="tip"><p>A <strong>site's own</strong> shortcode.</p>`,
+		`<p>{{&lt; mystery 42 `,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the shortcodes page lacks %s", want)
+		}
+	}
+	for _, remote := range []string{"<iframe", "<script src=\"http", "<img src=\"http"} {
+		if strings.Contains(page, remote) {
+			t.Errorf("the shortcodes page loads from another host: %s", remote)
+		}
 	}
 	sitemap := read("sitemap.xml")
 	if !strings.Contains(sitemap, "https://example.org/blog/about/") || strings.Contains(sitemap, "unlisted") {

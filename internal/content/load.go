@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -89,7 +90,7 @@ func NewParsed(opts Options) *Parsed {
 // Settings identifies the options records depend on: records made under
 // other settings must not be restored.
 func Settings(opts Options) string {
-	return fmt.Sprintf("%d %s %d:%d %s %t", codecVersion, opts.location(), opts.DefaultHour, opts.DefaultMinute, opts.Lang, opts.RawHTML)
+	return fmt.Sprintf("%d %s %d:%d %s %t %q", codecVersion, opts.location(), opts.DefaultHour, opts.DefaultMinute, opts.Lang, opts.RawHTML, opts.Shortcodes)
 }
 
 // Restore adds a page from a record Record made, with the same options;
@@ -132,7 +133,8 @@ func (p *Parsed) Changes(f func(path string, rec []byte)) {
 func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, error) {
 	if prev != nil && (prev.opts.location().String() != opts.location().String() ||
 		prev.opts.DefaultHour != opts.DefaultHour || prev.opts.DefaultMinute != opts.DefaultMinute ||
-		prev.opts.Lang != opts.Lang || prev.opts.RawHTML != opts.RawHTML) {
+		prev.opts.Lang != opts.Lang || prev.opts.RawHTML != opts.RawHTML ||
+		!slices.Equal(prev.opts.Shortcodes, opts.Shortcodes)) {
 		prev.pages = nil // parsed with other settings (warnings are kept in their language)
 	}
 	var paths []string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,10 @@ type Options struct {
 	// (markup.unsafe); else raw HTML is shown to readers as text, and
 	// each file holding some gets a warning.
 	RawHTML bool
+	// Shortcodes are the names of the site's own shortcodes
+	// (layouts/shortcodes/NAME.html); any other that is not built in is
+	// shown to readers as text, with a warning.
+	Shortcodes []string
 }
 
 func (o Options) location() *time.Location {
@@ -97,6 +102,9 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 		if raw, line := markdown.FirstRawHTML(p.Body); raw != "" {
 			p.Warnings = append(p.Warnings, warning(path, doc.BodyLine+line-1, 0, i18n.New(i18n.RawHTML, raw), opts.Lang))
 		}
+	}
+	for _, sp := range markdown.ShortcodeProblems(p.Body, func(name string) bool { return slices.Contains(opts.Shortcodes, name) }) {
+		p.Warnings = append(p.Warnings, warning(path, doc.BodyLine+sp.Line-1, 0, shortcodeMessage(sp), opts.Lang))
 	}
 	var errs []error
 	for _, f := range fields {
@@ -400,4 +408,17 @@ func checkRunes(s string) error {
 		}
 	}
 	return nil
+}
+
+// shortcodeMessage tells why a shortcode is shown as text.
+func shortcodeMessage(sp markdown.ShortcodeProblem) *i18n.Msg {
+	switch sp.Kind {
+	case markdown.ShortcodeUnclosed:
+		return i18n.New(i18n.ShortcodeUnclosed, sp.Name)
+	case markdown.ShortcodeStrayClosing:
+		return i18n.New(i18n.ShortcodeStrayClosing, sp.Name)
+	case markdown.ShortcodeMissingArg:
+		return i18n.New(i18n.ShortcodeMissingArg, sp.Name, sp.Want)
+	}
+	return i18n.New(i18n.ShortcodeUnknown, sp.Name)
 }

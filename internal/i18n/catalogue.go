@@ -88,6 +88,10 @@ const (
 	Translations
 	Undated
 	RawHTML
+	ShortcodeUnknown
+	ShortcodeUnclosed
+	ShortcodeStrayClosing
+	ShortcodeMissingArg
 
 	Quoted
 	Verbatim
@@ -218,6 +222,15 @@ var catalogue = [...]text{
 		"صفحات بلا تاريخ: %d (%s)؛ تُنشر كل منها صفحةً في /slug/ (وفي القسم /section/slug/)، خارج الصفحة الرئيسية والقوائم والخلاصات وخريطة الأخبار؛ لتنشر إحداها خبرا أضف إليها date:"},
 	RawHTML: {"raw HTML (%s) is shown to readers as text; to render it as HTML on a site whose writers you trust, set markup.unsafe = true (Hugo: markup.goldmark.renderer.unsafe) in sahifa.toml",
 		"يُعرض HTML الخام (%s) للقراء نصا؛ لتصييره HTML في موقع تثق بكتّابه اضبط markup.unsafe = true (في Hugo: markup.goldmark.renderer.unsafe) في sahifa.toml"},
+
+	ShortcodeUnknown: {"shortcode %s is shown to readers as text: sahifa has no built-in of that name (figure, youtube, vimeo, x, tweet, instagram, gist, highlight, ref, relref, param); to write it, add its template as layouts/shortcodes/%[1]s.html",
+		"يُعرض الرمز المختصر %s للقراء نصا: ليس في sahifa رمز بهذا الاسم (figure وyoutube وvimeo وx وtweet وinstagram وgist وhighlight وref وrelref وparam)؛ لتصييره أضف قالبه في layouts/shortcodes/%[1]s.html"},
+	ShortcodeUnclosed: {"shortcode %q is shown to readers as text: its tag does not end; close it with >}} (or %%}} after {{%%), or write {{</* … */>}} to show it on purpose",
+		"يُعرض الرمز المختصر %q للقراء نصا: وسمه لا ينتهي؛ أغلقه بـ >}} (أو %%}} بعد {{%%)، أو اكتب {{</* … */>}} لتعرضه عمدا"},
+	ShortcodeStrayClosing: {"{{< /%s >}} closes no shortcode and is shown to readers as text; remove it, or open the shortcode before it",
+		"{{< /%s >}} لا يغلق رمزا مختصرا ويُعرض للقراء نصا؛ احذفه، أو افتح الرمز قبله"},
+	ShortcodeMissingArg: {"shortcode %q is shown to readers as text: it needs %s",
+		"يُعرض الرمز المختصر %q للقراء نصا: ينقصه %s"},
 
 	Quoted:         {"%q", "%q"},
 	Verbatim:       {"%v", "%v"},

@@ -7,6 +7,7 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 	"regexp"
 	"strings"
 
@@ -25,8 +26,10 @@ import (
 type Option func(*config)
 
 type config struct {
-	unsafe   bool
-	basePath string
+	unsafe     bool
+	basePath   string
+	shortcodes map[string]*template.Template
+	resolveRef RefResolver
 }
 
 // WithBasePath makes site-relative links and images in the Markdown
@@ -51,6 +54,7 @@ func WithUnsafe(on bool) Option {
 // parser context created by each Render call.
 type Renderer struct {
 	md goldmark.Markdown
+	config
 }
 
 // Heading is one heading of a rendered document, in document order, for
@@ -74,6 +78,13 @@ type Result struct {
 	// the summary with Hugo's divider <!--more-->, it is the text before
 	// it, up to ChosenSummaryRunes.
 	PlainText string
+	// OwnHTML is HTML without what shortcodes wrote, for text that must
+	// depend on the document alone (the search index); it is HTML when the
+	// document has no shortcode.
+	OwnHTML []byte
+	// Refs are the pages the document's ref and relref shortcodes name,
+	// as written: its HTML changes when their addresses do.
+	Refs []string
 }
 
 // ChosenSummaryRunes is the longest summary a writer's <!--more-->
@@ -135,16 +146,28 @@ func New(opts ...Option) *Renderer {
 		)),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, config: c}
 }
 
 // Render converts one Markdown document. The returned HTML is a fragment
 // (no <html> or <body>); its headings carry ids unique within it. A
 // document past the limits in limits.go gives a *LimitError.
-func (r *Renderer) Render(src []byte) (Result, error) {
-	if err := checkLimits(src); err != nil {
+func (r *Renderer) Render(src []byte) (Result, error) { return r.RenderPage(src, Page{}) }
+
+// RenderPage is Render for the document of page, whose params and title
+// its shortcodes may show. A shortcode that cannot be written gives a
+// *ShortcodeError. Shortcodes' output is left out of the Result's text
+// facts (summary, words, headings), which so depend on the document
+// alone.
+func (r *Renderer) RenderPage(original []byte, page Page) (Result, error) {
+	if err := checkLimits(original); err != nil {
 		return Result{}, err
 	}
+	sc, err := r.expandShortcodes(original, page)
+	if err != nil {
+		return Result{}, err
+	}
+	src := sc.src
 	// A fresh context per document: heading ids are de-duplicated
 	// within this document only, and no state is shared between
 	// concurrent renders.
@@ -166,17 +189,23 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	}
 	hs := headings(doc, src)
 	for i := range hs {
-		hs[i].Text, _, _ = htmltext.CleanString(hs[i].Text)
+		hs[i].Text, _, _ = htmltext.CleanString(sc.stripText(hs[i].Text))
 	}
-	plain, _, _ = htmltext.CleanString(plain)
+	plain, _, _ = htmltext.CleanString(sc.stripText(plain))
 	// Character references such as &#1; decode to characters HTML
 	// forbids, whatever the source held (the source itself was cleaned
 	// when it was read, with a warning).
-	out, _, _ := htmltext.Clean(buf.Bytes())
+	out, _, _ := htmltext.Clean(sc.fill(buf.Bytes()))
+	own := out
+	if len(sc.html) > 0 {
+		own, _, _ = htmltext.Clean([]byte(sc.strip(buf.String())))
+	}
 	return Result{
 		HTML:      out,
 		Headings:  hs,
 		Words:     words,
 		PlainText: plain,
+		OwnHTML:   own,
+		Refs:      sc.refs,
 	}, nil
 }

@@ -38,7 +38,7 @@ func (r *renderer) article(a *site.Article) error {
 	// page itself, the search index or a feed. Lists need only its facts,
 	// which the memo may know from an earlier build.
 	bk := r.bodyKeys[a]
-	var html []byte
+	var html, ownHTML []byte // ownHTML: without shortcodes' output
 	rendered := false
 	var facts BodyFacts
 	render := func() error {
@@ -49,17 +49,21 @@ func (r *renderer) article(a *site.Article) error {
 		if err != nil {
 			return err
 		}
-		res, err := r.opts.Markdown.Render(body)
+		res, err := r.opts.Markdown.RenderPage(body, markdown.Page{Title: a.Title, Params: a.Params, SiteParams: r.site.Config.Params})
 		if err != nil {
 			line := a.BodyLine
 			var le *markdown.LimitError
-			if errors.As(err, &le) {
+			var se *markdown.ShortcodeError
+			switch {
+			case errors.As(err, &le):
 				line += le.Line - 1
+			case errors.As(err, &se):
+				line += se.Line - 1
 			}
 			return diag.At(a.Path, line, 0, err)
 		}
-		html, rendered = res.HTML, true
-		facts = BodyFacts{PlainText: res.PlainText, Words: res.Words}
+		html, ownHTML, rendered = res.HTML, res.OwnHTML, true
+		facts = BodyFacts{PlainText: res.PlainText, Words: res.Words, Refs: res.Refs}
 		r.opts.Memos.Bodies.set(bk, facts.encode())
 		return nil
 	}
@@ -90,7 +94,9 @@ func (r *renderer) article(a *site.Article) error {
 			if err := render(); err != nil {
 				return "", err
 			}
-			return htmlText(html), nil
+			// Without shortcodes' output, as the analysis is kept by
+			// the file's key, which does not cover templates or refs.
+			return htmlText(ownHTML), nil
 		})
 		if err != nil {
 			return err
@@ -98,7 +104,7 @@ func (r *renderer) article(a *site.Article) error {
 	}
 
 	data := r.articlePage(a, e)
-	key := r.pageKey(articleLayout, data, bk)
+	key := r.pageKey(articleLayout, data, append([]string{bk}, r.refURLs(facts.Refs)...)...)
 	if r.keep(a.OutputPath, key) {
 		return nil
 	}

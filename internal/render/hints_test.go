@@ -64,7 +64,8 @@ func TestUnusedLayouts(t *testing.T) {
 		"partials/ads.html":      file(""),                                      // new, far from any: quiet
 		"index.htm":              file(""),                                      // misnamed home page
 		"partials/.DS_Store":     file(""),                                      // hidden: not a template
-		"shortcodes/figure.html": file(""),
+		"shortcodes/figure.html": file(""),                                      // a shortcode: read
+		"shortcodes/fig.htm":     file(""),                                      // not a shortcode's name
 	}
 	warns, err := UnusedLayouts(site, theme)
 	if err != nil {
@@ -79,7 +80,7 @@ func TestUnusedLayouts(t *testing.T) {
 		`layouts/_default/summary.html: warning: sahifa reads no template of this name, so this file changes nothing (the templates sahifa reads: docs/templates.md#files)`,
 		`layouts/index.htm: warning: sahifa reads no template of this name, so this file changes nothing; did you mean "index.html"? (the templates sahifa reads: docs/templates.md#files)`,
 		`layouts/partials/heade.html: warning: no template includes this partial, and its name is close to the theme's "partials/header.html"; if it is meant to replace that one, name it so`,
-		`layouts/shortcodes/figure.html: warning: sahifa reads no template of this name, so this file changes nothing (the templates sahifa reads: docs/templates.md#files)`,
+		`layouts/shortcodes/fig.htm: warning: sahifa reads no template of this name, so this file changes nothing (the templates sahifa reads: docs/templates.md#files)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

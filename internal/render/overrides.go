@@ -66,7 +66,7 @@ func UnusedLayouts(site, theme fs.FS) ([]diag.Warning, error) {
 	}
 	var warns []diag.Warning
 	for _, f := range siteFiles {
-		if read[f] {
+		if read[f] || isShortcode(f) {
 			continue
 		}
 		msg := ""

@@ -115,9 +115,6 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 // prepare loads the assets and templates and sets up a renderer, with
 // opts' defaults filled in; it returns the asset files to emit.
 func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, error) {
-	if opts.Markdown == nil {
-		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()))
-	}
 	assetFiles, assets, err := publishAssets(opts.Assets, opts.Minifier, func(p string) string { return relLink(s.Config, p) }, !opts.StableAssets)
 	if err != nil {
 		return nil, nil, err
@@ -125,6 +122,11 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	tpl, err := LoadTemplates(opts.Layouts, funcMap(s.Config, assets))
 	if err != nil {
 		return nil, nil, err
+	}
+	resolveRef := refResolver(s)
+	if opts.Markdown == nil {
+		opts.Markdown = markdown.New(markdown.WithUnsafe(s.Config.Markup.Unsafe), markdown.WithBasePath(s.Config.BasePath()),
+			markdown.WithShortcodes(tpl.shortcodes), markdown.WithRefResolver(resolveRef))
 	}
 	if opts.Images == nil {
 		opts.Images = images.New(images.Options{Widths: s.Config.Images.Widths, Quality: s.Config.Images.Quality})
@@ -137,6 +139,7 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	}
 	r := newRenderer(s, tpl, opts, emit)
 	r.assets = assets
+	r.resolveRef = resolveRef
 	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
 	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
 	bodyKey := r.keys.bodyKeys(s)
@@ -194,6 +197,8 @@ type renderer struct {
 	// bodyKeys are the articles' body keys, made before any is rendered.
 	bodyKeys map[*site.Article]string
 	assets   map[string]Asset
+	// resolveRef finds the pages ref and relref shortcodes name.
+	resolveRef markdown.RefResolver
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {

@@ -31,7 +31,7 @@ type Reuse interface {
 
 // keyVersion changes whenever the renderer's output changes for the same
 // inputs, so no build keeps pages an older sahifa made.
-const keyVersion = "sahifa-render-6"
+const keyVersion = "sahifa-render-7"
 
 // keys makes output keys: each starts from the hash of what every output
 // depends on.
@@ -109,19 +109,46 @@ func (k keys) bodyKeys(s *site.Site) func(fileHash string) string {
 type BodyFacts struct {
 	PlainText string
 	Words     int
+	// Refs are the pages its ref and relref shortcodes name: the page's
+	// key holds their addresses, which the file's hash does not cover.
+	Refs []string
 }
 
 func (f BodyFacts) encode() []byte {
 	b := binary.AppendUvarint(nil, uint64(f.Words))
+	b = binary.AppendUvarint(b, uint64(len(f.Refs)))
+	for _, r := range f.Refs {
+		b = binary.AppendUvarint(b, uint64(len(r)))
+		b = append(b, r...)
+	}
 	return append(b, f.PlainText...)
 }
 
 func decodeFacts(b []byte) (BodyFacts, bool) {
 	w, n := binary.Uvarint(b)
-	if n <= 0 || !utf8.Valid(b[n:]) {
+	if n <= 0 {
 		return BodyFacts{}, false
 	}
-	return BodyFacts{Words: int(w), PlainText: string(b[n:])}, true
+	b = b[n:]
+	refs, n := binary.Uvarint(b)
+	if n <= 0 || refs > uint64(len(b)) {
+		return BodyFacts{}, false
+	}
+	b = b[n:]
+	f := BodyFacts{Words: int(w)}
+	for range refs {
+		size, n := binary.Uvarint(b)
+		if n <= 0 || size > uint64(len(b)-n) {
+			return BodyFacts{}, false
+		}
+		f.Refs = append(f.Refs, string(b[n:n+int(size)]))
+		b = b[n+int(size):]
+	}
+	if !utf8.Valid(b) {
+		return BodyFacts{}, false
+	}
+	f.PlainText = string(b)
+	return f, true
 }
 
 // Memo remembers values by key between builds: what an article's

@@ -46,6 +46,8 @@ var pageLayouts = []struct {
 // Executing them is safe for concurrent use.
 type Templates struct {
 	pages map[string]*template.Template
+	// shortcodes are the site's own shortcodes, by name (shortcodes.go).
+	shortcodes map[string]*template.Template
 	// sum hashes every file parsed: pages made with other templates are
 	// never kept (reuse.go).
 	sum []byte
@@ -92,6 +94,9 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 		}
 		t.pages[kind.name] = set
 	}
+	var scErrs []error
+	t.shortcodes, scErrs = loadShortcodes(layouts, funcs, parseFile)
+	errs = append(errs, scErrs...)
 	if len(errs) > 0 {
 		for i, err := range errs {
 			errs[i] = withHint(err, funcs)
