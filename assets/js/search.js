@@ -14,10 +14,10 @@
   // BEGIN TABLES: generated from internal/arabic; go test ./internal/search -run JSTables -update
   const MARKS = /[\u{610}-\u{61a}\u{61c}\u{640}\u{64b}-\u{65f}\u{670}\u{6d6}-\u{6ed}\u{8d3}-\u{8ff}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}]/gu;
   const FOLD = {
-    "آ": "ا", "أ": "ا", "إ": "ا", "ة": "ه", "ى": "ي", "٠": "0", "١": "1", "٢": "2",
-    "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9", "ٱ": "ا",
-    "ٲ": "ا", "ٳ": "ا", "ک": "ك", "ی": "ي", "۰": "0", "۱": "1", "۲": "2", "۳": "3",
-    "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "آ": "ا", "أ": "ا", "ؤ": "ء", "إ": "ا", "ئ": "ء", "ة": "ه", "ى": "ي", "٠": "0",
+    "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8",
+    "٩": "9", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ک": "ك", "ی": "ي", "۰": "0", "۱": "1",
+    "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
   };
   const STOPWORDS = new Set([
     "اب", "ابريل", "اثر", "احد", "احدي", "اخر", "اخري", "اذ", "اذا", "اذار",
@@ -30,7 +30,7 @@
     "العاشر", "العاشره", "اللاتي", "اللتان", "اللتين", "اللذان", "اللذين", "اللواتي", "الماضي", "الماضيه",
     "المقبل", "المقبله", "الي", "اليه", "اليها", "اليهم", "اليوم", "ام", "اما", "امام",
     "امس", "ان", "انا", "انت", "انتم", "انما", "انه", "انها", "انهم", "او",
-    "اوضح", "اوضحت", "اولئك", "اي", "ايار", "ايام", "ايضا", "ايلول", "باسم", "بالاضافه",
+    "اوضح", "اوضحت", "اولءك", "اي", "ايار", "ايام", "ايضا", "ايلول", "باسم", "بالاضافه",
     "بان", "بحسب", "بحيث", "بخصوص", "بدون", "برغم", "بسبب", "بشان", "بعد", "بعض",
     "بل", "بما", "به", "بها", "بهم", "بين", "بينما", "تابع", "تجاه", "تحت",
     "تشرين", "تقول", "تكون", "تلك", "تم", "تموز", "ثم", "جدا", "جراء", "جري",
@@ -46,7 +46,7 @@
     "لكن", "لكنه", "لكنها", "لكي", "لم", "لما", "لن", "له", "لها", "لهم",
     "لو", "لولا", "ليس", "ليست", "ما", "مارس", "مايو", "مثل", "مساء", "مع",
     "معه", "معها", "معهم", "مما", "ممن", "من", "منذ", "منه", "منها", "منهم",
-    "نحن", "نحو", "نعم", "نفس", "نوفمبر", "نيسان", "هؤلاء", "هاتان", "هذا", "هذان",
+    "نحن", "نحو", "نعم", "نفس", "نوفمبر", "نيسان", "هءلاء", "هاتان", "هذا", "هذان",
     "هذه", "هكذا", "هل", "هم", "هما", "هن", "هنا", "هناك", "هنالك", "هو",
     "هي", "وراء", "وسط", "وفق", "وفقا", "ولكن", "يا", "يتم", "يجري", "يقول",
     "يكن", "يكون", "يمكن", "يناير", "يوليه", "يوليو", "يوم", "يونيه", "يونيو",
@@ -68,6 +68,12 @@
   ];
   const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
   const MIN_SUFFIX = 2;
+  // [spelling, the other spelling, equivalent (else sound-alike)]
+  const ALTERNATIONS = [
+    ["اميرك", "امريك", true],
+    ["ث", "ت", false],
+    ["ظ", "ض", false],
+  ];
   // END TABLES
 
   // ---------- Analysis (arabic.Fold, Tokens, Stems, SearchTerms) ----------
@@ -107,18 +113,16 @@
     return w;
   }
 
+  // prefixRule is the prefix stems removes from a folded word, or null.
+  function prefixRule(word) {
+    return PREFIXES.find((p) => word.startsWith(p[0]) && runes(word) - runes(p[0]) >= p[1]) || null;
+  }
+
   // stems gives the readings of a folded word: the stem, then the stem
   // read with an ambiguous prefix as part of the word (وزير: زير, وزير).
   function stems(word) {
-    let w = word, rule = null;
-    for (const p of PREFIXES) {
-      if (w.startsWith(p[0]) && runes(w) - runes(p[0]) >= p[1]) {
-        w = w.slice(p[0].length);
-        rule = p;
-        break;
-      }
-    }
-    const s = stripSuffixes(w);
+    const rule = prefixRule(word);
+    const s = stripSuffixes(rule ? word.slice(rule[0].length) : word);
     if (!rule || !rule[2]) return [s];
     const alt = stripSuffixes(word.startsWith(rule[3]) ? word.slice(rule[3].length) : word);
     return alt === s ? [s] : [s, alt];
@@ -140,6 +144,21 @@
       for (const term of stems(tok)) out.push({ term, pos });
     });
     return out;
+  }
+
+  // spellingVariants is arabic.SpellingVariants: a term's other spellings,
+  // [equivalent, soundAlike], each one alternation at one place away.
+  function spellingVariants(term) {
+    const equivalent = [], soundAlike = [];
+    for (const [a, b, isEquivalent] of ALTERNATIONS) {
+      for (const [from, to] of [[a, b], [b, a]]) {
+        for (let i = term.indexOf(from); i >= 0; i = term.indexOf(from, i + from.length)) {
+          const v = term.slice(0, i) + to + term.slice(i + from.length);
+          if (v !== term && !equivalent.includes(v) && !soundAlike.includes(v)) (isEquivalent ? equivalent : soundAlike).push(v);
+        }
+      }
+    }
+    return [equivalent, soundAlike];
   }
 
   // ---------- Queries ----------
@@ -166,24 +185,49 @@
       phrases.push(p);
       return " ";
     });
-    const words = [], seen = new Set(), phraseGroups = [];
+    const words = [], alike = [], seen = new Set(), phraseGroups = [];
     const addWord = (g) => {
       const key = g.terms.join(" ");
       if (!seen.has(key)) {
         seen.add(key);
         words.push(g.terms);
+        alike.push(soundAlikes(g.terms));
       }
     };
-    for (const g of groups(searchTerms(loose))) addWord(g);
+    for (const g of respelled(searchTerms(loose))) addWord(g);
     for (const p of phrases) {
-      const gs = groups(searchTerms(p));
+      const gs = respelled(searchTerms(p));
       if (gs.length === 1) addWord(gs[0]);
       else if (gs.length > 1) {
         for (const g of gs) addWord(g);
         phraseGroups.push(gs.map((g) => ({ terms: g.terms, offset: g.pos - gs[0].pos })));
       }
     }
-    return { words, phrases: phraseGroups };
+    return { words, alike, phrases: phraseGroups };
+  }
+
+  // respelled groups terms by word (see groups), each word's readings
+  // followed by their equivalent spellings (أمريكي: أميركي), which a
+  // query always looks up as if typed.
+  function respelled(terms) {
+    const gs = groups(terms);
+    for (const g of gs) {
+      for (const t of [...g.terms]) {
+        for (const v of spellingVariants(t)[0]) if (!g.terms.includes(v)) g.terms.push(v);
+      }
+    }
+    return gs;
+  }
+
+  // soundAlikes are the sound-alike spellings of a word's readings (ث/ت,
+  // ظ/ض) that are not readings themselves: looked up only when the query
+  // finds little as typed.
+  function soundAlikes(readings) {
+    const out = [];
+    for (const t of readings) {
+      for (const v of spellingVariants(t)[1]) if (!readings.includes(v) && !out.includes(v)) out.push(v);
+    }
+    return out;
   }
 
   // ---------- The index ----------
@@ -198,7 +242,7 @@
   Searcher.prototype.load = function () {
     if (!this.meta) {
       this.meta = this.fetchJSON(this.base + "meta.json", true).then((m) => {
-        if (m.format !== 3) throw new Error("unknown search index format " + m.format);
+        if (m.format !== 4) throw new Error("unknown search index format " + m.format);
         return m;
       });
       this.meta.catch(() => { this.meta = null; });
@@ -343,40 +387,29 @@
     page = Math.max(1, page || 1);
     pageSize = pageSize || 10;
     const q = typeof query === "string" ? parseQuery(query) : query;
-    const res = { total: 0, page, pages: 0, partial: false, results: [], query: q };
+    const res = { total: 0, page, pages: 0, partial: false, results: [], query: q, suggestion: null };
     if (!q.words.length) return res;
     const meta = await this.load();
-    const n = meta.docs;
-    const terms = [...new Set(q.words.flat())];
     const lists = new Map();
-    await Promise.all(terms.map(async (t) => lists.set(t, await this.postings(meta, t))));
-
-    const score = new Float64Array(n), hits = new Uint16Array(n);
-    let smallest = null;
-    for (const word of q.words) {
-      const best = new Map();
-      for (const t of word) {
-        const l = lists.get(t);
-        if (!l) continue;
-        const idf = Math.log(1 + (n - l.ids.length + 0.5) / (l.ids.length + 0.5));
-        for (let i = 0; i < l.ids.length; i++) {
-          const v = idf * l.weights[i];
-          if (v > (best.get(l.ids[i]) || 0)) best.set(l.ids[i], v);
-        }
-      }
-      for (const [id, v] of best) {
-        score[id] += v;
-        hits[id]++;
-      }
-      if (!smallest || best.size < smallest.size) smallest = best;
-    }
-    const range = year ? yearRange(meta, year) || [0, 0] : [0, n];
+    const lookUp = (terms) => Promise.all(terms.filter((t) => !lists.has(t)).map(async (t) => {
+      lists.set(t, null);
+      lists.set(t, await this.postings(meta, t));
+    }));
+    // With a year, only the documents of its range count, here and for
+    // the sound-alike fallback below.
+    const range = year ? yearRange(meta, year) || [0, 0] : [0, meta.docs];
     const inRange = (id) => id >= range[0] && id < range[1];
-    let ids = [...smallest.keys()].filter((id) => hits[id] === q.words.length && inRange(id));
-    for (const phrase of q.phrases) {
-      if (!ids.length) break;
-      ids = await this.phraseFilter(meta, phrase, lists, ids);
+    await lookUp(q.words.flat());
+    let m = await this.match(meta, q, lists, false, inRange);
+    if (m.ids.length < FEW && q.alike.some((a) => a.length)) {
+      // Little found as typed: try the sound-alike spellings too (a
+      // shard more for each that lies in another).
+      await lookUp(q.alike.flat());
+      m = await this.match(meta, q, lists, true, inRange);
     }
+    const { score, hits, asTyped } = m;
+    let ids = m.ids;
+    if (ids.length < FEW && typeof query === "string") res.suggestion = await this.suggest(meta, query, q, lists);
     if (!ids.length && !q.phrases.length && q.words.length > 1) {
       const all = new Set();
       for (const l of lists.values()) if (l) for (const id of l.ids) if (inRange(id)) all.add(id);
@@ -384,7 +417,7 @@
       res.partial = ids.length > 0;
     }
     if (order === "date") ids.sort((a, b) => hits[b] - hits[a] || b - a);
-    else ids.sort((a, b) => hits[b] - hits[a] || score[b] - score[a] || b - a);
+    else ids.sort((a, b) => hits[b] - hits[a] || asTyped[b] - asTyped[a] || score[b] - score[a] || b - a);
     res.total = ids.length;
     res.pages = Math.ceil(ids.length / pageSize);
     const shown = ids.slice((page - 1) * pageSize, page * pageSize);
@@ -398,6 +431,121 @@
     });
     return res;
   };
+
+  // FEW is "very little": a query that finds fewer documents tries its
+  // words' sound-alike spellings and offers a respelled query.
+  const FEW = 3;
+
+  // match finds the documents that have every word of q, in one of its
+  // readings or, with alike, a sound-alike spelling (q.alike), and pass
+  // its phrases; with, for each document, its BM25 score (the stored
+  // weight times the word's IDF, the best reading's), how many words it
+  // has (hits) and how many of them as typed (asTyped), so that what only
+  // another spelling finds comes after. inRange, when given, keeps only
+  // the documents it accepts (the filter by year).
+  Searcher.prototype.match = async function (meta, q, lists, alike, inRange) {
+    const n = meta.docs;
+    const score = new Float64Array(n), hits = new Uint16Array(n), asTyped = new Uint16Array(n);
+    let smallest = null;
+    q.words.forEach((word, w) => {
+      const best = new Map(), typed = new Set();
+      const add = (t, isTyped) => {
+        const l = lists.get(t);
+        if (!l) return;
+        const idf = Math.log(1 + (n - l.ids.length + 0.5) / (l.ids.length + 0.5));
+        for (let i = 0; i < l.ids.length; i++) {
+          const v = idf * l.weights[i];
+          if (v > (best.get(l.ids[i]) || 0)) best.set(l.ids[i], v);
+          if (isTyped) typed.add(l.ids[i]);
+        }
+      };
+      for (const t of word) add(t, true);
+      if (alike) for (const t of q.alike[w]) add(t, false);
+      for (const [id, v] of best) {
+        score[id] += v;
+        hits[id]++;
+        if (typed.has(id)) asTyped[id]++;
+      }
+      if (!smallest || best.size < smallest.size) smallest = best;
+    });
+    let ids = [...smallest.keys()].filter((id) => hits[id] === q.words.length && (!inRange || inRange(id)));
+    for (const phrase of q.phrases) {
+      if (!ids.length) break;
+      ids = await this.phraseFilter(meta, phrase, lists, ids);
+    }
+    return { ids, score, hits, asTyped };
+  };
+
+  // suggest is "did you mean": query with each word found in fewer than
+  // FEW documents respelled as the closest term of the index (fewest
+  // edits, then the most documents) that is in more documents than it.
+  // Terms are looked for in the shard the word's term is in and in the
+  // delta, which the query has read already: no other file is fetched.
+  // null when no word has such a term.
+  Searcher.prototype.suggest = async function (meta, query, q, lists) {
+    const replace = new Map();
+    for (const word of q.words) {
+      const term = word[0];
+      const most = runes(term) <= 2 ? 0 : runes(term) <= 5 ? 1 : 2;
+      const found = Math.max(0, ...word.map((t) => (lists.get(t) ? lists.get(t).ids.length : 0)));
+      if (!most || found >= FEW) continue;
+      const docs = new Map(); // term → documents, base and delta
+      for (const part of await Promise.all([
+        meta.shards.length ? this.shard(meta, "t", term) : null,
+        meta.delta ? this.delta(meta, "t") : null,
+      ])) {
+        for (const t in part || {}) docs.set(t, (docs.get(t) || 0) + part[t][0].length);
+      }
+      let best = null, bestEdits = most + 1;
+      for (const [t, n] of docs) {
+        if (n <= found || word.includes(t)) continue;
+        const e = editDistance(term, t, most);
+        if (e < bestEdits || (e === bestEdits && best && (n > docs.get(best) || (n === docs.get(best) && t < best)))) {
+          best = t;
+          bestEdits = e;
+        }
+      }
+      if (best) replace.set(term, best);
+    }
+    const respelled = replace.size ? respell(query, replace) : query;
+    return respelled !== query ? respelled : null;
+  };
+
+  // editDistance is the Levenshtein distance of a and b in letters, or
+  // most + 1 when it is more than most.
+  function editDistance(a, b, most) {
+    a = [...a];
+    b = [...b];
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      if (Math.min(...cur) > most) return most + 1;
+      prev = cur;
+    }
+    return Math.min(prev[b.length], most + 1);
+  }
+
+  const WORD_RUN = /[\p{L}\p{Nd}\p{M}]+/gu;
+
+  // respell rewrites query with the terms of replace swapped in: a word
+  // whose stem is a key keeps its clitics and suffixes around the new
+  // stem (الكاظني → الكاظمي). The letters outside the stem are the ones
+  // typed, less their harakat; the stem is the index's, folded.
+  function respell(query, replace) {
+    return query.normalize("NFKC").replace(MARKS, "").replace(WORD_RUN, (piece) => {
+      const folded = fold(piece), letters = [...piece];
+      // Fold maps a letter to a letter, so the two line up.
+      if (letters.length !== runes(folded) || isSearchStopword(folded)) return piece;
+      const stem = stems(folded)[0], to = replace.get(stem);
+      if (!to) return piece;
+      const rule = prefixRule(folded), start = rule ? runes(rule[0]) : 0;
+      return letters.slice(0, start).join("") + to + letters.slice(start + runes(stem)).join("");
+    });
+  }
 
   // phraseFilter keeps the documents where each word of the phrase is
   // followed by the next, as many words on as in the query (stopwords
@@ -437,7 +585,7 @@
     return out;
   }
 
-  const api = { fold, tokens, stems, searchTerms, parseQuery, shardOf, pairHash, yearRange, Searcher, highlight };
+  const api = { fold, tokens, stems, searchTerms, spellingVariants, parseQuery, respell, editDistance, shardOf, pairHash, yearRange, Searcher, highlight };
   root.sahifaSearch = api;
 
   // ---------- The search page ----------
@@ -467,6 +615,7 @@
     const status = document.getElementById("search-status");
     const list = document.getElementById("search-results");
     const nav = document.getElementById("search-pages");
+    const suggestion = document.getElementById("search-suggestion");
     const arabicDigits = app.dataset.digits === "arabic";
     const searcher = new Searcher(app.dataset.index, fetchJSON);
     let generation = 0, timer = 0;
@@ -523,11 +672,21 @@
       return el("li", {}, [el("article", { class: "search-result" + (r.thumb ? " has-thumb" : "") }, parts)]);
     }
 
+    // offer shows "did you mean" (a respelled query, see suggest) as a
+    // link to its results; null hides it.
+    function offer(respelled) {
+      if (!suggestion) return;
+      suggestion.replaceChildren();
+      suggestion.hidden = !respelled;
+      if (respelled) suggestion.append("هل تقصد ", el("a", { href: pageURL(respelled, 1) }, [respelled]), "؟");
+    }
+
     async function run(q, page, focus) {
       const gen = ++generation;
       q = q.trim();
       document.title = (q ? "«" + q + "» – " : "") + app.dataset.title;
       if (!q) {
+        offer(null);
         show("", [], null);
         return;
       }
@@ -537,10 +696,15 @@
       try {
         res = await searcher.search(q, page, 10, order(), Number(year()) || 0);
       } catch (e) {
-        if (gen === generation) show("تعذر تحميل فهرس البحث. حاول مرة أخرى.", [], null);
+        if (gen === generation) {
+          offer(null);
+          show("تعذر تحميل فهرس البحث. حاول مرة أخرى.", [], null);
+        }
         return;
       }
       if (gen !== generation) return;
+      // With the results, in the same task: the page moves once.
+      offer(res.suggestion);
       if (!res.query.words.length) {
         show("كلمات البحث شائعة جدا. جرّب كلمة أدق، مثل اسم أو مكان.", [], null);
         return;
@@ -554,7 +718,8 @@
       if (year()) text += " في " + num(year());
       if (res.pages > 1) text += "، الصفحة " + num(res.page) + " من " + num(res.pages);
       if (res.partial) text += ". لا خبر يحوي كل الكلمات؛ هذه أخبار تحوي بعضها";
-      const terms = new Set(res.query.words.flat());
+      // Sound-alike spellings are marked too: a result may have only them.
+      const terms = new Set(res.query.words.flat().concat(res.query.alike.flat()));
       show(text + ".", res.results.map((r) => result(r, terms)), pages(q, res));
       if (focus) status.focus();
     }

@@ -17,8 +17,8 @@ import (
 //  2. StripMarks: harakat (U+064B–U+065F), superscript alef (U+0670),
 //     tatweel (U+0640), Quranic and honorific marks (U+0610–U+061A,
 //     U+06D6–U+06ED, U+08D3–U+08FF), zero-width and bidi controls;
-//  3. letters folded: أ إ آ ٱ ٲ ٳ → ا; ى → ي; ة → ه; Persian ی → ي and
-//     ک → ك; ؤ and ئ are kept as written;
+//  3. letters folded: أ إ آ ٱ ٲ ٳ → ا; ؤ ئ → ء; ى → ي; ة → ه; Persian
+//     ی → ي and ک → ك;
 //  4. Arabic-Indic (٠-٩) and Persian (۰-۹) digits → 0-9;
 //  5. cased letters (Latin and others) lower-cased.
 //
@@ -26,9 +26,13 @@ import (
 // Fold can be applied to a whole text and the text split afterwards. The
 // folds are the ones the press itself is inconsistent about (إيران and
 // ايران, الكاظمي and الكاظمى, مدينة and مدينه), so they must not make two
-// tags or miss a search hit. Hamza on waw and yeh is kept: مسؤول and
-// مسئول are both seen, but folding ؤ to و would merge real pairs (سؤال,
-// سوال). Fold is idempotent.
+// tags or miss a search hit. Hamza on waw and yeh becomes the hamza alone:
+// مسؤول and مسئول, شؤون and شئون, شيء and شيئ are the same word with its
+// seat chosen by another school (the seat follows the vowels, so the
+// same letters with another seat are the same word); folding ؤ to و and
+// ئ to ي instead would merge real pairs (سؤال, سوال). On the Hunspell
+// Arabic dictionary, what ؤ ئ → ء merges is one word with the seat of
+// another mood or school (docs/search.md). Fold is idempotent.
 func Fold(s string) string {
 	if plainText(s) {
 		// Nothing in it normalises, composes or is a mark: step 3 to 5
@@ -97,6 +101,8 @@ func foldRune(r rune) rune {
 	switch r {
 	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
 		return 'ا'
+	case 'ؤ', 'ئ':
+		return 'ء'
 	case 'ى', 'ی':
 		return 'ي'
 	case 'ة':

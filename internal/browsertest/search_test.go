@@ -166,6 +166,49 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("other spellings and did you mean", func(t *testing.T) {
+		// ض for ظ: the sound-alike spelling is tried when nothing is found
+		// as typed, and its words are marked.
+		b.openSearch(t, "الكاضمي", 375, false)
+		status, results := waitResults(t, b)
+		if len(results) == 0 || unescape(t, results[0].Href) != kadhimiPath {
+			t.Errorf("الكاضمي: results %+v, status %q; want %s first", results, status, kadhimiPath)
+		}
+		// A typo no rule covers: nothing found, the closest word offered.
+		b.openSearch(t, "الكاظني", 375, false)
+		status, results = waitResults(t, b)
+		if len(results) != 0 || !strings.HasPrefix(status, "لا نتائج") {
+			t.Fatalf("الكاظني: results %+v, status %q", results, status)
+		}
+		offer := eval[string](t, b, `(() => { const s = document.getElementById("search-suggestion"); return s && !s.hidden ? s.textContent : ""; })()`)
+		if offer != "هل تقصد الكاظمي؟" {
+			t.Fatalf("suggestion %q, want هل تقصد الكاظمي؟", offer)
+		}
+		checkLayout(t, b, "search-suggestion-375", 375)
+		checkAxe(t, b, axeSource(t), "search-suggestion-375")
+		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, "search-suggestion-375.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		b.do(t, "follow the suggestion", chromedp.Click("#search-suggestion a"), chromedp.WaitReady("body"))
+		deadline := time.Now().Add(10 * time.Second)
+		for eval[string](t, b, `new URLSearchParams(location.search).get("q") || ""`) != "الكاظمي" {
+			if time.Now().After(deadline) {
+				t.Fatal("the suggestion did not lead to ?q=الكاظمي")
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if _, results := waitResults(t, b); len(results) == 0 {
+			t.Error("no results for the suggested الكاظمي")
+		}
+		if eval[bool](t, b, `!document.getElementById("search-suggestion").hidden`) {
+			t.Error("the suggestion is still shown for a query that finds results")
+		}
+	})
+
 	t.Run("newest first, kept in the address", func(t *testing.T) {
 		b.openSearch(t, "العراق", 1280, false)
 		waitResults(t, b)

@@ -246,7 +246,8 @@ func Run(opts Options) (Result, error) {
 	loadOpts := content.Options{
 		Location:    cfg.Location,
 		DefaultHour: cfg.DefaultHour(), DefaultMinute: cfg.DefaultMinute(),
-		Lang: MessageLang(opts.Lang, cfg),
+		Lang:    MessageLang(opts.Lang, cfg),
+		RawHTML: cfg.Markup.Unsafe,
 	}
 	parsed := opts.Parsed
 	if parsed == nil {
@@ -272,7 +273,7 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, diag.Stage("load", err)
 	}
-	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired, Files: static, Sections: sections})
+	s, err := site.Assemble(cfg, pages, site.Options{Now: now, BuildDrafts: opts.Drafts, BuildFuture: opts.Future, BuildExpired: opts.Expired, Files: static, Sections: sections, Lang: loadOpts.Lang})
 	if err != nil {
 		return res, diag.Stage("assemble", err)
 	}

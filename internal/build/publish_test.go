@@ -39,8 +39,9 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 	for i, f := range corpus.Generate(corpus.Options{N: 400, Seed: 3}) {
 		switch {
 		case f.Path == corpus.ConfigPath:
-			// Authors' pages, as the example site has them.
-			f.Data = append(f.Data, "\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n"...)
+			// Authors' pages and the home page's section blocks, as the
+			// example site has them.
+			f.Data = append(f.Data, "\n[params]\nhomeSections = true\n\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n"...)
 		case i%7 == 0 && bytes.HasPrefix(f.Data, []byte("---\n")):
 			// A byline on some of the archive, so the new article's
 			// author has older pages for it to leave alone.
@@ -53,7 +54,11 @@ func TestPublishingWritesOnlyItsOutputs(t *testing.T) {
 		}
 		writeFile(t, root, f.Path, f.Data)
 	}
-	writeFile(t, root, "content/economy/_index.md", []byte("---\ntitle: اقتصاد\n---\n"))
+	// A section's old URL and Hugo's pages without a date (issue 19):
+	// none of them lists articles, so a publish leaves them alone.
+	writeFile(t, root, "content/economy/_index.md", []byte("---\ntitle: اقتصاد\naliases: [/business/]\n---\n"))
+	writeFile(t, root, "content/about.md", []byte("---\ntitle: من نحن\naliases: [who]\n---\nصحيفة.\n"))
+	writeFile(t, root, "content/economy/guide.md", []byte("---\ntitle: دليل القسم\n---\nدليل.\n"))
 	now := time.Date(2026, 1, 2, 12, 0, 0, 0, time.UTC)
 	work := t.TempDir()
 	dest, cache := filepath.Join(work, "public"), filepath.Join(work, "cache")

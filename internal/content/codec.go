@@ -20,7 +20,7 @@ import (
 // codecVersion changes with the layout below or with anything that makes
 // Parse give another Page for the same file: records of another version
 // are parsed again.
-const codecVersion = 2
+const codecVersion = 3
 
 // EncodePage is the record of p without its body.
 func encodePage(p *Page, opts Options) []byte {
@@ -42,6 +42,8 @@ func encodePage(p *Page, opts Options) []byte {
 	e.bool(p.Breaking)
 	e.string(p.Correction.Text)
 	e.time(p.Correction.Date)
+	e.bool(p.NoRender)
+	e.bool(p.Unlisted)
 	e.uint(uint64(len(p.Lines)))
 	for k, v := range p.Lines {
 		e.string(k)
@@ -90,6 +92,8 @@ func decodePage(rec []byte, opts Options) (Page, error) {
 		p.Authors = d.strings()
 		p.Breaking = d.Uvarint() != 0
 		p.Correction = Correction{Text: d.String(), Date: d.time()}
+		p.NoRender = d.Uvarint() != 0
+		p.Unlisted = d.Uvarint() != 0
 		n := d.Uvarint()
 		p.Lines = make(map[string]int, min(n, uint64(d.Len())))
 		for range n {

@@ -30,6 +30,7 @@ author: "زينب حسن"
 authors: ["زينب حسن", "Reuters"]
 breaking: true
 correction: {text: "صُحّح اسم الوزير.", date: 2021-02-26T10:00:00+03:00}
+headless: true
 ratio: 0.5
 count: 12
 flags: [true, false, null, 1.5, "نص"]

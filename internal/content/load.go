@@ -89,7 +89,7 @@ func NewParsed(opts Options) *Parsed {
 // Settings identifies the options records depend on: records made under
 // other settings must not be restored.
 func Settings(opts Options) string {
-	return fmt.Sprintf("%d %s %d:%d %s", codecVersion, opts.location(), opts.DefaultHour, opts.DefaultMinute, opts.Lang)
+	return fmt.Sprintf("%d %s %d:%d %s %t", codecVersion, opts.location(), opts.DefaultHour, opts.DefaultMinute, opts.Lang, opts.RawHTML)
 }
 
 // Restore adds a page from a record Record made, with the same options;
@@ -132,7 +132,7 @@ func (p *Parsed) Changes(f func(path string, rec []byte)) {
 func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, error) {
 	if prev != nil && (prev.opts.location().String() != opts.location().String() ||
 		prev.opts.DefaultHour != opts.DefaultHour || prev.opts.DefaultMinute != opts.DefaultMinute ||
-		prev.opts.Lang != opts.Lang) {
+		prev.opts.Lang != opts.Lang || prev.opts.RawHTML != opts.RawHTML) {
 		prev.pages = nil // parsed with other settings (warnings are kept in their language)
 	}
 	var paths []string

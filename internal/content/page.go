@@ -46,6 +46,11 @@ type Page struct {
 	// Correction is the editor's dated note on a corrected story; zero
 	// for none.
 	Correction Correction
+	// NoRender and Unlisted are Hugo's _build options (and headless):
+	// NoRender writes no page for it, Unlisted keeps it off every list,
+	// feed and sitemap (hugo.go).
+	NoRender bool
+	Unlisted bool
 
 	// Lines holds the line of every front matter key, lower-cased, for
 	// messages about values that are checked later (tags, url, aliases).

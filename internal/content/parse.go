@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -12,6 +13,7 @@ import (
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/frontmatter"
 	"github.com/sahifa/sahifa/internal/i18n"
+	"github.com/sahifa/sahifa/internal/markdown"
 )
 
 // Options say how to interpret values whose meaning depends on the site.
@@ -25,6 +27,10 @@ type Options struct {
 	DefaultHour, DefaultMinute int
 	// Lang is the language of errors and warnings (package i18n).
 	Lang i18n.Lang
+	// RawHTML is set when the site renders raw HTML in Markdown as HTML
+	// (markup.unsafe); else raw HTML is shown to readers as text, and
+	// each file holding some gets a warning.
+	RawHTML bool
 }
 
 func (o Options) location() *time.Location {
@@ -87,6 +93,11 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 		Hash:     hashOf(src),
 	}
 	p.Body, p.Warnings = cleanBody(path, doc.Body, doc.BodyLine)
+	if !opts.RawHTML {
+		if raw, line := markdown.FirstRawHTML(p.Body); raw != "" {
+			p.Warnings = append(p.Warnings, warning(path, doc.BodyLine+line-1, 0, i18n.New(i18n.RawHTML, raw), opts.Lang))
+		}
+	}
 	var errs []error
 	for _, f := range fields {
 		key := strings.ToLower(f.Key)
@@ -101,6 +112,11 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 		if tags := tagsWithCommas(f.Value); key == "tags" && tags != nil {
 			m := i18n.New(i18n.KeyValue, f.Key, i18n.New(i18n.TagsCommas, f.Value, f.Key, yamlList(tags)))
 			p.Warnings = append(p.Warnings, warning(path, f.Line, f.Col, m, opts.Lang))
+		}
+		if b, ok := textBool(f.Value); ok && looseBools[key] {
+			m := i18n.New(i18n.KeyValue, f.Key, i18n.New(i18n.TextBool, f.Value, strconv.FormatBool(b), f.Key, strconv.FormatBool(b)))
+			p.Warnings = append(p.Warnings, warning(path, f.Line, f.Col, m, opts.Lang))
+			f.Value = b
 		}
 		p.Params[key] = f.Value
 		p.Lines[key] = f.Line
@@ -119,7 +135,11 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 			}
 			line = 1
 		}
-		errs = append(errs, diag.At(path, line, 0, i18n.New(i18n.TitleAbsent)))
+		var m *i18n.Msg
+		p.Title, m = untitled(path, p.Body)
+		if !p.NoRender { // a headless bundle's title is never shown
+			p.Warnings = append(p.Warnings, warning(path, line, 0, m, opts.Lang))
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Page{}, err
@@ -172,7 +192,7 @@ func (p *Page) set(key, written string, v any, opts Options) error {
 	case "aliases":
 		if p.Aliases, err = strList(written, v); err == nil {
 			for i, a := range p.Aliases {
-				if p.Aliases[i], err = cleanURL(a); err != nil {
+				if p.Aliases[i], err = cleanURL(p.resolveAlias(a)); err != nil {
 					break
 				}
 			}
@@ -183,6 +203,14 @@ func (p *Page) set(key, written string, v any, opts Options) error {
 		err = p.addAuthors(written, v)
 	case "breaking":
 		p.Breaking, err = boolean(written, v)
+	case "headless":
+		// A headless bundle is content other pages use: no page, no list.
+		var h bool
+		if h, err = boolean(written, v); h {
+			p.NoRender, p.Unlisted = true, true
+		}
+	case "_build":
+		err = p.setBuild(written, v)
 	case "correction":
 		p.Correction, err = correction(written, v, opts)
 	case "image":

@@ -26,6 +26,10 @@ type SectionMeta struct {
 	Description string
 	// Weight orders sections in menus: lower first, 0 after every weighted one.
 	Weight int
+	// Aliases are old URLs of the section's front page (/articles/ for
+	// /posts/), each redirecting to it; AliasesLine is their key's line.
+	Aliases     []string
+	AliasesLine int
 }
 
 // LoadSections reads the _index.md of each folder directly under dir of
@@ -70,10 +74,10 @@ func LoadSections(fsys fs.FS, dir string) ([]SectionMeta, []diag.Warning, error)
 
 // sectionKeys are the keys a section's front matter uses; others are
 // left for themes (as an article's are) but a near miss is warned of.
-var sectionKeys = []string{"title", "description", "weight"}
+var sectionKeys = []string{"title", "description", "weight", "aliases"}
 
 // ParseSection decodes a section's _index.md at path: its title,
-// description and weight. Its body, if any, is not used yet.
+// description, weight and aliases. Its body, if any, is not used yet.
 func ParseSection(path string, src []byte) (SectionMeta, []diag.Warning, error) {
 	m := SectionMeta{Path: path}
 	if isUTF16(src) {
@@ -100,6 +104,17 @@ func ParseSection(path string, src []byte) (SectionMeta, []diag.Warning, error) 
 			m.Description = strings.TrimSpace(m.Description)
 		case "weight":
 			m.Weight, err = integer(f.Key, f.Value)
+		case "aliases":
+			// A relative alias is beside the section, at the top of
+			// the site, as Hugo places it.
+			m.AliasesLine = f.Line
+			if m.Aliases, err = strList(f.Key, f.Value); err == nil {
+				for i, a := range m.Aliases {
+					if m.Aliases[i], err = cleanURL(a); err != nil {
+						break
+					}
+				}
+			}
 		default:
 			if near := diag.Closest(key, sectionKeys); near != "" {
 				warns = append(warns, diag.Warning{Path: path, Line: f.Line, Col: f.Col,

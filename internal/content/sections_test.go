@@ -38,3 +38,16 @@ func TestParseSectionProblems(t *testing.T) {
 		t.Errorf("a misspelt title gave %v %v", err, warns)
 	}
 }
+
+func TestParseSectionAliases(t *testing.T) {
+	m, _, err := ParseSection("content/posts/_index.md", []byte("---\ntitle: مقالات\naliases: [articles, /blog/]\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(m.Aliases, " ") != "/articles /blog/" || m.AliasesLine != 3 {
+		t.Errorf("aliases %q at %d", m.Aliases, m.AliasesLine)
+	}
+	if _, _, err := ParseSection("content/posts/_index.md", []byte("---\naliases: [\"https://x.example/\"]\n---\n")); err == nil {
+		t.Error("a full URL was accepted")
+	}
+}

@@ -20,7 +20,9 @@ func Decode(path string, d Doc) ([]Field, error) {
 	switch d.Format {
 	case None:
 		return nil, nil
-	case YAML:
+	case YAML, JSON:
+		// A JSON object is YAML too (a flow mapping), so JSON front
+		// matter gets YAML's positions and explanations.
 		return decodeYAML(src)
 	case TOML:
 		return decodeTOML(src)

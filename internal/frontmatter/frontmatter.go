@@ -16,6 +16,9 @@ const (
 	YAML
 	// TOML front matter is fenced by "+++" lines.
 	TOML
+	// JSON front matter is an object at the top of the file, "{" to its
+	// closing "}" (Hugo's third format).
+	JSON
 )
 
 // String returns the lower-case name of the format ("none", "yaml", "toml").
@@ -27,6 +30,8 @@ func (f Format) String() string {
 		return "yaml"
 	case TOML:
 		return "toml"
+	case JSON:
+		return "json"
 	}
 	return "unknown"
 }

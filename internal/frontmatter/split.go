@@ -29,6 +29,9 @@ func Split(path string, src []byte) (Doc, error) {
 	case "+++":
 		format = TOML
 	default:
+		if bytes.HasPrefix(bytes.TrimLeft(first, " \t"), []byte("{")) {
+			return splitJSON(path, rest)
+		}
 		return Doc{Format: None, Body: rest, BodyLine: 1}, nil
 	}
 
@@ -52,6 +55,41 @@ func Split(path string, src []byte) (Doc, error) {
 		cur = next
 	}
 	return Doc{}, unclosed(path, format, afterFirst)
+}
+
+// splitJSON separates JSON front matter, an object the file starts with,
+// from the body after the line its closing brace ends. Braces inside
+// strings do not count.
+func splitJSON(path string, src []byte) (Doc, error) {
+	depth, inString, escaped := 0, false, false
+	for i, c := range src {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{':
+			depth++
+		case c == '}':
+			depth--
+			if depth > 0 {
+				continue
+			}
+			end := i + 1
+			rest := src[end:]
+			bodyLine := 1 + bytes.Count(src[:end], []byte("\n"))
+			if _, after, ok := bytes.Cut(rest, []byte("\n")); ok {
+				// Like a delimiter line, the brace's line is the front
+				// matter's (Hugo ignores the rest of it).
+				rest, bodyLine = after, bodyLine+1
+			}
+			return Doc{Format: JSON, FrontMatter: src[:end], FMLine: 1, Body: rest, BodyLine: bodyLine}, nil
+		}
+	}
+	return Doc{}, diag.At(path, 1, 1, i18n.New(i18n.FrontMatter, i18n.New(i18n.NoClosingBrace)))
 }
 
 // unclosed explains front matter that no delimiter line closes: a line

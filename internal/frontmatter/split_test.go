@@ -37,6 +37,8 @@ func TestSplit(t *testing.T) {
 		{"empty file", "", None, "", 0, "", 1},
 		{"horizontal rule in body", "---\na: 1\n---\nx\n---\ny\n", YAML, "a: 1\n", 2, "x\n---\ny\n", 4},
 		{"indented closing is content", "---\na: |\n  ---\n---\nb", YAML, "a: |\n  ---\n", 2, "b", 5},
+		{"json", "{\n  \"title\": \"قمة {G20}\",\n  \"q\": \"\\\"}\"\n}\nنص\n", JSON, "{\n  \"title\": \"قمة {G20}\",\n  \"q\": \"\\\"}\"\n}", 1, "نص\n", 5},
+		{"json on one line", "{\"a\": {\"b\": 1}}\nb", JSON, "{\"a\": {\"b\": 1}}", 1, "b", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,5 +116,24 @@ func TestFormatString(t *testing.T) {
 		if got := f.String(); got != want {
 			t.Errorf("Format(%d).String() = %q, want %q", int(f), got, want)
 		}
+	}
+}
+
+func TestJSONFrontMatter(t *testing.T) {
+	src := "{\n  \"title\": \"قمة\",\n  \"tags\": [\"a\", \"b\"],\n  \"draft\": false\n}\nنص\n"
+	d, err := Split("content/x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, err := Decode("content/x.md", d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fields) != 3 || fields[0].Key != "title" || fields[0].Value != "قمة" || fields[0].Line != 2 || fields[2].Value != false || fields[2].Line != 4 {
+		t.Errorf("fields %+v", fields)
+	}
+	_, err = Split("content/x.md", []byte("{\n\"title\": \"x\"\nنص\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), `content/x.md:1:1: front matter: the "{" on line 1 opens JSON front matter, but no "}" closes it`) {
+		t.Errorf("unclosed: %v", err)
 	}
 }

@@ -33,6 +33,7 @@ const (
 	FrontMatter
 	KeyValue
 	NoClosing
+	NoClosingBrace
 	NearlyClosing
 	UnquotedColon
 	NoSpaceAfter
@@ -69,7 +70,6 @@ const (
 	DateDigits
 	NoSuchDay
 	DateForms
-	TitleAbsent
 	NoOpening
 	UTF16
 	TagsCommas
@@ -78,6 +78,17 @@ const (
 	CorrectionKey
 	CorrectionNoText
 	CorrectionNoDate
+
+	// What a site moved from Hugo brings that sahifa reads its own way
+	// (packages content and site; docs/content.md, "Coming from Hugo").
+	TitleFromHeading
+	TitleFromFile
+	TextBool
+	WantBuild
+	Translations
+	Undated
+	RawHTML
+
 	Quoted
 	Verbatim
 	TheNumber
@@ -124,6 +135,8 @@ var catalogue = [...]text{
 	KeyValue:    {"%s: %s", "%s: %s"},
 	NoClosing: {"the %q on line 1 opens the front matter, but no line %q closes it; add a line %q after the last key (line %d)",
 		"السطر الأول %q يفتح الترويسة، ولا سطر %q يغلقها؛ أضف سطرا %q بعد آخر مفتاح (السطر %d)"},
+	NoClosingBrace: {`the "{" on line 1 opens JSON front matter, but no "}" closes it; close the object with "}" on a line of its own before the article text`,
+		`القوس "{" في السطر الأول يفتح ترويسة JSON، ولا قوس "}" يغلقها؛ أغلقها بـ "}" في سطر وحده قبل نص المقال`},
 	NearlyClosing: {"line %d is %q, but the front matter must be closed by a line that is exactly %q; write %q there",
 		"السطر %d هو %q، لكن الترويسة تُغلق بسطر فيه %q وحده بالضبط؛ اكتب %q هناك"},
 	UnquotedColon: {`the value holds ": " (a colon and a space), which YAML reads as the start of a key; put the whole value in double quotes: %s`,
@@ -181,8 +194,6 @@ var catalogue = [...]text{
 	NoSuchDay:  {"%q is not a day of the calendar (%s); check the month and the day", "%q ليس يوما في التقويم (%s)؛ راجع الشهر واليوم"},
 	DateForms: {"dates are written year-month-day with Latin digits, with an optional time of day and offset from UTC: 2024-05-22, 2024-05-22 14:30, 2024-05-22T14:30:00+03:00",
 		"يُكتب التاريخ سنة-شهر-يوم بالأرقام اللاتينية، ويجوز أن يتبعه وقت وفرق عن UTC: 2024-05-22، 2024-05-22 14:30، 2024-05-22T14:30:00+03:00"},
-	TitleAbsent: {"title: missing; every article needs a title: add a line title: \"…\" between the --- lines at the top of the file",
-		"title: غير موجود؛ لكل مقال عنوان: أضف سطرا title: \"…\" بين سطري --- في أول الملف"},
 	NoOpening: {"the file starts with %q, but front matter must open with a line %q above it, so the whole file was read as article text; add a line %q as the very first line",
 		"يبدأ الملف بـ %q، لكن الترويسة تُفتح بسطر %q فوقه، فقُرئ الملف كله نصا للمقال؛ أضف سطرا %q أولَ سطر في الملف"},
 	UTF16: {"the file is saved as UTF-16 (\"Unicode\" in Notepad), which sahifa cannot read; save it as UTF-8",
@@ -193,6 +204,20 @@ var catalogue = [...]text{
 	CorrectionKey:    {"unknown key %q; a correction has only text and date: %s: {text: \"…\", date: 2024-05-22}", "المفتاح %q غير معروف؛ للتصحيح مفتاحان فقط، text وdate: %s: {text: \"…\", date: 2024-05-22}"},
 	CorrectionNoText: {"the correction has no text; say what was corrected: %s: {text: \"…\", date: 2024-05-22}", "التصحيح بلا نص؛ اذكر ما صُحّح: %s: {text: \"…\", date: 2024-05-22}"},
 	CorrectionNoDate: {"the correction has no date; say when it was corrected: %s: {text: \"…\", date: 2024-05-22}", "التصحيح بلا تاريخ؛ اذكر متى صُحّح: %s: {text: \"…\", date: 2024-05-22}"},
+
+	TitleFromHeading: {"no title: the page is called %q, after its first heading; to choose the name readers see, add a line title: \"…\" to the front matter",
+		"لا عنوان: سُمّيت الصفحة %q، من أول عنوان فيها؛ لتختار الاسم الذي يراه القراء أضف سطرا title: \"…\" إلى الترويسة"},
+	TitleFromFile: {"no title: the page is called %q, after its file name; to choose the name readers see, add a line title: \"…\" to the front matter",
+		"لا عنوان: سُمّيت الصفحة %q، من اسم ملفها؛ لتختار الاسم الذي يراه القراء أضف سطرا title: \"…\" إلى الترويسة"},
+	TextBool: {"%q is text, read as %s as Hugo reads it; write %s: %s without quotes",
+		"%q نص، قُرئ %s كما يقرؤه Hugo؛ اكتب %s: %s بلا علامتي تنصيص"},
+	WantBuild: {"must be one of %s, not %s", "يجب أن تكون إحدى القيم %s، لا %s"},
+	Translations: {"translations not built: %d, in %s (sahifa builds the site's one language, %s, and reads a language code before .md in a file name, as in index.ja.md, as a translation); for example %s",
+		"ترجمات لم تُبنَ: %d، بلغة %s (يبني sahifa لغة الموقع الواحدة، %s، ويقرأ رمز اللغة قبل .md في اسم الملف، كما في index.ja.md، ترجمةً)؛ ومنها %s"},
+	Undated: {"pages without a date: %d (%s); each is published as a page at /slug/ (in a section, /section/slug/), left off the home page, lists, feeds and the news sitemap; to publish one as a news article, give it a date:",
+		"صفحات بلا تاريخ: %d (%s)؛ تُنشر كل منها صفحةً في /slug/ (وفي القسم /section/slug/)، خارج الصفحة الرئيسية والقوائم والخلاصات وخريطة الأخبار؛ لتنشر إحداها خبرا أضف إليها date:"},
+	RawHTML: {"raw HTML (%s) is shown to readers as text; to render it as HTML on a site whose writers you trust, set markup.unsafe = true (Hugo: markup.goldmark.renderer.unsafe) in sahifa.toml",
+		"يُعرض HTML الخام (%s) للقراء نصا؛ لتصييره HTML في موقع تثق بكتّابه اضبط markup.unsafe = true (في Hugo: markup.goldmark.renderer.unsafe) في sahifa.toml"},
 
 	Quoted:         {"%q", "%q"},
 	Verbatim:       {"%v", "%v"},

@@ -70,9 +70,20 @@ type Result struct {
 	Words int
 	// PlainText is the start of the document's text without markup,
 	// whitespace collapsed, at most PlainTextRunes runes cut at a word
-	// boundary, for summaries and meta descriptions.
+	// boundary, for summaries and meta descriptions. When the writer ends
+	// the summary with Hugo's divider <!--more-->, it is the text before
+	// it, up to ChosenSummaryRunes.
 	PlainText string
 }
+
+// ChosenSummaryRunes is the longest summary a writer's <!--more-->
+// divider makes: the writer chose where it ends, so it is not cut at
+// PlainTextRunes, but a divider forgotten at the end of a long article
+// does not make every list carry the whole article.
+const ChosenSummaryRunes = 1200
+
+// moreDivider ends the summary, as in Hugo.
+var moreDivider = []byte("<!--more-->")
 
 // PlainTextRunes is the longest Result.PlainText, in runes.
 const PlainTextRunes = 300
@@ -144,6 +155,15 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 		return Result{}, err
 	}
 	words, plain := summarize(doc, src)
+	if i := bytes.Index(src, moreDivider); i >= 0 {
+		// The summary is the text before the divider, parsed alone so
+		// that it is what a reader sees there (links, emphasis and
+		// all), as Hugo's is.
+		before := r.md.Parser().Parse(text.NewReader(src[:i]), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
+		var t textBuffer
+		t.add(before, src[:i])
+		plain = cutAtWord(collapse(t.unescaped(), ChosenSummaryRunes+1), ChosenSummaryRunes)
+	}
 	hs := headings(doc, src)
 	for i := range hs {
 		hs[i].Text, _, _ = htmltext.CleanString(hs[i].Text)

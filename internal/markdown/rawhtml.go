@@ -2,6 +2,11 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -66,6 +71,61 @@ func renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool)
 	html.DefaultWriter.RawWrite(w, raw)
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkContinue, nil
+}
+
+// FirstRawHTML is the first raw HTML of a Markdown document (a tag or a
+// block, HTML comments aside), cut short for a message, and the line of
+// the document it is on; "" for none: a
+// site that does not trust raw HTML shows it to readers as text, and the
+// writer is told so once per file at build time. Only a document with a
+// "<" is parsed, so most articles cost a byte scan.
+func FirstRawHTML(src []byte) (string, int) {
+	if bytes.IndexByte(src, '<') < 0 {
+		return "", 0
+	}
+	start := -1
+	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
+	var first []byte
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || first != nil {
+			return ast.WalkContinue, nil
+		}
+		var raw []byte
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				raw = append(raw, seg.Value(src)...)
+				if start < 0 {
+					start = seg.Start
+				}
+			}
+		case *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw = append(raw, seg.Value(src)...)
+				if start < 0 {
+					start = seg.Start
+				}
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		if raw = bytes.TrimSpace(stripComments(raw)); len(raw) > 0 {
+			first = raw
+		} else {
+			start = -1
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	if first == nil {
+		return "", 0
+	}
+	s, _, _ := strings.Cut(string(first), "\n")
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s, 1 + bytes.Count(src[:start], []byte("\n"))
 }
 
 var (

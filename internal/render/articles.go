@@ -14,7 +14,7 @@ import (
 // (search.go).
 func (r *renderer) articles(errs *errorSet) {
 	var delta, rest work
-	for _, a := range r.site.Articles {
+	for _, a := range r.site.Written() {
 		job := func() error {
 			err := r.article(a)
 			if r.opts.ReleaseBodies {
@@ -84,7 +84,8 @@ func (r *renderer) article(a *site.Article) error {
 		}
 		r.bodies.keep(a, html)
 	}
-	if r.search != nil {
+	// Pages that no list shows (site.Pages) are not searched either.
+	if r.search != nil && r.searchPlan.articles[a] != nil {
 		err := r.indexArticle(a, e, func() (string, error) {
 			if err := render(); err != nil {
 				return "", err
@@ -128,14 +129,8 @@ func (r *renderer) articlePage(a *site.Article, e *Article) *Page {
 		RelPermalink: e.RelPermalink,
 		Site:         r.siteData,
 		Article:      &page,
+		Section:      e.Section,
 		Feeds:        r.feeds,
-	}
-	if a.Section != nil {
-		// Without its count: an article's page keeps its bytes as the
-		// section grows.
-		link := r.sectionLink(a.Section)
-		link.Count = 0
-		data.Section = &link
 	}
 	return data
 }

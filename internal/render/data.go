@@ -28,8 +28,20 @@ type Page struct {
 	Archive  *ArchiveData  // Kinds "archive" and "period"
 	Period   *PeriodLink   // Kind "period"
 	Search   *SearchData   // Kind "search"
+	// SectionBlocks are, on the home page's front page only, each
+	// section's newest stories that the front page does not list, for
+	// the theme's blocks (params.homeSections). The front page changes
+	// with every publish anyway; no other page gets them.
+	SectionBlocks []SectionBlock
 	// Feeds are the feeds to announce in <head> (rel="alternate").
 	Feeds []FeedLink
+}
+
+// SectionBlock is a section's newest stories, for a block on the home
+// page.
+type SectionBlock struct {
+	Section  *SectionLink // without its count, as articles show it
+	Articles []*Article   // newest first, at most sectionBlockSize
 }
 
 // SearchData is what the search page's script needs (docs/search.md).
@@ -165,6 +177,10 @@ type Article struct {
 	Image *Image
 	// TagLinks are the article's tags as links to their pages.
 	TagLinks []TermLink
+	// Section is the section the article is filed in, without its count
+	// (which moves with every article published in it); nil for none.
+	// Lists show it as the card's kicker.
+	Section *SectionLink
 	// Authors are the byline, in the order written (story.go).
 	Authors []AuthorLink
 	// Breaking marks breaking news: an "عاجل" label on lists and the page.

@@ -240,6 +240,12 @@ func (r *renderer) sitemapURLs() (lists, articles []sitemap.URL) {
 			}
 		}
 	}
+	// Pages without a date, by path: few, and not news (site.Pages).
+	for _, p := range s.Pages {
+		if !p.Unlisted {
+			lists = append(lists, sitemap.URL{Loc: r.abs(p.RelPermalink), Lastmod: p.Lastmod})
+		}
+	}
 	for i := len(s.Articles) - 1; i >= 0; i-- {
 		a := s.Articles[i]
 		articles = append(articles, sitemap.URL{Loc: r.abs(a.RelPermalink), Lastmod: a.Lastmod})

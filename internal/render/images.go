@@ -64,7 +64,7 @@ func (r *renderer) images(errs *errorSet) {
 		src     imageSource
 	}
 	var uses []use
-	for _, a := range r.site.Articles {
+	for _, a := range r.site.Written() {
 		ref := a.Image
 		if ref == "" {
 			continue

@@ -123,13 +123,17 @@ func (d *keyData) image(im *Image) {
 // from which the title, dates, summary, word count and the rest come,
 // given the config in the global key), its URL, and what comes from
 // elsewhere: its tags' names and links (a term's name is its most common
-// spelling across the archive), its picture (made from an image file),
-// and on its page, the related articles.
+// spelling across the archive), its section (named by its _index.md),
+// its picture (made from an image file), and on its page, the related
+// articles.
 func (d *keyData) article(a *Article) {
 	d.str(a.source)
 	d.str(a.Permalink)
 	d.str(a.RelPermalink)
 	each(d, a.TagLinks, (*keyData).termLink)
+	if d.has(a.Section != nil) {
+		d.section(a.Section)
+	}
 	// Author pages' addresses come from the taxonomy, not the file.
 	each(d, a.Authors, (*keyData).author)
 	if d.has(a.Image != nil) {
@@ -148,6 +152,13 @@ func (d *keyData) section(s *SectionLink) {
 	d.str(s.FeedURL)
 	d.str(s.AtomURL)
 	d.int(s.Count)
+}
+
+func (d *keyData) sectionBlock(b *SectionBlock) {
+	if d.has(b.Section != nil) {
+		d.section(b.Section)
+	}
+	each(d, b.Articles, func(d *keyData, a **Article) { d.article(*a) })
 }
 
 func (d *keyData) author(a *AuthorLink) {

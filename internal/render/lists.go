@@ -84,8 +84,41 @@ func (r *renderer) home(p *site.Pager) error {
 	data := r.listPage("home", "", p)
 	if p.Number > 0 {
 		data.Title = fmt.Sprintf("الصفحة %d", p.Number)
+	} else {
+		data.SectionBlocks = r.sectionBlocks(p.Articles)
 	}
 	return r.page(p.OutputPath, "home page", homeLayout, data)
+}
+
+// sectionBlockSize is how many stories a section's block on the home
+// page lists: the theme shows them as a short column of headlines.
+const sectionBlockSize = 4
+
+// sectionBlocks are each section's newest stories but those the front
+// page lists already (shown), in the sections' order; a section with
+// nothing left has no block.
+func (r *renderer) sectionBlocks(shown []*site.Article) []SectionBlock {
+	onFront := make(map[*site.Article]bool, len(shown))
+	for _, a := range shown {
+		onFront[a] = true
+	}
+	var blocks []SectionBlock
+	for _, sec := range r.site.Sections {
+		var b SectionBlock
+		for _, a := range sec.Articles {
+			if len(b.Articles) == sectionBlockSize {
+				break
+			}
+			if !onFront[a] {
+				b.Articles = append(b.Articles, r.entries[a])
+			}
+		}
+		if b.Articles != nil {
+			b.Section = b.Articles[0].Section // the section's link, shared by its entries
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks
 }
 
 func (r *renderer) taxonomyData(tx *site.Taxonomy) *TaxonomyData {
@@ -203,6 +236,20 @@ func (r *renderer) sectionLink(sec *site.Section) SectionLink {
 	base := sec.RelPermalink
 	return SectionLink{Name: sec.Name, Description: sec.Description, URL: r.rel(base),
 		FeedURL: r.abs(base + site.SectionRSS), AtomURL: r.abs(base + site.SectionAtom), Count: len(sec.Articles)}
+}
+
+// filedSections are the sections as their articles show them, one link
+// each shared by its articles' entries and pages: without the count, so
+// an article's page and its entry on lists keep their bytes as the
+// section grows.
+func (r *renderer) filedSections() map[*site.Section]*SectionLink {
+	filed := make(map[*site.Section]*SectionLink, len(r.site.Sections))
+	for _, sec := range r.site.Sections {
+		link := r.sectionLink(sec)
+		link.Count = 0
+		filed[sec] = &link
+	}
+	return filed
 }
 
 // sections is the work of rendering every page of every section.

@@ -140,7 +140,7 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 	r.keys = newKeys(s, tpl, assets, r.siteData, opts.Version)
 	r.bodyKeys = make(map[*site.Article]string, len(s.Articles))
 	bodyKey := r.keys.bodyKeys(s)
-	for _, a := range s.Articles {
+	for _, a := range s.Written() {
 		r.bodyKeys[a] = bodyKey(a.Hash)
 	}
 	return r, assetFiles, nil
@@ -213,7 +213,8 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 			r.terms[t] = TermLink{Name: t.Name, URL: r.rel(t.RelPermalink), Count: len(t.Articles), FeedURL: r.abs(t.RelPermalink + "index.xml")}
 		}
 	}
-	for _, a := range s.Articles {
+	filed := r.filedSections()
+	for _, a := range s.Written() {
 		e := &Article{
 			Title:        a.Title,
 			Description:  a.Description,
@@ -228,6 +229,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 			Caption:      a.String("caption"),
 			Draft:        a.Draft,
 			Params:       a.Params,
+			Section:      filed[a.Section],
 			source:       a.Hash,
 		}
 		for _, t := range a.Terms["tags"] {
@@ -339,15 +341,15 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>
 <body><p><a href="{{.Rel}}">{{.Title}}</a></p></body></html>
 `))
 
-// alias writes a redirect page at an article's old URL: static hosts have
+// alias writes a redirect page at an article's or a section's old URL: static hosts have
 // no server-side redirects that work everywhere, a meta refresh does.
 func (r *renderer) alias(al site.Alias) error {
 	cfg := r.site.Config
 	var buf bytes.Buffer
 	err := aliasPage.Execute(&buf, map[string]string{
-		"Lang": cfg.Language, "Dir": cfg.Dir, "Title": al.Target.Title,
-		"Abs": absLink(cfg, al.Target.RelPermalink),
-		"Rel": relLink(cfg, al.Target.RelPermalink),
+		"Lang": cfg.Language, "Dir": cfg.Dir, "Title": al.Title,
+		"Abs": absLink(cfg, al.RelPermalink),
+		"Rel": relLink(cfg, al.RelPermalink),
 	})
 	if err != nil {
 		return err

@@ -323,6 +323,7 @@ func (r *renderer) writePage(d *keyData, p *Page) {
 	if d.has(p.Section != nil) {
 		d.section(p.Section)
 	}
+	each(d, p.SectionBlocks, (*keyData).sectionBlock)
 	each(d, p.Feeds, (*keyData).feed)
 }
 

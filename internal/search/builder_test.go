@@ -177,10 +177,11 @@ func shardOf(firsts []string, term string) int {
 func TestBuildDecodes(t *testing.T) {
 	files, st := buildFiles(t, fixtureDocs(), fixtureOptions)
 	d := decode(t, files)
-	if d.meta.Format != Format || d.meta.Docs != 30 || len(d.docs) != 30 || d.meta.Shards[0] != "" {
+	n := len(fixtureDocs())
+	if d.meta.Format != Format || d.meta.Docs != n || len(d.docs) != n || d.meta.Shards[0] != "" {
 		t.Fatalf("meta %+v, %d documents", d.meta, len(d.docs))
 	}
-	if st.Documents != 30 || st.Shards != len(d.meta.Shards) || st.Terms != len(d.postings) {
+	if st.Documents != n || st.Shards != len(d.meta.Shards) || st.Terms != len(d.postings) {
 		t.Errorf("stats %+v", st)
 	}
 	// Oldest first.

@@ -77,7 +77,7 @@ func docYear(d *Document) int {
 
 // encode writes meta.json:
 //
-//	{"format":3,"docs":N,"base":B,"block":8,"group":32,"shards":["",…],
+//	{"format":4,"docs":N,"base":B,"block":8,"group":32,"shards":["",…],
 //	 "versions":"…","blocks":"…","years":[[2020,0],[2021,17],…],"delta":"…"}
 //
 // versions and blocks are strings of versionChars-long versions, one

@@ -47,6 +47,9 @@ func fixtureDocs() []Document {
 	for i := 1; i <= 12; i++ {
 		docs = append(docs, doc(fmt.Sprintf("basra-%02d", i), 10+i, fmt.Sprintf("أخبار البصرة %d", i), "تقرير عن الموانئ في البصرة والنفط."))
 	}
+	// Other spellings: ماراثون for ماراتون (sound-alike), مسؤول for
+	// مسئول (folded), and الكاضمي as a typo of الكاظمي.
+	docs = append(docs, doc("marathon", 23, "ماراثون أربيل الدولي", "شارك آلاف العدائين في السباق. وقال مسؤول في اللجنة إن الكاضمي سيحضر."))
 	return append(olderDocs(), docs...)
 }
 
@@ -88,7 +91,7 @@ func olderDocs() []Document {
 }
 
 // fixtureOptions cut the small fixture into several shards and blocks,
-// with its six newest documents in the delta.
+// with its seven newest documents in the delta.
 var fixtureOptions = Options{ShardBytes: 512, BlockBytes: 600, Delta: 8}
 
 func buildFiles(t *testing.T, docs []Document, opts Options) (map[string][]byte, Stats) {

@@ -9,10 +9,13 @@ import (
 )
 
 // Format is the version of the index files; the script refuses others.
-// Format 2 added the delta and a version for each file; format 3 the
-// lede, dateline, caption and tags as fields, a document's section and
-// thumbnail in its block, and the first document of each year.
-const Format = 3
+// Format 2 added the delta and a version for each file; format 3 (two
+// branches, each its own format 3) either folded ؤ and ئ to ء in its
+// terms or added the lede, dateline, caption and tags as fields, a
+// document's section and thumbnail in its block, and the first document
+// of each year; format 4 has both, so that neither script of format 3
+// reads an index it would misread.
+const Format = 4
 
 // Options tune how the index is cut into files. The zero value is the
 // default.

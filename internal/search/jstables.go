@@ -18,7 +18,8 @@ import (
 //   - FOLD: every character arabic.Fold maps to something other than its
 //     lower case (alef forms, ى, ة, Persian letters, digits);
 //   - STOPWORDS: arabic.Stopwords;
-//   - PREFIXES, SUFFIXES, MIN_SUFFIX: arabic.StemRules.
+//   - PREFIXES, SUFFIXES, MIN_SUFFIX: arabic.StemRules;
+//   - ALTERNATIONS: arabic.Alternations, the spellings a query also tries.
 //
 // The script does the rest itself: NFKC (String.prototype.normalize),
 // lower case, and the split into words at anything that is not a
@@ -66,6 +67,13 @@ func JSTables() string {
 		b.WriteString(jsString(s))
 	}
 	fmt.Fprintf(&b, "];\n  const MIN_SUFFIX = %d;\n", minSuffix)
+
+	b.WriteString("  // [spelling, the other spelling, equivalent (else sound-alike)]\n")
+	b.WriteString("  const ALTERNATIONS = [\n")
+	for _, a := range arabic.Alternations() {
+		fmt.Fprintf(&b, "    [%s, %s, %t],\n", jsString(a.A), jsString(a.B), a.Equivalent)
+	}
+	b.WriteString("  ];\n")
 	return b.String()
 }
 

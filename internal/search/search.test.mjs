@@ -47,6 +47,12 @@ test("queries match the shared vectors' texts", () => {
   }
 });
 
+test("spelling variants are the shared vectors'", () => {
+  for (const c of vectors.variants) {
+    assert.deepEqual(plain(s.spellingVariants(c.term)), [c.equivalent, c.soundAlike], `spellingVariants(${JSON.stringify(c.term)})`);
+  }
+});
+
 test("pairHash gives the shared vectors' signatures", () => {
   for (const [term, gap, want] of vectors.pairs) {
     assert.equal(s.pairHash(term, gap), want, `pairHash(${JSON.stringify(term)}, ${gap})`);
@@ -60,9 +66,13 @@ test("parseQuery splits words and quoted phrases", () => {
     [{ terms: ["ولا"], offset: 0 }, { terms: ["متحد"], offset: 1 }],
     [{ terms: ["قم"], offset: 0 }, { terms: ["رياض"], offset: 2 }],
   ]);
-  assert.deepEqual(plain(s.parseQuery("في على من")), { words: [], phrases: [] });
+  assert.deepEqual(plain(s.parseQuery("في على من")), { words: [], alike: [], phrases: [] });
   assert.deepEqual(plain(s.parseQuery("العراق العراقية")).words, [["عراق"]], "one word once");
   assert.deepEqual(plain(s.parseQuery('"الكاظمي')).words, [["كاظم"]], "an unclosed quote");
+  const spelled = plain(s.parseQuery('الأمريكي الكاضمي "الرئيس الأميركي"'));
+  assert.deepEqual(spelled.words, [["امريك", "اميرك"], ["كاضم"], ["رءيس"], ["اميرك", "امريك"]], "equivalent spellings are readings");
+  assert.deepEqual(spelled.alike, [[], ["كاظم"], [], []], "sound-alike spellings apart");
+  assert.deepEqual(spelled.phrases[0][1].terms, ["اميرك", "امريك"]);
 });
 
 // The fixture index is cut into a base of 24 documents and a delta of
@@ -123,6 +133,48 @@ test("spelling variants and harakat do not matter", async () => {
   assert.deepEqual(paths(await sr.search("القِمَّة")), ["/news/harakat/"]);
   assert.deepEqual(paths(await sr.search("تستضيف بغداد")), ["/news/harakat/"]);
   assert.equal((await sr.search("بَغْدَادُ")).total, 2);
+});
+
+test("hamza seats and equivalent spellings find each other", async () => {
+  const sr = searcher();
+  assert.deepEqual(paths(await sr.search("مسئول")), ["/news/marathon/"]);
+  assert.deepEqual(paths(await sr.search("أمريكي")), ["/news/biden-kadhimi/"], "الأميركي in its text");
+  assert.deepEqual(paths(await sr.search("الأميركي")), ["/news/biden-kadhimi/"]);
+});
+
+test("sound-alike spellings are tried when little is found as typed, and rank below it", async () => {
+  const sr = searcher();
+  assert.deepEqual(paths(await sr.search("ماراتون")), ["/news/marathon/"]);
+  // الكاضمي is typed once (in /news/marathon/); الكاظمي finds three more,
+  // after it.
+  const res = await sr.search("الكاضمي");
+  assert.deepEqual(paths(res), ["/news/marathon/", "/news/kadhimi-title/", "/news/kadhimi-body/", "/news/biden-kadhimi/"]);
+  assert.equal(res.suggestion, null, "what it finds is enough");
+  // Found often enough as typed, its sound-alike spelling (the typo in
+  // /news/marathon/) is not looked up.
+  assert.deepEqual(paths(await sr.search("الكاظمي")), ["/news/kadhimi-title/", "/news/kadhimi-body/", "/news/biden-kadhimi/"]);
+});
+
+test("did you mean: the closest term of the shard read, in more documents", async () => {
+  const sr = searcher();
+  const res = await sr.search("وزيارة الكاظني");
+  assert.equal(res.total, 1);
+  assert.ok(res.partial, "زيارة alone");
+  assert.equal(res.suggestion, "وزيارة الكاظمي");
+  const before = sr.read.length;
+  assert.equal((await sr.search("الكاظني")).suggestion, "الكاظمي");
+  assert.deepEqual(sr.read.slice(before).filter((f) => f !== "meta.json"), [], "no file more than the query's own");
+  assert.equal((await sr.search("بَغْدادِيّ")).suggestion, null, "بغدادي is بغداد: found");
+  assert.equal((await sr.search("زلزال")).suggestion, null, "nothing close");
+  assert.equal((await sr.search("الكاظمي")).suggestion, null, "found: nothing offered");
+});
+
+test("respell keeps the clitics, suffixes and other words typed", () => {
+  assert.equal(s.respell("وللكاظني «في» بَغداد", new Map([["كاظن", "كاظم"]])), "وللكاظمي «في» بغداد");
+  assert.equal(s.respell("في", new Map([["في", "فن"]])), "في", "stopwords stay");
+  assert.equal(s.editDistance("كاظن", "كاظم", 1), 1);
+  assert.equal(s.editDistance("امريك", "اميرك", 1), 2, "more than most");
+  assert.equal(s.editDistance("ab", "ba", 2), 2);
 });
 
 test("newer above older on equal scores", async () => {
@@ -213,6 +265,18 @@ test("a year keeps that year's stories, in the site's time zone", async () => {
   const some = await sr.search("احتفالات زلزال", 1, 10, "", 2024);
   assert.ok(some.partial);
   assert.deepEqual(paths(some), ["/news/new-year-day/"]);
+});
+
+test("a year keeps the other spellings' finds to it too", async () => {
+  const sr = searcher();
+  // Sound-alike spellings are tried within the year.
+  assert.deepEqual(paths(await sr.search("ماراتون", 1, 10, "", 2024)), ["/news/marathon/"]);
+  assert.equal((await sr.search("ماراتون", 1, 10, "", 2023)).total, 0);
+  assert.deepEqual(paths(await sr.search("الكاضمي", 1, 10, "", 2024)),
+    ["/news/marathon/", "/news/kadhimi-title/", "/news/kadhimi-body/", "/news/biden-kadhimi/"]);
+  // Equivalent spellings (مسئول: مسؤول) likewise.
+  assert.deepEqual(paths(await sr.search("مسئول", 1, 10, "", 2024)), ["/news/marathon/"]);
+  assert.equal((await sr.search("مسئول", 1, 10, "", 2023)).total, 0);
 });
 
 test("the base and the delta read as the single index of every document", async () => {

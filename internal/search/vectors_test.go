@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/sahifa/sahifa/internal/arabic"
@@ -23,6 +24,11 @@ type vectors struct {
 		Text  string `json:"text"`
 		Match bool   `json:"match"`
 	} `json:"matches"`
+	Variants []struct {
+		Term       string   `json:"term"`
+		Equivalent []string `json:"equivalent"`
+		SoundAlike []string `json:"soundAlike"`
+	} `json:"variants"`
 }
 
 // vectorTerm is a [term, position] pair.
@@ -52,7 +58,7 @@ func readVectors(t *testing.T) vectors {
 	if err := json.Unmarshal(data, &v); err != nil {
 		t.Fatalf("testdata/vectors.json: %v", err)
 	}
-	if len(v.Analysis) == 0 || len(v.Matches) == 0 {
+	if len(v.Analysis) == 0 || len(v.Matches) == 0 || len(v.Variants) == 0 {
 		t.Fatal("testdata/vectors.json has no cases")
 	}
 	return v
@@ -75,8 +81,9 @@ func TestVectorsAnalysis(t *testing.T) {
 }
 
 // TestVectorsMatches checks that every word of the query, in one of its
-// readings, is among the terms of the text: what the index needs for
-// the query to find the text.
+// readings or their equivalent spellings (which the script looks up with
+// them), is among the terms of the text: what the index needs for the
+// query to find the text as typed.
 func TestVectorsMatches(t *testing.T) {
 	for _, c := range readVectors(t).Matches {
 		have := map[string]bool{}
@@ -85,7 +92,10 @@ func TestVectorsMatches(t *testing.T) {
 		}
 		words := map[int]bool{} // position → some reading found
 		for _, st := range arabic.SearchTerms(c.Query) {
-			words[st.Pos] = words[st.Pos] || have[st.Term]
+			equivalent, _ := arabic.SpellingVariants(st.Term)
+			for _, t := range append(equivalent, st.Term) {
+				words[st.Pos] = words[st.Pos] || have[t]
+			}
 		}
 		got := len(words) > 0
 		for _, found := range words {
@@ -93,6 +103,15 @@ func TestVectorsMatches(t *testing.T) {
 		}
 		if got != c.Match {
 			t.Errorf("query %q in text %q: match %v, want %v", c.Query, c.Text, got, c.Match)
+		}
+	}
+}
+
+func TestVectorsVariants(t *testing.T) {
+	for _, c := range readVectors(t).Variants {
+		equivalent, soundAlike := arabic.SpellingVariants(c.Term)
+		if !slices.Equal(equivalent, c.Equivalent) || !slices.Equal(soundAlike, c.SoundAlike) {
+			t.Errorf("SpellingVariants(%q) = %q, %q; want %q, %q", c.Term, equivalent, soundAlike, c.Equivalent, c.SoundAlike)
 		}
 	}
 }

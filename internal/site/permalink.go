@@ -26,13 +26,21 @@ func Slug(p *content.Page) string {
 	return fileName(p)
 }
 
+// fileName is the page's file name without .md and without a language
+// code (about.ar.md is about).
 func fileName(p *content.Page) string {
-	return strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path))
+	return content.FileStem(p.Path)
 }
 
 // section is the first folder under content/, "" for top-level files.
+// A bundle's folder (about/ of content/about/index.md) holds one page, so
+// it is the page, not a section: a bundle at the top of content/ is in
+// none, as in Hugo.
 func section(p *content.Page) string {
 	rel := p.Path
+	if content.FileStem(rel) == "index" {
+		rel = path.Dir(rel)
+	}
 	if i := strings.IndexByte(rel, '/'); i >= 0 {
 		rel = rel[i+1:] // drop the content folder itself
 	}
@@ -52,6 +60,12 @@ func permalink(cfg config.Config, p *content.Page) (string, error) {
 	if pattern == "" {
 		pattern = "/:year/:month/:day/:slug/"
 	}
+	return expand(cfg, pattern, p)
+}
+
+// expand fills a permalink pattern in with the page's date in the site's
+// zone, its slug, file name and section.
+func expand(cfg config.Config, pattern string, p *content.Page) (string, error) {
 	d := p.Date
 	if cfg.Location != nil {
 		d = d.In(cfg.Location)

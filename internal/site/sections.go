@@ -22,6 +22,8 @@ type Section struct {
 	RelPermalink string
 	Articles     []*Article // newest first, the section's subfolders included
 	Pagers       []Pager
+	// meta is what its _index.md says (its path and aliases, for claims).
+	meta content.SectionMeta
 }
 
 // sectionOf is the folder of content/ that an article is filed in, or ""
@@ -72,7 +74,7 @@ func (s *Site) buildSections(metas []content.SectionMeta) {
 			continue // no published article: no page yet
 		}
 		named[m.Folder] = true
-		sec.Description, sec.Weight = m.Description, m.Weight
+		sec.Description, sec.Weight, sec.meta = m.Description, m.Weight, m
 		if m.Title != "" {
 			sec.Name = m.Title
 		}
@@ -115,6 +117,24 @@ func (s *Site) claimSections(claims claims) []error {
 			if err := claims.claim(strings.TrimPrefix(sec.RelPermalink, "/")+feed, "the feed of "+source); err != nil {
 				errs = append(errs, sectionClash(sec, err))
 			}
+		}
+	}
+	return errs
+}
+
+// sectionAliases claims each section's aliases after every page's own
+// URL, and adds their redirects.
+func (s *Site) sectionAliases(claims claims) []error {
+	var errs []error
+	for _, sec := range s.Sections {
+		for _, from := range sec.meta.Aliases {
+			out := OutputPath(from)
+			if prev, ok := claims.owner(out); ok {
+				errs = append(errs, diag.Errorf(sec.meta.Path, sec.meta.AliasesLine, 0, "alias %q collides with %s; choose another", from, prev))
+				continue
+			}
+			claims[out] = sec.meta.Path
+			s.Aliases = append(s.Aliases, Alias{OutputPath: out, Title: sec.Name, RelPermalink: sec.RelPermalink})
 		}
 	}
 	return errs

@@ -123,3 +123,25 @@ func TestMenuFromConfig(t *testing.T) {
 		t.Errorf("a misspelt pageRef gave %v", err)
 	}
 }
+
+// A section's _index.md aliases redirect to its front page; one that
+// names a page's URL is an error at the aliases line.
+func TestSectionAliases(t *testing.T) {
+	metas := []content.SectionMeta{{Folder: "sport", Path: "content/sport/_index.md", Title: "رياضة", Aliases: []string{"/articles/", "/blog/"}, AliasesLine: 3}}
+	s, err := Assemble(cfg(), sectionPages(), Options{Now: day(20), Sections: metas})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, al := range s.Aliases {
+		got = append(got, al.OutputPath+" → "+al.RelPermalink+" "+al.Title)
+	}
+	if want := []string{"articles/index.html → /sport/ رياضة", "blog/index.html → /sport/ رياضة"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases %q, want %q", got, want)
+	}
+	metas[0].Aliases = []string{"/economy/"}
+	_, err = Assemble(cfg(), sectionPages(), Options{Now: day(20), Sections: metas})
+	if err == nil || !strings.Contains(err.Error(), `content/sport/_index.md:3: alias "/economy/" collides with the section content/economy/`) {
+		t.Errorf("error %v", err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/i18n"
 )
 
 // Options decide which pages are published.
@@ -30,6 +31,8 @@ type Options struct {
 	// Sections are what the sections' _index.md files say (name,
 	// description, order); content.LoadSections reads them.
 	Sections []content.SectionMeta
+	// Lang is the language of warnings.
+	Lang i18n.Lang
 }
 
 // Article is a published page with its place on the site.
@@ -53,10 +56,12 @@ type Article struct {
 	Section *Section
 }
 
-// Alias is an old URL that redirects to an article.
+// Alias is an old URL that redirects to a page: an article, or a
+// section's front page.
 type Alias struct {
 	OutputPath string
-	Target     *Article
+	// Title and RelPermalink are the page redirected to.
+	Title, RelPermalink string
 }
 
 // Site is the assembled model that renderers read.
@@ -64,6 +69,11 @@ type Site struct {
 	Config config.Config
 	// Articles are the published articles, newest first.
 	Articles []*Article
+	// Pages are published pages that no list shows: pages without a date
+	// and Hugo's _build list: never (pages.go); by source path. Each has
+	// its page, like an article, but no place on the home page, in
+	// sections, taxonomies, the archive, feeds or the news sitemap.
+	Pages []*Article
 	// Home is the paginated home page: pinned (weighted) articles first,
 	// then the newest.
 	Home    []Pager
@@ -93,20 +103,32 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 	}
 	var errs []error
 
+	var out leftOut
 	for i := range pages {
 		p := &pages[i]
+		k := kindOf(p, cfg.Language)
+		if k == unwritten {
+			out.add(p, k, cfg.Language)
+			continue
+		}
 		if s.Held.hold(p, opts) {
 			continue
 		}
-		rel, err := permalink(cfg, p)
+		out.add(p, k, cfg.Language)
+		rel, err := pageURL(cfg, p, k)
 		if err != nil {
 			errs = append(errs, diag.At(p.Path, 0, 0, err))
 			continue
 		}
 		a := &Article{Page: p, RelPermalink: rel, OutputPath: OutputPath(rel)}
 		a.Tags = s.capTerms(p, "tags", p.Tags)
+		if k == standalone {
+			s.Pages = append(s.Pages, a)
+			continue
+		}
 		s.Articles = append(s.Articles, a)
 	}
+	s.Warnings = append(s.Warnings, out.warnings(cfg.Language, opts.Lang)...)
 	sort.SliceStable(s.Articles, func(i, j int) bool { return newer(s.Articles[i], s.Articles[j]) })
 
 	s.Home = Paginate(HomeOrder(s.Articles), s.Articles, cfg.Paginate, "/")
@@ -148,7 +170,8 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 	// After every page of the site's own: a folder named like one of
 	// them is the one to rename.
 	errs = append(errs, s.claimSections(claims)...)
-	for _, a := range s.Articles {
+	written := s.Written()
+	for _, a := range written {
 		var err error
 		if a.URL != "" {
 			err = claims.claimFor(a.Page, "url", a.URL, a.OutputPath)
@@ -159,9 +182,9 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 			errs = append(errs, err)
 		}
 	}
-	for _, a := range s.Articles {
+	for _, a := range written {
 		for _, from := range a.Aliases {
-			al := Alias{OutputPath: OutputPath(from), Target: a}
+			al := Alias{OutputPath: OutputPath(from), Title: a.Title, RelPermalink: a.RelPermalink}
 			if err := claims.claimFor(a.Page, "aliases", from, al.OutputPath); err != nil {
 				errs = append(errs, err)
 				continue
@@ -169,10 +192,17 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 			s.Aliases = append(s.Aliases, al)
 		}
 	}
+	errs = append(errs, s.sectionAliases(claims)...)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// Written are the articles and the pages, each of which has a page of
+// its own: the articles newest first, then the pages.
+func (s *Site) Written() []*Article {
+	return append(s.Articles[:len(s.Articles):len(s.Articles)], s.Pages...)
 }
 
 // Held counts the articles a build leaves out, each under the first rule

@@ -23,9 +23,8 @@ import (
 )
 
 // Store is an open cache file. Its methods are safe for concurrent use;
-// writes are collected by the caller and applied in one transaction
-// (Apply), so a build killed halfway leaves the store as the last
-// finished build left it.
+// writes are collected by the caller and applied together at the end of
+// a build (Apply), so a failed build writes nothing.
 type Store struct {
 	db *bolt.DB
 }
@@ -189,77 +188,117 @@ func (c *Changes) Set(bucket, key string, value []byte) {
 // Delete adds a deletion to c.
 func (c *Changes) Delete(bucket, key string) { c.Set(bucket, key, nil) }
 
-// Apply makes the changes in one transaction: all or none. No changes
+// Apply makes the changes: buckets cleared first, then records put, in
+// transactions of about batchBytes each, then records dropped. Batches
+// bound the memory a first build's save takes (bbolt holds a
+// transaction's pages in memory until it commits: 800 MB at 100,000
+// articles in one). A build killed halfway leaves some records written,
+// each whole: every record stands on its own (a page's record names its
+// file's size and time, a memo entry is keyed by what it is made from),
+// so the next build uses what is there and makes the rest. No changes
 // write nothing.
 func (s *Store) Apply(c Changes) error {
 	if len(c.Clear) == 0 && len(c.Put) == 0 && len(c.Drop) == 0 {
 		return nil
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, name := range c.Clear {
-			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
-				return err
+	if len(c.Clear) > 0 {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			for _, name := range c.Clear {
+				if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+					return err
+				}
+				if err := setCount(tx, name, 0); err != nil {
+					return err
+				}
 			}
-			if err := setCount(tx, name, 0); err != nil {
-				return err
-			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		for name, recs := range c.Put {
-			b, err := tx.CreateBucketIfNotExists([]byte(name))
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.Put)) {
+		recs := c.Put[name]
+		// In key order: a first build puts hundreds of thousands of
+		// records, and B+tree pages filled in order can be filled full,
+		// where random order leaves them half empty and splits them over
+		// and over.
+		keys := slices.Sorted(maps.Keys(recs))
+		for len(keys) > 0 {
+			err := s.db.Update(func(tx *bolt.Tx) error {
+				var err error
+				keys, err = put(tx, name, recs, keys)
+				return err
+			})
 			if err != nil {
 				return err
 			}
-			// In key order: a first build puts hundreds of thousands of
-			// records, and B+tree pages filled in order can be filled
-			// full, where random order leaves them half empty and splits
-			// them over and over.
-			n := count(tx, name)
-			if n == 0 {
-				b.FillPercent = 1
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.Drop)) {
+		if err := s.db.Update(func(tx *bolt.Tx) error { return drop(tx, name, c.Drop[name]) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// batchBytes is about how much one transaction of Apply writes.
+const batchBytes = 16 << 20
+
+// put writes the records of keys into bucket name, up to about
+// batchBytes, and returns the keys left.
+func put(tx *bolt.Tx, name string, recs map[string][]byte, keys []string) ([]string, error) {
+	b, err := tx.CreateBucketIfNotExists([]byte(name))
+	if err != nil {
+		return nil, err
+	}
+	n := count(tx, name)
+	if n == 0 {
+		b.FillPercent = 1
+	}
+	size := 0
+	for len(keys) > 0 && size < batchBytes {
+		k := keys[0]
+		keys = keys[1:]
+		key := []byte(k)
+		had := b.Get(key) != nil
+		if v := recs[k]; v == nil {
+			err = b.Delete(key)
+			if had {
+				n--
 			}
-			for _, k := range slices.Sorted(maps.Keys(recs)) {
-				key := []byte(k)
-				had := b.Get(key) != nil
-				if v := recs[k]; v == nil {
-					err = b.Delete(key)
-					if had {
-						n--
-					}
-				} else {
-					err = b.Put(key, v)
-					if !had {
-						n++
-					}
-				}
-				if err != nil {
-					return err
-				}
-			}
-			if err := setCount(tx, name, n); err != nil {
-				return err
+		} else {
+			err = b.Put(key, v)
+			size += len(k) + len(v)
+			if !had {
+				n++
 			}
 		}
-		for name, drop := range c.Drop {
-			b := tx.Bucket([]byte(name))
-			if b == nil {
-				continue
-			}
-			var dead [][]byte
-			b.ForEach(func(k, _ []byte) error {
-				if drop(k) {
-					dead = append(dead, append([]byte{}, k...))
-				}
-				return nil
-			})
-			for _, k := range dead {
-				if err := b.Delete(k); err != nil {
-					return err
-				}
-			}
-			if err := setCount(tx, name, count(tx, name)-len(dead)); err != nil {
-				return err
-			}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return keys, setCount(tx, name, n)
+}
+
+// drop deletes the records of bucket name that dead says are dead.
+func drop(tx *bolt.Tx, name string, dead func(key []byte) bool) error {
+	b := tx.Bucket([]byte(name))
+	if b == nil {
+		return nil
+	}
+	var keys [][]byte
+	b.ForEach(func(k, _ []byte) error {
+		if dead(k) {
+			keys = append(keys, append([]byte{}, k...))
 		}
 		return nil
 	})
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return setCount(tx, name, count(tx, name)-len(keys))
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,7 +26,7 @@ func TestApplyGetEach(t *testing.T) {
 	if _, ok := s.Get("nothing", "k"); ok {
 		t.Error("a missing bucket has records")
 	}
-	// Deleting, dropping by rule and clearing, in one transaction.
+	// Deleting, dropping by rule and clearing.
 	c = Changes{Clear: []string{"memo"}, Drop: map[string]func([]byte) bool{"pages": func(k []byte) bool { return string(k) == "content/b.md" }}}
 	c.Delete("pages", "content/أ.md")
 	c.Set("pages", "content/c.md", []byte("3"))
@@ -90,5 +91,34 @@ func TestOpenBusy(t *testing.T) {
 	defer s.Close()
 	if _, err := Open(path); err != ErrBusy {
 		t.Errorf("second Open: %v, want ErrBusy", err)
+	}
+}
+
+// A save larger than one transaction's batch is written whole, and
+// counted right.
+func TestApplyInBatches(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "session.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var c Changes
+	value := make([]byte, 64<<10)
+	n := 2*batchBytes/len(value) + 3
+	for i := range n {
+		c.Set("memo", fmt.Sprintf("k%05d", i), value)
+	}
+	if err := s.Apply(c); err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	s.Each("memo", func(_, v []byte) error {
+		if len(v) == len(value) {
+			got++
+		}
+		return nil
+	})
+	if got != n || s.Len("memo") != n {
+		t.Errorf("%d records read back, Len %d; want %d", got, s.Len("memo"), n)
 	}
 }

@@ -1,0 +1,130 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sahifa/sahifa/internal/linkcheck"
+)
+
+// TestHugoSite builds testdata/hugo-site, content as a Hugo site holds it
+// (issue 19): a page without a title, a headless bundle, _build options,
+// a translation, JSON front matter, draft as text, pages without a date,
+// a section's _index.md with aliases, <!--more-->, raw HTML and a relative
+// alias. It builds, with one warning for each, writes what Hugo would and
+// nothing else, and links to no missing file.
+func TestHugoSite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	minify := false
+	res, err := Run(Options{Source: "testdata/hugo-site", Destination: dest, Minify: &minify, Now: buildNow, CacheDir: t.TempDir(), NoImport: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	for _, w := range res.Warnings {
+		warnings = append(warnings, w.String())
+	}
+	for _, want := range []string{
+		`content/archives.md:2: warning: no title: the page is called "archives", after its file name`,
+		`content/posts/no-title.md:2: warning: no title: the page is called "Heading as Title", after its first heading`,
+		`content/posts/raw.md:7: warning: raw HTML (<div class="embed">video</div>) is shown to readers as text`,
+		`content/posts/string-draft.md:4:8: warning: draft: "true" is text, read as true as Hugo reads it`,
+		`content/posts/string-published.md:4:8: warning: draft: "false" is text, read as false as Hugo reads it`,
+		`content/: warning: translations not built: 1, in ja (sahifa builds the site's one language, en-us,`,
+		`content/: warning: pages without a date: 3 (content/about.md, content/archives.md, content/posts/guide.md); each is published as a page at /slug/`,
+	} {
+		if !containsPrefix(warnings, want) {
+			t.Errorf("no warning %s", want)
+		}
+	}
+	if len(warnings) != 7 {
+		t.Errorf("%d warnings, want 7:\n%s", len(warnings), strings.Join(warnings, "\n"))
+	}
+	if res.Articles != 7 || res.Held.Drafts != 1 {
+		t.Errorf("%d articles, %d drafts; want 7 and 1", res.Articles, res.Held.Drafts)
+	}
+
+	files := tree(t, dest)
+	read := func(p string) string {
+		t.Helper()
+		data, ok := files[p]
+		if !ok {
+			t.Errorf("%s not written", p)
+		}
+		return string(data)
+	}
+	// Pages without a date: at /slug/, or beside their section's.
+	for _, p := range []string{"about/index.html", "archives/index.html", "posts/writing-guide/index.html"} {
+		if page := read(p); strings.Contains(page, `class="date-line"`) || strings.Contains(page, "0001") {
+			t.Errorf("%s shows a date", p)
+		}
+	}
+	// Articles, whatever their front matter's format or title.
+	for _, p := range []string{"2024/02/01/a-post-in-json/index.html", "2024/02/03/ready/index.html",
+		"2024/02/08/heading-as-title/index.html", "2024/01/15/my-first-post/index.html"} {
+		read(p)
+	}
+	// Redirects: the about page's aliases, one relative to the top; the
+	// section's; a post's relative alias beside it, in its section.
+	for p, to := range map[string]string{
+		"about-us/index.html":                          "/blog/about/",
+		"about-hugo/index.html":                        "/blog/about/",
+		"articles/index.html":                          "/blog/posts/",
+		"blog-old/index.html":                          "/blog/posts/",
+		"posts/migrate-from-jekyl/index.html":          "/blog/2024/02/06/migrate-from-jekyll/",
+		"2024/02/07/unlisted/index.html":               "", // written, though on no list
+		"posts/index.html":                             "",
+		"2024/02/04/with-a-summary-divider/index.html": "",
+	} {
+		if page := read(p); to != "" && !strings.Contains(page, `http-equiv="refresh" content="0; url=`+to+`"`) {
+			t.Errorf("%s does not redirect to %s:\n%s", p, to, page)
+		}
+	}
+	if page := read("posts/index.html"); !strings.Contains(page, "<title>\u2068Posts") || !strings.Contains(page, "Everything we wrote") {
+		t.Errorf("the section's page lacks its _index.md title and description")
+	}
+	// Nothing of the headless bundle, render: never, the draft or the
+	// translation.
+	for p := range files {
+		for _, gone := range []string{"homepage", "work", "not-ready", "約", "ja/"} {
+			if strings.Contains(p, gone) {
+				t.Errorf("%s written", p)
+			}
+		}
+	}
+	// Lists and feeds hold news only; the summary stops at <!--more-->.
+	feed := read("index.xml")
+	for _, p := range []string{"Writing Guide", "About", "archives", "Unlisted"} {
+		for _, list := range []string{"index.xml", "index.html", "posts/index.html", "news-sitemap.xml"} {
+			if strings.Contains(read(list), ">"+p+"<") {
+				t.Errorf("%s lists %q", list, p)
+			}
+		}
+	}
+	if !strings.Contains(feed, "The summary ends here.") || strings.Contains(read("index.html"), "The rest is only on the page") {
+		t.Errorf("the summary does not stop at <!--more-->")
+	}
+	sitemap := read("sitemap.xml")
+	if !strings.Contains(sitemap, "https://example.org/blog/about/") || strings.Contains(sitemap, "unlisted") {
+		t.Errorf("sitemap.xml: want the undated pages, not list: never:\n%s", sitemap)
+	}
+
+	problems, err := linkcheck.Check(os.DirFS(dest), "https://example.org/blog/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+func containsPrefix(lines []string, prefix string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			return true
+		}
+	}
+	return false
+}
