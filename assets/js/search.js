@@ -242,7 +242,7 @@
   Searcher.prototype.load = function () {
     if (!this.meta) {
       this.meta = this.fetchJSON(this.base + "meta.json", true).then((m) => {
-        if (m.format !== 3) throw new Error("unknown search index format " + m.format);
+        if (m.format !== 4) throw new Error("unknown search index format " + m.format);
         return m;
       });
       this.meta.catch(() => { this.meta = null; });
@@ -363,13 +363,27 @@
     return out;
   };
 
+  // yearRange is the documents of a year, [first, end): documents are
+  // numbered by date, and meta.json lists each year's first. null when
+  // the index has none of that year.
+  function yearRange(meta, year) {
+    const ys = meta.years || [];
+    const i = ys.findIndex((y) => y[0] === year);
+    if (i < 0) return null;
+    return [ys[i][1], i + 1 < ys.length ? ys[i + 1][1] : meta.docs];
+  }
+
   // search ranks the documents for a query and returns one page of them.
   // Every word must be found (in any of its readings); when no document
   // has them all, documents with the most of them come first (partial).
   // Scores are BM25: the stored weight times the word's IDF. With order
   // "date" the matches come newest first instead: documents are numbered
-  // from the oldest, so the number orders them by date.
-  Searcher.prototype.search = async function (query, page, pageSize, order) {
+  // from the oldest, so the number orders them by date. With a year, only
+  // that year's documents are kept.
+  //
+  // A result holds all the page shows, from the block of its document:
+  // no article page is read.
+  Searcher.prototype.search = async function (query, page, pageSize, order, year) {
     page = Math.max(1, page || 1);
     pageSize = pageSize || 10;
     const q = typeof query === "string" ? parseQuery(query) : query;
@@ -381,20 +395,24 @@
       lists.set(t, null);
       lists.set(t, await this.postings(meta, t));
     }));
+    // With a year, only the documents of its range count, here and for
+    // the sound-alike fallback below.
+    const range = year ? yearRange(meta, year) || [0, 0] : [0, meta.docs];
+    const inRange = (id) => id >= range[0] && id < range[1];
     await lookUp(q.words.flat());
-    let m = await this.match(meta, q, lists, false);
+    let m = await this.match(meta, q, lists, false, inRange);
     if (m.ids.length < FEW && q.alike.some((a) => a.length)) {
       // Little found as typed: try the sound-alike spellings too (a
       // shard more for each that lies in another).
       await lookUp(q.alike.flat());
-      m = await this.match(meta, q, lists, true);
+      m = await this.match(meta, q, lists, true, inRange);
     }
     const { score, hits, asTyped } = m;
     let ids = m.ids;
     if (ids.length < FEW && typeof query === "string") res.suggestion = await this.suggest(meta, query, q, lists);
     if (!ids.length && !q.phrases.length && q.words.length > 1) {
       const all = new Set();
-      for (const l of lists.values()) if (l) for (const id of l.ids) all.add(id);
+      for (const l of lists.values()) if (l) for (const id of l.ids) if (inRange(id)) all.add(id);
       ids = [...all];
       res.partial = ids.length > 0;
     }
@@ -406,7 +424,10 @@
     const blocks = await Promise.all(shown.map((id) => this.block(meta, id)));
     res.results = shown.map((id, i) => {
       const r = blocks[i][id % meta.block];
-      return { id, path: r[0], title: r[1], iso: r[2], date: r[3], summary: r[4], score: score[id] };
+      return {
+        id, path: r[0], title: r[1], iso: r[2], date: r[3], summary: r[4],
+        section: r[5] || "", thumb: r[6] || "", score: score[id],
+      };
     });
     return res;
   };
@@ -420,8 +441,9 @@
   // its phrases; with, for each document, its BM25 score (the stored
   // weight times the word's IDF, the best reading's), how many words it
   // has (hits) and how many of them as typed (asTyped), so that what only
-  // another spelling finds comes after.
-  Searcher.prototype.match = async function (meta, q, lists, alike) {
+  // another spelling finds comes after. inRange, when given, keeps only
+  // the documents it accepts (the filter by year).
+  Searcher.prototype.match = async function (meta, q, lists, alike, inRange) {
     const n = meta.docs;
     const score = new Float64Array(n), hits = new Uint16Array(n), asTyped = new Uint16Array(n);
     let smallest = null;
@@ -446,7 +468,7 @@
       }
       if (!smallest || best.size < smallest.size) smallest = best;
     });
-    let ids = [...smallest.keys()].filter((id) => hits[id] === q.words.length);
+    let ids = [...smallest.keys()].filter((id) => hits[id] === q.words.length && (!inRange || inRange(id)));
     for (const phrase of q.phrases) {
       if (!ids.length) break;
       ids = await this.phraseFilter(meta, phrase, lists, ids);
@@ -544,7 +566,7 @@
     return ids.filter((id) => pairs.every((ok) => ok(id)));
   };
 
-  // ---------- Highlighting and snippets ----------
+  // ---------- Highlighting ----------
 
   const WORD = /[\p{L}\p{M}\p{Nd}\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/gu;
 
@@ -563,58 +585,7 @@
     return out;
   }
 
-  // snippet cuts about `size` words of text where the most of the
-  // query's words (each an array of readings) are found, earliest first;
-  // null when none is.
-  function snippet(text, words, size) {
-    size = size || 36;
-    const tokens = text.split(/\s+/).filter(Boolean);
-    const found = tokens.map((tok) => {
-      const terms = searchTerms(tok).map((t) => t.term);
-      return words.reduce((acc, w, i) => (w.some((t) => terms.includes(t)) ? acc.concat(i) : acc), []);
-    });
-    // A window starts a little before a found word, so it reads as a
-    // passage, and is scored by what it shows.
-    const windowAt = (i) => Math.max(0, Math.min(i - Math.floor(size / 4), tokens.length - size));
-    let start = -1, bestCount = 0;
-    found.forEach((f, i) => {
-      if (!f.length) return;
-      const from = windowAt(i), seen = new Set();
-      for (let j = from; j < Math.min(tokens.length, from + size); j++) for (const w of found[j]) seen.add(w);
-      if (seen.size > bestCount) {
-        start = from;
-        bestCount = seen.size;
-      }
-    });
-    if (start < 0) return null;
-    const end = Math.min(tokens.length, start + size);
-    return (start > 0 ? "… " : "") + tokens.slice(start, end).join(" ") + (end < tokens.length ? " …" : "");
-  }
-
-  // INLINE are the elements that may sit inside a word; every other
-  // element separates words (as internal/render's htmlText reads pages).
-  const INLINE = new Set(["A", "ABBR", "B", "BDI", "BDO", "CODE", "DEL", "EM", "I", "INS", "KBD", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "U"]);
-
-  // pageText is the text of an element, with a space between blocks
-  // (textContent runs paragraphs together).
-  function pageText(el) {
-    let out = "";
-    const walk = (n) => {
-      for (const c of n.childNodes) {
-        if (c.nodeType === 3) out += c.data;
-        else if (c.nodeType === 1 && c.tagName !== "SCRIPT" && c.tagName !== "STYLE") {
-          const block = !INLINE.has(c.tagName.toUpperCase());
-          if (block) out += " ";
-          walk(c);
-          if (block) out += " ";
-        }
-      }
-    };
-    walk(el);
-    return out;
-  }
-
-  const api = { fold, tokens, stems, searchTerms, spellingVariants, parseQuery, respell, editDistance, shardOf, pairHash, Searcher, highlight, snippet, pageText };
+  const api = { fold, tokens, stems, searchTerms, spellingVariants, parseQuery, respell, editDistance, shardOf, pairHash, yearRange, Searcher, highlight };
   root.sahifaSearch = api;
 
   // ---------- The search page ----------
@@ -669,7 +640,37 @@
     // so a shared or reloaded search shows the same list.
     const sortField = form.elements.namedItem("sort");
     const order = () => (sortField && sortField.value === "date" ? "date" : "");
-    const pageURL = (q, p) => "?q=" + encodeURIComponent(q) + (order() ? "&sort=" + order() : "") + (p > 1 ? "&page=" + p : "");
+    // The year, likewise (?year=2021); "" for every year.
+    const yearField = form.elements.namedItem("year");
+    const year = () => (yearField && /^\d{4}$/.test(yearField.value) ? yearField.value : "");
+    const pageURL = (q, p) => "?q=" + encodeURIComponent(q) + (order() ? "&sort=" + order() : "") +
+      (year() ? "&year=" + year() : "") + (p > 1 ? "&page=" + p : "");
+
+    // show puts the status line, the results and their pages in place at
+    // once, so the page moves once (the theme keeps room for them).
+    function show(text, items, pagesNav) {
+      status.textContent = text;
+      list.replaceChildren(...items);
+      nav.replaceChildren(...(pagesNav ? [pagesNav] : []));
+      nav.hidden = !pagesNav;
+    }
+
+    // result is one result as a list item: all from the index's block.
+    function result(r, terms) {
+      const meta = [el("time", { datetime: r.iso }, [r.date])];
+      // The theme puts a dot between the meta line's parts.
+      if (r.section) meta.unshift(el("span", { class: "search-result-section" }, [r.section]));
+      const parts = [
+        el("h2", { class: "search-result-title" }, [el("a", { href: encodePath(r.path) }, marked(r.title, terms))]),
+        el("p", { class: "meta" }, meta),
+        el("p", { class: "search-result-snippet" }, marked(r.summary, terms)),
+      ];
+      if (r.thumb) {
+        // Its box is sized by the theme before the picture arrives.
+        parts.push(el("img", { class: "search-result-thumb", src: r.thumb, alt: "", width: "96", height: "64", loading: "lazy", decoding: "async" }));
+      }
+      return el("li", {}, [el("article", { class: "search-result" + (r.thumb ? " has-thumb" : "") }, parts)]);
+    }
 
     // offer shows "did you mean" (a respelled query, see suggest) as a
     // link to its results; null hides it.
@@ -683,70 +684,49 @@
     async function run(q, page, focus) {
       const gen = ++generation;
       q = q.trim();
-      list.replaceChildren();
-      nav.replaceChildren();
-      nav.hidden = true;
-      offer(null);
       document.title = (q ? "«" + q + "» – " : "") + app.dataset.title;
       if (!q) {
-        status.textContent = "";
+        offer(null);
+        show("", [], null);
         return;
       }
+      // The last results stay until the new ones replace them.
       status.textContent = "جارٍ البحث…";
       let res;
       try {
-        res = await searcher.search(q, page, 10, order());
+        res = await searcher.search(q, page, 10, order(), Number(year()) || 0);
       } catch (e) {
-        if (gen === generation) status.textContent = "تعذر تحميل فهرس البحث. حاول مرة أخرى.";
+        if (gen === generation) {
+          offer(null);
+          show("تعذر تحميل فهرس البحث. حاول مرة أخرى.", [], null);
+        }
         return;
       }
       if (gen !== generation) return;
+      // With the results, in the same task: the page moves once.
       offer(res.suggestion);
       if (!res.query.words.length) {
-        status.textContent = "كلمات البحث شائعة جدا. جرّب كلمة أدق، مثل اسم أو مكان.";
+        show("كلمات البحث شائعة جدا. جرّب كلمة أدق، مثل اسم أو مكان.", [], null);
         return;
       }
       if (!res.total) {
-        status.textContent = "لا نتائج لـ «" + q + "». تحقق من الكتابة أو جرّب كلمات أقل.";
+        const where = year() ? " في " + num(year()) : "";
+        show("لا نتائج لـ «" + q + "»" + where + ". تحقق من الكتابة أو جرّب كلمات أقل.", [], null);
         return;
       }
       let text = count(res.total) + " لـ «" + q + "»";
+      if (year()) text += " في " + num(year());
       if (res.pages > 1) text += "، الصفحة " + num(res.page) + " من " + num(res.pages);
       if (res.partial) text += ". لا خبر يحوي كل الكلمات؛ هذه أخبار تحوي بعضها";
-      status.textContent = text + ".";
+      // Sound-alike spellings are marked too: a result may have only them.
       const terms = new Set(res.query.words.flat().concat(res.query.alike.flat()));
-      for (const r of res.results) {
-        const snip = el("p", { class: "search-result-snippet" }, marked(r.summary, terms));
-        list.append(el("li", {}, [el("article", { class: "search-result" }, [
-          el("h2", { class: "search-result-title" }, [el("a", { href: encodePath(r.path) }, marked(r.title, terms))]),
-          el("p", { class: "meta" }, [el("time", { datetime: r.iso }, [r.date])]),
-          snip,
-        ])]));
-        if (!snip.querySelector("mark")) betterSnippet(r, snip, res.query.words.map((w, i) => w.concat(res.query.alike[i])), terms, gen);
-      }
-      pages(q, res);
+      show(text + ".", res.results.map((r) => result(r, terms)), pages(q, res));
       if (focus) status.focus();
     }
 
-    // betterSnippet reads the article page when its summary holds none of
-    // the words, and shows the passage of its body where they are.
-    async function betterSnippet(r, snip, words, terms, gen) {
-      try {
-        const resp = await fetch(encodePath(r.path));
-        if (!resp.ok) return;
-        const doc = new DOMParser().parseFromString(await resp.text(), "text/html");
-        // The story's body: a theme marks it data-search-body, the
-        // default theme's is .story-body; else the article, else main.
-        const body = ["[data-search-body]", ".story-body", "article", "main"].map((sel) => doc.querySelector(sel)).find(Boolean);
-        const s = body && snippet(pageText(body), words);
-        if (s && gen === generation) snip.replaceChildren(...marked(s, terms));
-      } catch (e) {
-        // The summary stays.
-      }
-    }
-
+    // pages is the navigation between pages of results; null for one page.
     function pages(q, res) {
-      if (res.pages < 2) return;
+      if (res.pages < 2) return null;
       const items = [];
       const link = (p, label, attrs) => el("li", {}, [el("a", Object.assign({ href: pageURL(q, p), "data-page": p }, attrs), label)]);
       if (res.page > 1) items.push(link(res.page - 1, ["→ السابق"], { rel: "prev" }));
@@ -755,8 +735,7 @@
         items.push(link(p, [el("span", { class: "visually-hidden" }, ["الصفحة "]), num(p)], p === res.page ? { "aria-current": "page" } : {}));
       }
       if (res.page < res.pages) items.push(link(res.page + 1, ["التالي ←"], { rel: "next" }));
-      nav.append(el("ul", {}, items));
-      nav.hidden = false;
+      return el("ul", {}, items);
     }
 
     function fromURL(focus) {
@@ -764,6 +743,11 @@
       const q = params.get("q") || "";
       input.value = q;
       if (sortField) sortField.value = params.get("sort") === "date" ? "date" : "";
+      if (yearField) {
+        const y = params.get("year") || "";
+        // A year the list does not offer (none of its stories) is every year.
+        yearField.value = [...yearField.options].some((o) => o.value === y) ? y : "";
+      }
       run(q, parseInt(params.get("page"), 10) || 1, focus);
     }
 
@@ -781,7 +765,7 @@
       }, 250);
     });
     form.addEventListener("change", (e) => {
-      if (e.target.name !== "sort") return;
+      if (e.target.name !== "sort" && e.target.name !== "year") return;
       history.pushState(null, "", pageURL(input.value.trim(), 1));
       run(input.value, 1, false);
     });

@@ -49,6 +49,9 @@ type SearchData struct {
 	DataURL string // the index folder, with the base path: "/search/data/"
 	Count   int    // articles in the index
 	Digits  string // "latin" or "arabic": the site's dates.digits, for counts
+	// Years are the years of the articles, newest first, in the site's
+	// time zone: the search page's filter by year.
+	Years []int
 }
 
 // TermLink is a term of a taxonomy as a link.

@@ -92,6 +92,10 @@ func (d *keyData) search(s *SearchData) {
 	d.str(s.DataURL)
 	d.int(s.Count)
 	d.str(s.Digits)
+	d.int(len(s.Years))
+	for _, y := range s.Years {
+		d.int(y)
+	}
 }
 
 func (d *keyData) feed(f *FeedLink) {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"html"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,23 +29,45 @@ const (
 	searchDataURL = "/search/data/"
 )
 
-// searchDocument is an article as the search index takes it, but for
-// its Text: the body's text, which the caller reads from the rendered
-// HTML (the Markdown source would need a second parse, and
+// searchDocument is an article as the search index takes it: every
+// text its page shows a reader, and all a result shows (docs/search.md),
+// but for its Text: the body's text, which the caller reads from the
+// rendered HTML (the Markdown source would need a second parse, and
 // Result.PlainText is only the start): the text readers see, without
 // markup, link targets or image addresses.
 func (r *renderer) searchDocument(a *site.Article, e *Article) search.Document {
 	df := r.site.Config.Dates.Format()
 	local := a.Date.In(location(r.site.Config))
-	return search.Document{
+	d := search.Document{
 		Path:     readablePath(e.RelPermalink),
 		Title:    a.Title,
 		Date:     a.Date,
 		DateText: df.Short(local),
 		DateISO:  local.Format(time.RFC3339),
 		Summary:  e.Summary,
+		Thumb:    thumbnail(e.Image),
+		Lede:     e.Description,
+		Caption:  e.Caption,
+		Dateline: e.Dateline,
 		Tags:     a.Tags,
 	}
+	if a.Section != nil {
+		d.Section = a.Section.Name
+	}
+	return d
+}
+
+// thumbnail is the address of an image's narrowest size, for a search
+// result; "" for none.
+func thumbnail(img *Image) string {
+	if img == nil {
+		return ""
+	}
+	if first, _, _ := strings.Cut(img.Srcset, ","); first != "" {
+		src, _, _ := strings.Cut(strings.TrimSpace(first), " ")
+		return src
+	}
+	return img.Src
 }
 
 // searchPlan is how a build makes the search index (docs/search.md): the
@@ -121,7 +144,8 @@ func analysisKey(program []byte, d search.Document, bodyKey string) string {
 		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
 		io.WriteString(h, s)
 	}
-	for _, s := range []string{"search document", d.Path, d.Title, d.DateText, d.DateISO, d.Summary, bodyKey} {
+	for _, s := range []string{"search document", d.Path, d.Title, d.DateText, d.DateISO, d.Summary,
+		d.Section, d.Thumb, d.Lede, d.Caption, d.Dateline, bodyKey} {
 		field(s)
 	}
 	h.Write(binary.AppendVarint(nil, d.Date.UnixNano()))
@@ -244,9 +268,23 @@ func (r *renderer) writeSearch() error {
 		RelPermalink: r.rel(searchURL),
 		Site:         r.siteData,
 		Feeds:        r.feeds,
-		Search:       &SearchData{DataURL: r.rel(searchDataURL), Count: st.Documents, Digits: digits},
+		Search:       &SearchData{DataURL: r.rel(searchDataURL), Count: st.Documents, Digits: digits, Years: r.articleYears()},
 	}
 	return r.page(strings.TrimPrefix(searchURL, "/")+"index.html", "search page", searchLayout, data)
+}
+
+// articleYears are the years of the articles, newest first, in the
+// site's time zone.
+func (r *renderer) articleYears() []int {
+	loc := location(r.site.Config)
+	var years []int
+	for _, a := range r.site.Articles {
+		years = append(years, a.Date.In(loc).Year())
+	}
+	slices.Sort(years)
+	years = slices.Compact(years)
+	slices.Reverse(years)
+	return years
 }
 
 // inlineTags are the elements that may sit inside a word

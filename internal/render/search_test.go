@@ -46,9 +46,13 @@ func TestRenderSearch(t *testing.T) {
 			terms += out.get(t, p)
 		}
 	}
+	// Its section, for the result (the article has no picture).
+	if len(docs[0]) != 6 || docs[0][5] == "" {
+		t.Errorf("d/0.json: the first record %q, want its section after the summary", docs[0])
+	}
 	// Words of the body (the link's text, not its address), of the title,
-	// and the tags.
-	for _, want := range []string{`"رءيس"`, `"خط"`, `"كاظم"`, `"متحد"`, `"رياض"`} {
+	// the tags, the lede (بيت: البيت الأبيض) and the dateline (بغداد).
+	for _, want := range []string{`"رءيس"`, `"خط"`, `"كاظم"`, `"متحد"`, `"رياض"`, `"بيت"`, `"بغداد"`} {
 		if !strings.Contains(terms, want) {
 			t.Errorf("the index lacks %s", want)
 		}
@@ -62,6 +66,9 @@ func TestRenderSearch(t *testing.T) {
 	app := find(tags, "section", "id", "search")
 	if len(app) != 1 || app[0].attrs["data-index"] != "/news/search/data/" {
 		t.Fatalf("search page: %v", app)
+	}
+	if years := find(tags, "option", "value", "2021"); len(years) != 1 {
+		t.Errorf("the filter by year offers 2021 %d times", len(years))
 	}
 	form := find(tags, "form", "role", "search")
 	if len(form) != 1 || form[0].attrs["action"] != "/news/search/" {
@@ -113,6 +120,23 @@ func TestHTMLText(t *testing.T) {
 	for _, c := range cases {
 		if got := strings.Join(strings.Fields(htmlText([]byte(c.in))), " "); got != c.want {
 			t.Errorf("htmlText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A result's picture is the image's narrowest size; an image given as a
+// URL has only its address.
+func TestThumbnail(t *testing.T) {
+	for _, c := range []struct {
+		img  *Image
+		want string
+	}{
+		{nil, ""},
+		{&Image{Src: "/news/images/a.abc-960.jpg", Srcset: "/news/images/a.abc-480.jpg 480w, /news/images/a.abc-960.jpg 960w"}, "/news/images/a.abc-480.jpg"},
+		{&Image{Src: "https://photos.example/a.jpg"}, "https://photos.example/a.jpg"},
+	} {
+		if got := thumbnail(c.img); got != c.want {
+			t.Errorf("thumbnail(%+v) = %q, want %q", c.img, got, c.want)
 		}
 	}
 }

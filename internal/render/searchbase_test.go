@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -198,6 +199,20 @@ func TestAnalysisKey(t *testing.T) {
 		"title → summary": func(d *search.Document, _ *[]byte, _ *string) { d.Title, d.Summary = "قمة", " بغدادملخص" },
 		"body":            func(_ *search.Document, _ *[]byte, b *string) { *b += "x" },
 		"program":         func(_ *search.Document, p *[]byte, _ *string) { *p = []byte("program 2") },
+	}
+	// Every text field of a document but Text (whose key is the body's),
+	// found by reflection, so that a field added to search.Document is
+	// keyed or this test fails.
+	fields := reflect.TypeOf(doc)
+	for i := range fields.NumField() {
+		f := fields.Field(i)
+		if f.Type.Kind() != reflect.String || f.Name == "Text" {
+			continue
+		}
+		changes["field "+f.Name] = func(d *search.Document, _ *[]byte, _ *string) {
+			v := reflect.ValueOf(d).Elem().Field(i)
+			v.SetString(v.String() + "x")
+		}
 	}
 	for name, change := range changes {
 		d, p, b := doc, program, body

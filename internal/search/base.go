@@ -70,10 +70,11 @@ func DecodeBaseFacts(data []byte) (BaseFacts, error) {
 // fields, for its block; its terms are in the base's shards already.
 func (b *Builder) AddDocument(d Document) {
 	// As AddAnalysis reads it back, so that both number documents alike.
-	e := &docEntry{doc: Document{
-		Path: d.Path, Title: d.Title, Date: time.Unix(0, d.Date.UnixNano()),
-		DateText: d.DateText, DateISO: d.DateISO, Summary: d.Summary,
-	}, stored: true}
+	e := &docEntry{doc: Document{Date: time.Unix(0, d.Date.UnixNano())}, stored: true}
+	to, from := storedFields(&e.doc), storedFields(&d)
+	for i := range to {
+		*to[i] = *from[i]
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.docs = append(b.docs, e)

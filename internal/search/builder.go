@@ -26,16 +26,38 @@ type Document struct {
 	DateText string
 	DateISO  string
 	// Summary is shown under the title as the snippet, with the
-	// matched words highlighted.
+	// matched words highlighted: the lede, or the start of the body.
 	Summary string
-	// Text is the article's body as plain text. It is analysed for the
-	// index but not stored: the script reads the article page itself
-	// when the summary holds none of the words searched for.
-	Text string
-	// Tags are indexed as words of the body: a story tagged العراق is
-	// found by العراق even where its text only says بغداد.
-	Tags []string
+	// Section is the name of the article's section, Thumb the address of
+	// its smallest picture (percent-encoded, with the base path): shown
+	// beside the result, so that the results page needs nothing from the
+	// article's own page. Either may be "".
+	Section string
+	Thumb   string
+
+	// The fields below are analysed for the index but not stored.
+
+	// Lede is the front matter's description, weighed between the
+	// title and the body.
+	Lede string
+	// Text is the article's body as plain text, Caption its photo's
+	// caption: both weighed as the body.
+	Text    string
+	Caption string
+	// Dateline and Tags are exact fields: a story datelined الموصل or
+	// tagged العراق is found by that word even where its text never
+	// says it.
+	Dateline string
+	Tags     []string
 }
+
+// The fields of a document, in the order Analyse reads them.
+const (
+	fieldTitle = iota
+	fieldLede
+	fieldExact
+	fieldBody
+)
 
 // maxPairGap is the farthest apart, in words, two indexed words may be
 // and still count as a pair for phrase search: up to seven stopwords
@@ -55,8 +77,8 @@ type Builder struct {
 // docEntry is a document as kept until Build: its stored fields and its
 // terms, compactly encoded (see Add).
 type docEntry struct {
-	doc     Document // Text and Tags dropped
-	bodyLen int      // words indexed in the body and tags
+	doc     Document // the stored fields alone
+	bodyLen int      // words indexed in the body and the caption
 	terms   []byte
 	stored  bool // added by AddDocument: in a kept base, without terms
 }
@@ -68,13 +90,13 @@ func NewBuilder() *Builder {
 
 // termOcc is one term of one document while it is being added.
 type termOcc struct {
-	term           string
-	inTitle, count int
-	next           []uint16 // pairHash of each word that follows it
+	term  string
+	count [fieldBody + 1]int // by field
+	next  []uint16           // pairHash of each word that follows it
 }
 
 // Add analyses d and keeps what the index needs of it: for each term,
-// how often it stands in the title and in the body, and which words
+// how often it stands in each field, and which words
 // follow it (for quoted phrases). The text is analysed before the
 // builder is locked, so concurrent callers analyse in parallel.
 func (b *Builder) Add(d Document) {
@@ -92,7 +114,7 @@ func Analyse(d Document) Analysis {
 	byTerm := map[string]*termOcc{}
 	var order []*termOcc
 	// field adds the terms of one field; pairs never cross fields.
-	field := func(terms []arabic.SearchTerm, inTitle bool) {
+	field := func(terms []arabic.SearchTerm, f int) {
 		for i, t := range terms {
 			o := byTerm[t.Term]
 			if o == nil {
@@ -100,10 +122,7 @@ func Analyse(d Document) Analysis {
 				byTerm[t.Term] = o
 				order = append(order, o)
 			}
-			o.count++
-			if inTitle {
-				o.inTitle++
-			}
+			o.count[f]++
 			// The readings of the next word (one or two terms at the
 			// next position).
 			j := i + 1
@@ -117,20 +136,22 @@ func Analyse(d Document) Analysis {
 			}
 		}
 	}
-	title := arabic.SearchTerms(d.Title)
-	body := arabic.SearchTerms(d.Text)
-	field(title, true)
-	field(body, false)
-	bodyLen := wordCount(body)
-	for _, tag := range d.Tags {
-		terms := arabic.SearchTerms(tag)
-		field(terms, false)
+	field(arabic.SearchTerms(d.Title), fieldTitle)
+	field(arabic.SearchTerms(d.Lede), fieldLede)
+	// Each exact value on its own, so no phrase runs from one to the next.
+	for _, v := range append([]string{d.Dateline}, d.Tags...) {
+		field(arabic.SearchTerms(v), fieldExact)
+	}
+	bodyLen := 0
+	for _, text := range []string{d.Text, d.Caption} {
+		terms := arabic.SearchTerms(text)
+		field(terms, fieldBody)
 		bodyLen += wordCount(terms)
 	}
 
 	var buf []byte
-	for _, s := range []string{d.Path, d.Title, d.DateText, d.DateISO, d.Summary} {
-		buf = appendString(buf, s)
+	for _, s := range storedFields(&d) {
+		buf = appendString(buf, *s)
 	}
 	buf = binary.AppendVarint(buf, d.Date.UnixNano())
 	buf = binary.AppendUvarint(buf, uint64(bodyLen))
@@ -139,8 +160,9 @@ func Analyse(d Document) Analysis {
 		slices.Sort(o.next)
 		o.next = slices.Compact(o.next)
 		buf = appendString(buf, o.term)
-		buf = binary.AppendUvarint(buf, uint64(o.inTitle))
-		buf = binary.AppendUvarint(buf, uint64(o.count))
+		for _, c := range o.count {
+			buf = binary.AppendUvarint(buf, uint64(c))
+		}
 		buf = binary.AppendUvarint(buf, uint64(len(o.next)))
 		last := uint16(0)
 		for _, h := range o.next {
@@ -149,6 +171,12 @@ func Analyse(d Document) Analysis {
 		}
 	}
 	return buf
+}
+
+// storedFields are the fields of d that its block stores, in the order
+// an Analysis keeps them.
+func storedFields(d *Document) []*string {
+	return []*string{&d.Path, &d.Title, &d.DateText, &d.DateISO, &d.Summary, &d.Section, &d.Thumb}
 }
 
 func appendString(buf []byte, s string) []byte {
@@ -201,7 +229,9 @@ func (r *analysisReader) string() string {
 func (b *Builder) AddAnalysis(a Analysis) error {
 	r := &analysisReader{buf: a}
 	var d Document
-	d.Path, d.Title, d.DateText, d.DateISO, d.Summary = r.string(), r.string(), r.string(), r.string(), r.string()
+	for _, f := range storedFields(&d) {
+		*f = r.string()
+	}
 	d.Date = time.Unix(0, r.varint())
 	e := &docEntry{doc: d, bodyLen: int(r.uvarint())}
 	n := r.uvarint()
@@ -209,14 +239,19 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 		return errAnalysis
 	}
 	type occ struct {
-		term                 string
-		inTitle, count, nnxt uint64
-		next                 []byte
+		term   string
+		counts [fieldBody + 1]uint64
+		nnxt   uint64
+		next   []byte
 	}
 	occs := make([]occ, n)
 	for i := range occs {
 		o := &occs[i]
-		o.term, o.inTitle, o.count, o.nnxt = r.string(), r.uvarint(), r.uvarint(), r.uvarint()
+		o.term = r.string()
+		for k := range o.counts {
+			o.counts[k] = r.uvarint()
+		}
+		o.nnxt = r.uvarint()
 		start := r.buf
 		for range o.nnxt {
 			r.uvarint()
@@ -241,8 +276,9 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 			b.terms = append(b.terms, o.term)
 		}
 		buf = binary.AppendUvarint(buf, uint64(id))
-		buf = binary.AppendUvarint(buf, o.inTitle)
-		buf = binary.AppendUvarint(buf, o.count)
+		for _, c := range o.counts {
+			buf = binary.AppendUvarint(buf, c)
+		}
 		buf = binary.AppendUvarint(buf, o.nnxt)
 		buf = append(buf, o.next...)
 	}

@@ -13,27 +13,35 @@ import (
 )
 
 func TestWeight(t *testing.T) {
-	title := weight(1, 0, 100, 100)
+	title := weight(fieldCounts{title: 1}, 100, 100)
+	lede := weight(fieldCounts{lede: 1}, 100, 100)
+	exact := weight(fieldCounts{exact: 1}, 100, 100)
+	if lede >= title {
+		t.Errorf("a lede match weighs %d, not less than a title match (%d)", lede, title)
+	}
 	for _, tf := range []int{1, 2, 5, 20, 1000} {
 		for _, length := range []int{10, 100, 1000} {
-			if body := weight(0, tf, length, 100); body >= title {
-				t.Errorf("weight(body tf %d, length %d) = %d ≥ one title match %d", tf, length, body, title)
+			if body := weight(fieldCounts{body: tf}, length, 100); body >= lede || body >= exact {
+				t.Errorf("weight(body tf %d, length %d) = %d ≥ one lede match %d or exact match %d", tf, length, body, lede, exact)
 			}
 		}
 	}
-	if weight(0, 3, 100, 100) <= weight(0, 1, 100, 100) {
+	if weight(fieldCounts{exact: 5}, 100, 100) != exact {
+		t.Error("an exact field counts a word once")
+	}
+	if weight(fieldCounts{body: 3}, 100, 100) <= weight(fieldCounts{body: 1}, 100, 100) {
 		t.Error("more occurrences should weigh more")
 	}
-	if weight(0, 2, 50, 100) <= weight(0, 2, 400, 100) {
+	if weight(fieldCounts{body: 2}, 50, 100) <= weight(fieldCounts{body: 2}, 400, 100) {
 		t.Error("the same occurrences in a shorter body should weigh more")
 	}
-	if weight(1, 1, 100, 100) <= title {
+	if weight(fieldCounts{title: 1, body: 1}, 100, 100) <= title {
 		t.Error("title and body should weigh more than the title alone")
 	}
-	if w := weight(0, 1, 1_000_000, 1); w != 1 {
+	if w := weight(fieldCounts{body: 1}, 1_000_000, 1); w != 1 {
 		t.Errorf("the smallest weight is %d, want 1 (never 0)", w)
 	}
-	if w := weight(1000, 1000, 1, 100); w != 255 {
+	if w := weight(fieldCounts{1000, 1000, 1, 1000}, 1, 100); w != 255 {
 		t.Errorf("the largest weight is %d, want 255", w)
 	}
 }
@@ -50,6 +58,7 @@ type decoded struct {
 		Shards   []string `json:"shards"`
 		Versions string   `json:"versions"`
 		Blocks   string   `json:"blocks"`
+		Years    [][2]int `json:"years"`
 		Delta    string   `json:"delta"`
 	}
 	docs     [][]string

@@ -14,7 +14,7 @@
 //	n/<n>.json    the same terms' next words, fetched for quoted phrases
 //	t/delta.json  the delta: the newest documents' terms, in one file
 //	n/delta.json  and their next words
-//	d/<n>.json    document blocks: path, title, date and summary
+//	d/<n>.json    document blocks: path, title, dates, summary, section, thumbnail
 //
 // Terms are sorted and cut into shards of about Options.ShardBytes, so a
 // query of three words reads three shards whatever the site's size.
@@ -41,9 +41,15 @@
 // scores the higher number (the newer article) ranks first.
 //
 // Weights are BM25 (k1 1.2), computed at build time per document and
-// term with the title and the body as two fields (BM25F), the title
-// weighing three times the body: one title match outweighs any number
-// of body matches of the same word. They are stored as one byte; the
-// script multiplies them by the term's IDF, which it derives from the
+// term for each field a reader sees: the title, the lede, the dateline
+// and tags (exact fields: a word counts once) and the body with the
+// photo's caption. The fields are joined as a disjunction maximum with a
+// tie breaker: one title match outweighs a lede match, which outweighs any
+// number of body matches of the same word. They are stored as one byte;
+// the script multiplies them by the term's IDF, which it derives from the
 // length of the term's list.
+//
+// A document's block holds all its result shows (path, title, dates,
+// summary, section, thumbnail), so a query reads no article page, and
+// meta.json the first document of each year, for the filter by year.
 package search

@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
+	"fmt"
 	"strconv"
+	"time"
 )
 
 // The script fetches meta.json afresh and every other file at an address
@@ -41,15 +43,46 @@ type meta struct {
 	versions   []byte   // versionChars for each base shard (its t and n files)
 	blocks     []byte   // versionChars for each group of blockGroup blocks
 	delta      string   // version of the delta's files; "" when there is none
+	years      []yearStart
+}
+
+// yearStart is the first document of a year. Documents are numbered by
+// date, so a year's are the numbers from its start to the next year's:
+// the script filters by year with these alone.
+type yearStart struct {
+	year, first int
+}
+
+// yearStarts are the years of docs, numbered, oldest first.
+func yearStarts(docs []*docEntry) []yearStart {
+	var ys []yearStart
+	for i, d := range docs {
+		y := docYear(&d.doc)
+		if len(ys) == 0 || ys[len(ys)-1].year != y {
+			ys = append(ys, yearStart{y, i})
+		}
+	}
+	return ys
+}
+
+// docYear is the year of a document's date as the site prints it: the
+// year of DateISO, which carries the site's time zone (a story of 31
+// December, 23:30 in Baghdad, is of that year, not of the next in UTC).
+func docYear(d *Document) int {
+	if t, err := time.Parse(time.RFC3339, d.DateISO); err == nil {
+		return t.Year()
+	}
+	return d.Date.UTC().Year()
 }
 
 // encode writes meta.json:
 //
-//	{"format":3,"docs":N,"base":B,"block":8,"group":32,"shards":["",…],
-//	 "versions":"…","blocks":"…","delta":"…"}
+//	{"format":4,"docs":N,"base":B,"block":8,"group":32,"shards":["",…],
+//	 "versions":"…","blocks":"…","years":[[2020,0],[2021,17],…],"delta":"…"}
 //
 // versions and blocks are strings of versionChars-long versions, one
-// after the other; delta is left out when the delta is empty.
+// after the other; years are each year's first document, oldest first;
+// delta is left out when the delta is empty.
 func (m *meta) encode() []byte {
 	out := []byte(`{"format":` + strconv.Itoa(Format))
 	for _, f := range []struct {
@@ -73,6 +106,14 @@ func (m *meta) encode() []byte {
 	out = appendJSONString(out, string(m.versions))
 	out = append(out, `,"blocks":`...)
 	out = appendJSONString(out, string(m.blocks))
+	out = append(out, `,"years":[`...)
+	for i, y := range m.years {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = fmt.Appendf(out, "[%d,%d]", y.year, y.first)
+	}
+	out = append(out, ']')
 	if m.delta != "" {
 		out = append(out, `,"delta":`...)
 		out = appendJSONString(out, m.delta)
@@ -109,11 +150,16 @@ func (s *shard) close() (terms, next []byte) {
 	return terms, next
 }
 
-// docRecord is a document as its block stores it:
-// [path, title, ISO date, printed date, summary].
+// docRecord is a document as its block stores it, all a result shows:
+// [path, title, ISO date, printed date, summary, section, thumbnail],
+// without the empty fields at the end.
 func docRecord(d Document) []byte {
 	r := []byte{'['}
-	for i, s := range []string{d.Path, d.Title, d.DateISO, d.DateText, d.Summary} {
+	fields := []string{d.Path, d.Title, d.DateISO, d.DateText, d.Summary, d.Section, d.Thumb}
+	for len(fields) > 5 && fields[len(fields)-1] == "" {
+		fields = fields[:len(fields)-1]
+	}
+	for i, s := range fields {
 		if i > 0 {
 			r = append(r, ',')
 		}

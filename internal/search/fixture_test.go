@@ -50,7 +50,44 @@ func fixtureDocs() []Document {
 	// Other spellings: ماراثون for ماراتون (sound-alike), مسؤول for
 	// مسئول (folded), and الكاضمي as a typo of الكاظمي.
 	docs = append(docs, doc("marathon", 23, "ماراثون أربيل الدولي", "شارك آلاف العدائين في السباق. وقال مسؤول في اللجنة إن الكاضمي سيحضر."))
-	return docs
+	return append(olderDocs(), docs...)
+}
+
+// olderDocs are the fixture's articles of 2023, older than the others:
+// each has a word in one field only but the title, for the fields'
+// weights, and two straddle the new year for the filter by year.
+func olderDocs() []Document {
+	day := func(d int) time.Time { return time.Date(2023, 6, d, 9, 0, 0, 0, time.UTC) }
+	doc := func(slug string, t time.Time, title, text string) Document {
+		return Document{
+			Path: "/news/" + slug + "/", Title: title, Date: t,
+			DateISO: t.Format(time.RFC3339), DateText: "تاريخ " + slug,
+			Summary: text, Text: text,
+		}
+	}
+	// بركان only in the lede (its summary is the body's start, as when the
+	// description is not shown); its section and picture are stored.
+	lede := doc("volcano-lede", day(1), "ثوران في جزيرة نائية", "غطى الرماد القرى المجاورة.")
+	lede.Lede, lede.Section, lede.Thumb = "ثوران بركان في جزيرة نائية بالمحيط.", "علوم", "/images/volcano.abc-480.jpg"
+	// الموصل only in the dateline; the city story of 2024 has it in its body.
+	dateline := doc("mosul-dateline", day(2), "افتتاح جسر جديد", "افتتح المحافظ الجسر أمام السيارات.")
+	dateline.Dateline = "الموصل"
+	// دجلة only in the photo's caption.
+	caption := doc("tigris-caption", day(3), "صيادون في الصباح", "يخرج الصيادون قبل الفجر.")
+	caption.Caption = "قوارب على نهر دجلة"
+	// الزراعة only in a tag.
+	tag := doc("farming-tag", day(4), "موسم الحصاد", "بدأ الفلاحون جني القمح.")
+	tag.Tags = []string{"الزراعة"}
+	// الذهب once in a lede against five times in a body.
+	goldLede := doc("gold-lede", day(5), "أسواق المعادن", "ارتفعت الأسعار في الأسواق.")
+	goldLede.Lede = "ارتفع سعر الذهب."
+	goldBody := doc("gold-body", day(6), "تقرير الأسواق", "الذهب ثم الذهب والذهب بالذهب وللذهب في السوق.")
+	// A year is the site's: 23:30 on 31 December in Baghdad is 2023, 01:00
+	// on 1 January is 2024 (in UTC still 2023).
+	baghdad := time.FixedZone("+03", 3*3600)
+	eve := doc("new-year-eve", time.Date(2023, 12, 31, 23, 30, 0, 0, baghdad), "احتفالات ليلة رأس السنة", "ألعاب نارية في السماء.")
+	day1 := doc("new-year-day", time.Date(2024, 1, 1, 1, 0, 0, 0, baghdad), "احتفالات أول أيام السنة", "ألعاب نارية حتى الصباح.")
+	return []Document{lede, dateline, caption, tag, goldLede, goldBody, eve, day1}
 }
 
 // fixtureOptions cut the small fixture into several shards and blocks,
@@ -81,7 +118,7 @@ func buildFiles(t *testing.T, docs []Document, opts Options) (map[string][]byte,
 // the same as what the builder writes; -update rewrites it.
 func TestFixtureIndex(t *testing.T) {
 	got, st := buildFiles(t, fixtureDocs(), fixtureOptions)
-	if st.Shards < 3 || st.Blocks < 3 || st.Base != 16 {
+	if st.Shards < 3 || st.Blocks < 3 || st.Base != 24 {
 		t.Fatalf("the fixture should span several shards and blocks: %+v", st)
 	}
 	dir := filepath.Join("testdata", "index")

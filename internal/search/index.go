@@ -9,9 +9,13 @@ import (
 )
 
 // Format is the version of the index files; the script refuses others.
-// Format 2 added the delta and a version for each file; format 3 folds
-// ؤ and ئ to ء in its terms (a script of format 2 would not find them).
-const Format = 3
+// Format 2 added the delta and a version for each file; format 3 (two
+// branches, each its own format 3) either folded ؤ and ئ to ء in its
+// terms or added the lede, dateline, caption and tags as fields, a
+// document's section and thumbnail in its block, and the first document
+// of each year; format 4 has both, so that neither script of format 3
+// reads an index it would misread.
+const Format = 4
 
 // Options tune how the index is cut into files. The zero value is the
 // default.
@@ -89,28 +93,61 @@ type Stats struct {
 	Bytes map[string]int
 }
 
-// BM25 parameters. The title is a field of its own (BM25F) with no
-// length normalisation (titles are all short) and three times the body's
-// weight: a title match alone (3) outweighs any number of matches of the
-// word in the body (below k1+1 = 2.2).
+// BM25 parameters. Each field a reader sees is weighted on its own: the
+// title, then the lede (the front matter's description), then the body
+// (with the photo's caption). The title and the lede are short and all
+// alike, so they are not normalised by length; the body is. One title
+// match (3) outweighs a lede match (2.5), which outweighs any number of
+// matches of the word in the body (below k1+1 = 2.2).
+//
+// The dateline and the tags are exact fields: a word of them counts once,
+// however often it is repeated, as much as a lede match. A story
+// datelined in Mosul is about Mosul whatever its text says.
+//
+// The fields are joined as a disjunction maximum with a tie breaker (as
+// Lucene's dis_max): the best field's weight and a fifth of the others'.
+// Summed whole, a word in the lede and the body of one story (4.7)
+// outweighed the same word in another's title (3), and a headline that
+// has every word of a query lost to headlines with some of them.
 const (
 	k1         = 1.2
 	bBody      = 0.75
 	titleBoost = 3.0
-	maxWeight  = (titleBoost + 1) * (k1 + 1)
+	ledeBoost  = 2.5
+	exactBoost = 2.5
+	tieBreaker = 0.2
+	// maxWeight is the largest weight: every field matched, the counted
+	// ones without end.
+	maxWeight = titleBoost*(k1+1) + tieBreaker*(ledeBoost*(k1+1)+exactBoost+(k1+1))
 )
 
-// weight is a document's BM25F weight for one term, without the term's
-// IDF, scaled to 1…255.
-func weight(tfTitle, tfBody, bodyLen int, avgBody float64) uint8 {
-	var f float64
-	if tfTitle > 0 {
-		f += titleBoost * float64(tfTitle) * (k1 + 1) / (float64(tfTitle) + k1)
+// fieldCounts are how often a term stands in each field of a document.
+type fieldCounts struct {
+	title, lede, exact, body int
+}
+
+// weight is a document's weight for one term, without the term's IDF,
+// scaled to 1…255.
+func weight(c fieldCounts, bodyLen int, avgBody float64) uint8 {
+	sat := func(tf float64, norm float64) float64 { return tf * (k1 + 1) / (tf + k1*norm) }
+	var parts [4]float64
+	if c.title > 0 {
+		parts[0] = titleBoost * sat(float64(c.title), 1)
 	}
-	if tfBody > 0 {
-		norm := 1 - bBody + bBody*float64(bodyLen)/avgBody
-		f += float64(tfBody) * (k1 + 1) / (float64(tfBody) + k1*norm)
+	if c.lede > 0 {
+		parts[1] = ledeBoost * sat(float64(c.lede), 1)
 	}
+	if c.exact > 0 {
+		parts[2] = exactBoost
+	}
+	if c.body > 0 {
+		parts[3] = sat(float64(c.body), 1-bBody+bBody*float64(bodyLen)/avgBody)
+	}
+	best, sum := 0.0, 0.0
+	for _, p := range parts {
+		best, sum = max(best, p), sum+p
+	}
+	f := best + tieBreaker*(sum-best)
 	q := math.Round(f / maxWeight * 255)
 	return uint8(min(255, max(1, q)))
 }
@@ -171,7 +208,7 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 		st.Bytes[kind] += len(f.Data)
 		return emit(f)
 	}
-	m := meta{docs: len(docs), base: base}
+	m := meta{docs: len(docs), base: base, years: yearStarts(docs)}
 
 	var err error
 	if m.block, m.blocks, err = writeBlocks(docs, opts.BlockBytes, put); err != nil {
@@ -198,7 +235,7 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	lists := make([]postingList, len(b.terms))
 	delta := map[uint32]*postingList{}
 	for id, d := range docs {
-		forEachTerm(d.terms, func(term uint32, inTitle, count, pairs int, next []byte) {
+		forEachTerm(d.terms, func(term uint32, c fieldCounts, pairs int, next []byte) {
 			l := &lists[term]
 			if id >= base {
 				if l = delta[term]; l == nil {
@@ -207,7 +244,7 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 				}
 			}
 			l.docs = append(l.docs, uint32(id))
-			l.weights = append(l.weights, weight(inTitle, count-inTitle, d.bodyLen, facts.Typical))
+			l.weights = append(l.weights, weight(c, d.bodyLen, facts.Typical))
 			l.next = binary.AppendUvarint(l.next, uint64(pairs))
 			l.next = append(l.next, next...)
 			st.Postings++
@@ -291,22 +328,22 @@ func shardPaths(n int) (terms, next string) {
 }
 
 // forEachTerm decodes a document's terms as AddAnalysis encoded them:
-// term number, matches in the title, matches in all, and the signatures
-// of the words that follow (how many, and their bytes).
-func forEachTerm(buf []byte, f func(term uint32, inTitle, count, pairs int, next []byte)) {
+// term number, matches in each field, and the signatures of the words
+// that follow (how many, and their bytes).
+func forEachTerm(buf []byte, f func(term uint32, c fieldCounts, pairs int, next []byte)) {
 	for len(buf) > 0 {
-		var v [4]uint64 // term, in the title, in all, next words
+		var v [6]uint64 // term, in the title, lede, exact fields and body, next words
 		for i := range v {
 			n := 0
 			v[i], n = binary.Uvarint(buf)
 			buf = buf[n:]
 		}
 		end := 0
-		for range v[3] {
+		for range v[5] {
 			_, w := binary.Uvarint(buf[end:])
 			end += w
 		}
-		f(uint32(v[0]), int(v[1]), int(v[2]), int(v[3]), buf[:end])
+		f(uint32(v[0]), fieldCounts{int(v[1]), int(v[2]), int(v[3]), int(v[4])}, int(v[5]), buf[:end])
 		buf = buf[end:]
 	}
 }

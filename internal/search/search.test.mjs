@@ -75,7 +75,7 @@ test("parseQuery splits words and quoted phrases", () => {
   assert.deepEqual(spelled.phrases[0][1].terms, ["اميرك", "امريك"]);
 });
 
-// The fixture index is cut into a base of 16 documents and a delta of
+// The fixture index is cut into a base of 24 documents and a delta of
 // the 6 newest (fixture_test.go).
 const indexFile = (file) => readFileSync(path.join(testdata, "index", file));
 const meta = JSON.parse(indexFile("meta.json"));
@@ -224,7 +224,59 @@ test("a query reads only the shards of its words, and the delta", async () => {
   const read = [...sr.read].sort();
   // One base shard (which one depends on where the shards are cut).
   assert.equal(read.filter((f) => /^t\/\d+\.json$/.test(f)).length, 1, read.join(" "));
-  assert.deepEqual(read.filter((f) => !/^t\/\d+\.json$/.test(f)), ["d/0.json", "meta.json", "t/delta.json"]);
+  // One block: the three stories are neighbours.
+  assert.deepEqual(read.filter((f) => !/^[td]\/\d+\.json$/.test(f)), ["meta.json", "t/delta.json"]);
+  assert.equal(read.filter((f) => /^d\/\d+\.json$/.test(f)).length, 1, read.join(" "));
+});
+
+test("the lede, dateline, caption and tags are searched", async () => {
+  const sr = searcher();
+  assert.deepEqual(paths(await sr.search("بركان")), ["/news/volcano-lede/"]);
+  // The dateline outweighs the body of the city story.
+  assert.deepEqual(paths(await sr.search("بالموصل")), ["/news/mosul-dateline/", "/news/city/"]);
+  assert.deepEqual(paths(await sr.search("دجلة")), ["/news/tigris-caption/"]);
+  assert.deepEqual(paths(await sr.search("الزراعة")), ["/news/farming-tag/"]);
+  // Once in a lede above five times in a body.
+  assert.deepEqual(paths(await sr.search("الذهب")), ["/news/gold-lede/", "/news/gold-body/"]);
+});
+
+test("a result holds all the page shows, from its block", async () => {
+  const r = (await searcher().search("بركان")).results[0];
+  assert.deepEqual(plain([r.title, r.date, r.iso, r.summary, r.section, r.thumb]), [
+    "ثوران في جزيرة نائية", "تاريخ volcano-lede", "2023-06-01T09:00:00Z", "غطى الرماد القرى المجاورة.",
+    "علوم", "/images/volcano.abc-480.jpg",
+  ]);
+  const plainResult = (await searcher().search("ايران")).results[0];
+  assert.deepEqual(plain([plainResult.section, plainResult.thumb]), ["", ""]);
+});
+
+test("a year keeps that year's stories, in the site's time zone", async () => {
+  const sr = searcher();
+  assert.deepEqual(plain(meta.years), [[2023, 0], [2024, 7]]);
+  assert.deepEqual(plain(s.yearRange(meta, 2023)), [0, 7]);
+  assert.deepEqual(plain(s.yearRange(meta, 2024)), [7, meta.docs]);
+  assert.equal(s.yearRange(meta, 1999), null);
+  assert.deepEqual(paths(await sr.search("احتفالات")).sort(), ["/news/new-year-day/", "/news/new-year-eve/"]);
+  assert.deepEqual(paths(await sr.search("احتفالات", 1, 10, "", 2023)), ["/news/new-year-eve/"]);
+  assert.deepEqual(paths(await sr.search("احتفالات", 1, 10, "", 2024)), ["/news/new-year-day/"]);
+  const none = await sr.search("احتفالات", 1, 10, "", 1999);
+  assert.equal(none.total, 0);
+  // The year keeps the partial matches to it too.
+  const some = await sr.search("احتفالات زلزال", 1, 10, "", 2024);
+  assert.ok(some.partial);
+  assert.deepEqual(paths(some), ["/news/new-year-day/"]);
+});
+
+test("a year keeps the other spellings' finds to it too", async () => {
+  const sr = searcher();
+  // Sound-alike spellings are tried within the year.
+  assert.deepEqual(paths(await sr.search("ماراتون", 1, 10, "", 2024)), ["/news/marathon/"]);
+  assert.equal((await sr.search("ماراتون", 1, 10, "", 2023)).total, 0);
+  assert.deepEqual(paths(await sr.search("الكاضمي", 1, 10, "", 2024)),
+    ["/news/marathon/", "/news/kadhimi-title/", "/news/kadhimi-body/", "/news/biden-kadhimi/"]);
+  // Equivalent spellings (مسئول: مسؤول) likewise.
+  assert.deepEqual(paths(await sr.search("مسئول", 1, 10, "", 2024)), ["/news/marathon/"]);
+  assert.equal((await sr.search("مسئول", 1, 10, "", 2023)).total, 0);
 });
 
 test("the base and the delta read as the single index of every document", async () => {
@@ -263,15 +315,4 @@ test("highlight marks the words that match, in any spelling", () => {
   assert.deepEqual(parts, [
     ["بحث بايدن ", false], ["والكاظمى", true], [" الملف مع ", false], ["ايرانَ", true], [".", false],
   ]);
-});
-
-test("snippet picks the passage with the most of the query's words", () => {
-  const words = s.parseQuery("الكاظمي إيران").words;
-  assert.equal(s.snippet("لا شيء هنا", words), null);
-  const filler = (n, w) => Array.from({ length: n }, (_, i) => w + i).join(" ");
-  const text = [filler(100, "كلمة"), "الكاظمي", filler(50, "حشو"), "والكاظمي يتهم إيران", filler(50, "نهاية")].join(" ");
-  const snip = s.snippet(text, words, 20);
-  assert.match(snip, /^… .*والكاظمي يتهم إيران.* …$/);
-  assert.equal(snip.split(" ").length, 22);
-  assert.match(s.snippet("الكاظمي " + filler(50, "حشو"), words, 20), /^الكاظمي .* …$/);
 });
