@@ -40,23 +40,36 @@ func FuzzSplit(f *testing.F) {
 		rest := bytes.TrimPrefix(src, bom)
 		first, _ := cutLine(rest)
 		open := string(trimDelim(first))
+		// JSON front matter opens with the object's "{" (Hugo's rule).
+		if bytes.HasPrefix(bytes.TrimLeft(first, " \t"), []byte("{")) {
+			open = "{"
+		}
 		if err != nil {
 			var se *diag.SourceError
 			// At the opening line, or at a line meant to close.
 			if !errors.As(err, &se) || se.Line < 1 || se.Line > bytes.Count(src, []byte("\n"))+1 || se.Col != 1 || se.Path != "f.md" {
 				t.Fatalf("error %v is not a *diag.SourceError at a line of f.md, column 1", err)
 			}
-			if open != "---" && open != "+++" {
+			if open != "---" && open != "+++" && open != "{" {
 				t.Fatalf("error %v without an opening delimiter", err)
 			}
 			return
 		}
 		if d.Format == None {
-			if open == "---" || open == "+++" {
+			if open == "---" || open == "+++" || open == "{" {
 				t.Fatalf("opening %q not recognised", open)
 			}
 			if !bytes.Equal(d.Body, rest) || d.BodyLine != 1 || d.FrontMatter != nil || d.FMLine != 0 {
 				t.Fatalf("Format None: got %+v", d)
+			}
+			return
+		}
+		if d.Format == JSON {
+			// The object is the front matter: it opens the file (after
+			// spaces) and ends with its "}"; the body follows it.
+			fm := bytes.TrimLeft(d.FrontMatter, " \t")
+			if open != "{" || len(fm) < 2 || fm[0] != '{' || fm[len(fm)-1] != '}' || d.FMLine != 1 {
+				t.Fatalf("JSON front matter %q (FMLine %d) of %q", d.FrontMatter, d.FMLine, src)
 			}
 			return
 		}

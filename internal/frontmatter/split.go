@@ -81,11 +81,11 @@ func splitJSON(path string, src []byte) (Doc, error) {
 			end := i + 1
 			rest := src[end:]
 			bodyLine := 1 + bytes.Count(src[:end], []byte("\n"))
-			if _, after, ok := bytes.Cut(rest, []byte("\n")); ok {
-				// Like a delimiter line, the brace's line is the front
-				// matter's (Hugo ignores the rest of it).
-				rest, bodyLine = after, bodyLine+1
-			}
+			// Like a delimiter line, the brace's line is the front
+			// matter's (Hugo ignores the rest of it), to the end of the
+			// file when it is the last line.
+			_, after, _ := bytes.Cut(rest, []byte("\n"))
+			rest, bodyLine = after, bodyLine+1
 			return Doc{Format: JSON, FrontMatter: src[:end], FMLine: 1, Body: rest, BodyLine: bodyLine}, nil
 		}
 	}
