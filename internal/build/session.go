@@ -39,10 +39,12 @@ func openSession(cacheDir string) (*session, []diag.Warning) {
 	if err != nil {
 		return &session{}, []diag.Warning{{Path: CacheDir, Msg: "build cache: " + err.Error() + "; building without it"}}
 	}
-	// The memo files of sahifa before the store: their contents are
-	// made again as needed.
-	for _, old := range []string{"memo-bodies.bin", "memo-search.bin"} {
-		os.Remove(filepath.Join(cacheDir, old))
+	// The memo files of sahifa before the store, removed once, when the
+	// store is made: their contents are made again as needed.
+	if st.New() {
+		for _, old := range []string{"memo-bodies.bin", "memo-search.bin"} {
+			os.Remove(filepath.Join(cacheDir, old))
+		}
 	}
 	return &session{store: st}, nil
 }

@@ -26,7 +26,8 @@ import (
 // writes are collected by the caller and applied together at the end of
 // a build (Apply), so a failed build writes nothing.
 type Store struct {
-	db *bolt.DB
+	db  *bolt.DB
+	new bool // created by this Open
 }
 
 // formatKey names the layout of the file: a file of another layout is
@@ -108,8 +109,12 @@ func open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, new: stamp == nil}, nil
 }
+
+// New reports whether Open created the store: a build that finds it new
+// may clear what sahifa kept before there was one.
+func (s *Store) New() bool { return s.new }
 
 // Close releases the file.
 func (s *Store) Close() error { return s.db.Close() }

@@ -13,6 +13,9 @@ func TestApplyGetEach(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !s.New() {
+		t.Error("a store made by Open does not say it is new")
+	}
 	var c Changes
 	c.Set("pages", "content/أ.md", []byte("١"))
 	c.Set("pages", "content/b.md", []byte("2"))
@@ -45,6 +48,9 @@ func TestApplyGetEach(t *testing.T) {
 	s, err = Open(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.New() {
+		t.Error("a store opened again says it is new")
 	}
 	defer s.Close()
 	if v, ok := s.Get("pages", "content/c.md"); !ok || string(v) != "3" {
