@@ -57,27 +57,15 @@ func newKeys(s *site.Site, tpl *Templates, assets map[string]Asset, sd *SiteData
 	return keys{global: h.Sum(nil), program: program[:]}
 }
 
-// memo is the key of a memo entry made from v: it depends on the program
-// and v alone, so the entry survives a change to templates or config
-// that v does not show.
-func (k keys) memo(kind string, v any, extra ...string) string {
-	return keys{global: k.program}.of(kind, v, extra...)
-}
-
-// of is the key of an output of kind (a layout or a file name) made from
-// v and the extra parts; "" (never kept) when v does not encode.
-func (k keys) of(kind string, v any, extra ...string) string {
-	if k.global == nil {
-		return "" // never kept
-	}
+// memo is the key of a memo entry of kind made from the parts (hashes of
+// what it is made from): it depends on the program and the parts alone,
+// so the entry survives a change to templates or config they do not show.
+func (k keys) memo(kind string, parts ...string) string {
 	h := sha256.New()
-	h.Write(k.global)
+	h.Write(k.program)
 	io.WriteString(h, kind)
-	for _, e := range extra {
-		io.WriteString(h, "\x00"+e)
-	}
-	if !writeJSON(h, v) {
-		return ""
+	for _, p := range parts {
+		io.WriteString(h, "\x00"+p)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -128,7 +128,7 @@ func (r *renderer) planSearch() {
 		}
 	}
 	if base > 0 {
-		p.baseKey = r.keys.memo("search base", nil, hex.EncodeToString(h.Sum(nil)))
+		p.baseKey = r.keys.memo("search base", hex.EncodeToString(h.Sum(nil)))
 	}
 	r.searchPlan = p
 }
@@ -243,7 +243,7 @@ func (r *renderer) writeSearch() error {
 			// A block is keyed by its bytes: a publish changes the last
 			// alone, and keeping the others costs a stat, not a write.
 			sum := sha256.Sum256(f.Data)
-			out.Key = r.keys.memo("search block", nil, hex.EncodeToString(sum[:]))
+			out.Key = r.keys.memo("search block", hex.EncodeToString(sum[:]))
 			if r.keep(out.Path, out.Key) {
 				return nil
 			}
