@@ -85,7 +85,8 @@ func (s *session) memos() render.Memos {
 
 // save writes what changed: the records of the pages parsed anew (or
 // gone), and the memo entries this build made. Memo entries no article
-// uses any more are collected once they outnumber the used ones: a
+// uses any more are collected once they outnumber the used ones (and
+// the articles) by more than 1,024: a
 // memo's keys are hashes of what the entry is made from, so an edit adds
 // an entry and leaves the old one unused.
 func (s *session) save(p *content.Parsed, opts content.Options, ms render.Memos, articles int) error {
