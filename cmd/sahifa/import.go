@@ -9,20 +9,30 @@ import (
 	"github.com/sahifa/sahifa/internal/build"
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/importer"
+	"github.com/sahifa/sahifa/internal/importer/wordpress"
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import", "[FILES…]", stderr)
+	fs := newFlags("import", "[FILES…] | --from wordpress EXPORT.xml", stderr)
 	source := fs.StringP("source", "s", ".", "site root `DIR`")
 	force := fs.Bool("force", false, "overwrite Markdown files an editor changed since they were imported")
 	dryRun := fs.Bool("dry-run", false, "say what would be written, write nothing")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	verbose := fs.Bool("verbose", false, "list every seed imported, not only the counts and what needs attention")
+	from := fs.String("from", "", "import another system's export instead of seeds/: `wordpress` (a WXR file from Tools → Export)")
+	uploads := fs.String("uploads", "", "with --from wordpress: WordPress's wp-content/uploads `DIR`, to copy pictures beside their articles")
+	categories := fs.String("categories", wordpress.Sections, "with --from wordpress: categories become `sections` (folders) or a `taxonomy` (categories: in front matter)")
 	if code, done := parse(fs, args, stdout); done {
 		return code
 	}
 	if notSite("import", *source, stderr) {
 		return exitUsage
+	}
+	if *from != "" || *uploads != "" {
+		return runImportWordPress(wpImport{
+			source: *source, from: *from, uploads: *uploads, categories: *categories, args: fs.Args(),
+			force: *force, dryRun: *dryRun, quiet: *quiet, verbose: *verbose,
+		}, stdout, stderr)
 	}
 	// Named seeds must be files under seeds/: a usage error otherwise.
 	var bad []string

@@ -114,18 +114,28 @@ func copyImage(opts Options, d Done, img *seedImage) (*diag.Warning, error) {
 	if path.Dir(d.Image) != path.Dir(d.Markdown) {
 		return nil, fmt.Errorf("%s: refusing to write the picture outside the article's folder", d.Image)
 	}
-	target := filepath.Join(opts.Root, filepath.FromSlash(d.Image))
-	existing, err := os.ReadFile(target)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, output.CreateNew(target, img.data)
-	case err != nil:
+	kept, err := PlaceCopy(filepath.Join(opts.Root, filepath.FromSlash(d.Image)), img.data, opts.Force)
+	if !kept || err != nil {
 		return nil, err
-	case bytes.Equal(existing, img.data):
-		return nil, nil
-	case opts.Force:
-		return nil, output.Replace(target, img.data)
 	}
 	return &diag.Warning{Path: path.Join(SeedsDir, img.rel),
 		Msg: d.Image + " is a different picture; kept it (sahifa import --force replaces it)"}, nil
+}
+
+// PlaceCopy writes data to target, a copy of a picture beside an imported
+// article, unless a different file is there (an editor's better crop),
+// which is kept (kept true) unless forced. The same bytes write nothing.
+func PlaceCopy(target string, data []byte, force bool) (kept bool, err error) {
+	existing, err := os.ReadFile(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, output.CreateNew(target, data)
+	case err != nil:
+		return false, err
+	case bytes.Equal(existing, data):
+		return false, nil
+	case force:
+		return false, output.Replace(target, data)
+	}
+	return true, nil
 }

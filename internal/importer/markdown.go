@@ -96,15 +96,15 @@ func Markdown(a Article) ([]byte, error) {
 		b.WriteString(EscapeMarkdown(blk.Text))
 		b.WriteByte('\n')
 	}
-	return stampImportHash(b.Bytes()), nil
+	return StampImportHash(b.Bytes()), nil
 }
 
 // importHashLine is how the fingerprint line looks before it is filled in.
 const importHashLine = keyImportHash + `: ""` + "\n"
 
-// stampImportHash fills in the import_sha256 value: the hash of the file
-// with that value empty.
-func stampImportHash(md []byte) []byte {
+// StampImportHash fills in the import_sha256 value: the hash of the file
+// with that value empty. Every importer stamps its Markdown with it.
+func StampImportHash(md []byte) []byte {
 	sum := sha256.Sum256(md)
 	return bytes.Replace(md, []byte(importHashLine), []byte(keyImportHash+`: "`+hex.EncodeToString(sum[:])+`"`+"\n"), 1)
 }
