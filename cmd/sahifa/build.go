@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -25,6 +27,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		watching       bool
 		debounce       time.Duration
 		cpuProfile     string
+		memProfile     string
 	)
 	fs.StringVarP(&opts.Source, "source", "s", ".", "site root `DIR`")
 	fs.StringVarP(&opts.Destination, "destination", "d", "", "output `DIR` (default public under the source)")
@@ -40,6 +43,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&watching, "watch", false, "stay running and rebuild on every change to the site's files")
 	fs.DurationVar(&debounce, "debounce", watch.DefaultQuiet, "with --watch, quiet `TIME` after the last file event before rebuilding")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof reads it)")
+	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile to `FILE` when the render stage ends, near the build's peak (go tool pprof reads it)")
 	langFlag := addLangFlag(fs)
 	if code, done := parse(fs, args, stdout); done {
 		return code
@@ -87,6 +91,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		progress = newProgressLine(stderr, verbose, lang)
 		opts.Progress = progress.update
 	}
+	if memProfile != "" {
+		opts.Progress = heapProfileAfterRender(memProfile, opts.Progress, stderr)
+	}
 	res, err := build.Run(opts)
 	if progress != nil {
 		progress.clear()
@@ -133,4 +140,25 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// heapProfileAfterRender wraps a build's progress function so that, when
+// the render stage ends (what the build holds is largest then: the site,
+// the memos and the output manifest), the heap is written to path.
+func heapProfileAfterRender(path string, next func(build.Progress), stderr io.Writer) func(build.Progress) {
+	return func(p build.Progress) {
+		if p.Stage == "render" && p.Ended {
+			runtime.GC() // the profile shows the heap as of the last collection
+			f, err := os.Create(path)
+			if err == nil {
+				err = errors.Join(pprof.Lookup("heap").WriteTo(f, 0), f.Close())
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "sahifa build: --memprofile: %v\n", err)
+			}
+		}
+		if next != nil {
+			next(p)
+		}
+	}
 }

@@ -34,37 +34,76 @@ import (
 // Arabic dictionary, what ؤ ئ → ء merges is one word with the seat of
 // another mood or school (docs/search.md). Fold is idempotent.
 func Fold(s string) string {
-	if plainText(s) {
+	switch shortcut(s) {
+	case plain:
 		// Nothing in it normalises, composes or is a mark: step 3 to 5
 		// alone give the same string. Most news text is this, and NFKC
 		// was most of the time a build spent analysing it.
 		return strings.Map(foldRune, s)
+	case marked:
+		// Harakat, tatweel and no-break spaces besides: the harakat and
+		// tatweel go (step 2), the no-break space is NFKC's space (step
+		// 1), and none of them composes with a neighbour or, gone,
+		// leaves two that compose. Shadda in a name or a no-break space
+		// pasted from a newsroom system would otherwise send a whole
+		// article through NFKC.
+		return strings.Map(foldMarked, s)
 	}
 	return foldFull(s)
 }
 
-// plainText reports whether s holds only ASCII, the Arabic letters
-// U+0621–U+063A and U+0641–U+064A, Arabic-Indic digits and the Arabic
-// comma, semicolon and question mark. NFKC leaves each of them as it is
-// and composes none with its neighbour (there are no marks among them),
-// and folding maps each to another of them or to ASCII, so such text is
-// already in the form foldFull's normalising steps produce.
-func plainText(s string) bool {
+// The forms of text Fold can fold without normalising (shortcut).
+const (
+	full   = iota // anything else: the full normalisation
+	plain         // plainRune only
+	marked        // plainRune, harakat U+064B–U+0652, tatweel and U+00A0
+)
+
+// shortcut says which form s is in.
+func shortcut(s string) int {
+	form := plain
 	for _, r := range s {
 		switch {
-		case r < utf8.RuneSelf,
-			'\u0621' <= r && r <= '\u063a',
-			'\u0641' <= r && r <= '\u064a',
-			'\u0660' <= r && r <= '\u0669',
-			r == '\u060c', r == '\u061b', r == '\u061f':
+		case plainRune(r):
+		case '\u064b' <= r && r <= '\u0652', r == '\u0640', r == '\u00a0':
+			form = marked
 		default:
-			return false
+			return full
 		}
 	}
-	return true
+	return form
 }
 
-// foldFull is Fold for any text.
+// plainRune reports whether r is ASCII, one of the Arabic letters
+// U+0621–U+063A and U+0641–U+064A, an Arabic-Indic digit or the Arabic
+// comma, semicolon or question mark. NFKC leaves each of them as it is
+// and composes none with its neighbour (there are no marks among them),
+// and folding maps each to another of them or to ASCII, so text of them
+// alone is already in the form foldFull's normalising steps produce.
+func plainRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf,
+		'\u0621' <= r && r <= '\u063a',
+		'\u0641' <= r && r <= '\u064a',
+		'\u0660' <= r && r <= '\u0669',
+		r == '\u060c', r == '\u061b', r == '\u061f':
+		return true
+	}
+	return false
+}
+
+// foldMarked is foldRune for text of the marked form: harakat and tatweel
+// dropped, the no-break space a space.
+func foldMarked(r rune) rune {
+	switch {
+	case r == '\u00a0':
+		return ' '
+	case '\u064b' <= r && r <= '\u0652', r == '\u0640':
+		return -1
+	}
+	return foldRune(r)
+}
+
 func foldFull(s string) string {
 	s = norm.NFKC.String(s)
 	if t := StripMarks(s); t != s {

@@ -168,34 +168,47 @@ func FuzzFold(f *testing.F) {
 	})
 }
 
-// The plain-text shortcut gives what the full normalisation gives, on
-// real news text and on every character it admits next to every other
-// character class that could compose with it.
-func TestFoldPlainTextShortcut(t *testing.T) {
-	texts := []string{
-		"توافق بين بايدن والكاظمي على كبح جماح الميليشيات في العراق، وإيران؟",
-		"قمة G20 في الرياض ٢٠٢١؛ COVID-19",
-		"مسؤول سئل عن المؤتمر: ما الأمر؟",
+// The shortcuts give what the full normalisation gives, on real news
+// text and on every character they admit next to every other character
+// class that could compose with it.
+func TestFoldShortcuts(t *testing.T) {
+	texts := map[string]int{
+		"توافق بين بايدن والكاظمي على كبح جماح الميليشيات في العراق، وإيران؟": plain,
+		"قمة G20 في الرياض ٢٠٢١؛ COVID-19":       plain,
+		"مسؤول سئل عن المؤتمر: ما الأمر؟":        plain,
+		"مُحمَّد رئيس\u00a0الوزراء في العـــراق": marked,
+		"شدّة وتنوينٌ وسكونْ":                    marked,
 	}
 	var admitted []rune
 	for r := rune(0); r < 0x700; r++ {
-		if plainText(string(r)) {
+		if shortcut(string(r)) != full {
 			admitted = append(admitted, r)
 		}
 	}
 	for _, a := range admitted {
-		texts = append(texts, string(a), string(a)+"ا", "ا"+string(a), string(a)+"A")
+		// Beside a letter, a mark that composes (hamza above, madda),
+		// a combining Latin accent, and each other admitted character.
+		for _, b := range append([]rune{'ا', 'A', 'e', '\u0654', '\u0653', '\u0301'}, admitted...) {
+			for _, s := range []string{string(a) + string(b), string(b) + string(a), "ا" + string(a) + string(b)} {
+				texts[s] = shortcut(s)
+			}
+		}
 	}
-	for _, s := range texts {
-		if !plainText(s) {
-			t.Fatalf("%q not plain", s)
+	for s, want := range texts {
+		if form := shortcut(s); form != want {
+			t.Fatalf("shortcut(%q) = %d, want %d", s, form, want)
 		}
 		if got, want := Fold(s), foldFull(s); got != want {
 			t.Errorf("Fold(%q) = %q, full normalisation %q", s, got, want)
 		}
 	}
-	if plainText("مُصطفى") || plainText("العـــراق") || plainText("ﻻ") || plainText("\u200f") {
-		t.Error("marks, tatweel, presentation forms and bidi controls are not plain")
+	for _, s := range []string{"ﻻ", "\u200f", "ا\u0640\u0654", "e\u0640\u0301", "ا\u0653"} {
+		if shortcut(s) != full {
+			t.Errorf("%q takes a shortcut: presentation forms, bidi controls and marks that compose do not", s)
+		}
+	}
+	if shortcut("مُصطفى") != marked || shortcut("العـــراق") != marked || shortcut("a\u00a0b") != marked {
+		t.Error("harakat, tatweel and the no-break space are the marked form")
 	}
 }
 

@@ -1,0 +1,101 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/sahifa/sahifa/internal/content"
+	"github.com/sahifa/sahifa/internal/corpus"
+	"github.com/sahifa/sahifa/internal/output"
+)
+
+// BenchmarkServeRebuild is the dev server's rebuild after a save, in
+// process (cmd/sahifa's BenchmarkSaveToReload measures it end to end, in
+// another process, where a CPU profile cannot see it): one article of a
+// generated site edited, then the site built into memory with the last
+// build's pages, memos and parsed articles, as serve does.
+//
+//	SAHIFA_BENCH_ARTICLES=10000 go test ./internal/build -run '^$' -bench ServeRebuild -benchtime 20x SAHIFA_BENCH_PROFILE=/tmp/serve.prof
+func BenchmarkServeRebuild(b *testing.B) {
+	n := 1000
+	if env := os.Getenv("SAHIFA_BENCH_ARTICLES"); env != "" {
+		var err error
+		if n, err = strconv.Atoi(env); err != nil {
+			b.Fatalf("SAHIFA_BENCH_ARTICLES: %v", err)
+		}
+	}
+	root := b.TempDir()
+	// Files are dated an hour back: files changed in the last two seconds
+	// are parsed again whatever their size and time (load.go's racy rule),
+	// which would make every file of a freshly written site new.
+	past := time.Now().Add(-time.Hour)
+	var article string
+	for _, f := range corpus.Generate(corpus.Options{N: n, Seed: 1}) {
+		p := filepath.Join(root, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Chtimes(p, past, past); err != nil {
+			b.Fatal(err)
+		}
+		if filepath.Ext(p) == ".md" {
+			article = p
+		}
+	}
+	original, err := os.ReadFile(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
+	opts := Options{Source: root, Now: now, NoImport: true, CacheDir: b.TempDir(), Parsed: &content.Parsed{}}
+	opts.Memory = output.NewMemoryAfter(nil)
+	res, err := Run(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	last := opts.Memory
+	// SAHIFA_BENCH_PROFILE=FILE: a CPU profile of the rebuilds alone
+	// (-cpuprofile would include the first, full build).
+	if path := os.Getenv("SAHIFA_BENCH_PROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		edited := fmt.Appendf(append([]byte(nil), original...), "\nنسخة %d من الخبر.\n", i)
+		if err := os.WriteFile(article, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		at := past.Add(time.Duration(i+1) * time.Second)
+		if err := os.Chtimes(article, at, at); err != nil {
+			b.Fatal(err)
+		}
+		opts.Memory = output.NewMemoryAfter(last)
+		next := res.Memos.Next()
+		opts.Memos = &next
+		if res, err = Run(opts); err != nil {
+			b.Fatal(err)
+		}
+		if res.Rendered == 0 {
+			b.Fatal("the edit rendered no page")
+		}
+		last = opts.Memory
+	}
+}
