@@ -65,10 +65,7 @@ func (s *session) parsed(opts content.Options) *content.Parsed {
 	if v, _ := s.store.Get(settingsBucket, pagesBucket); string(v) != content.Settings(opts) {
 		return p
 	}
-	s.store.Each(pagesBucket, func(_, rec []byte) error {
-		p.Restore(rec)
-		return nil
-	})
+	s.store.Values(pagesBucket, func(recs [][]byte) { p.Restore(recs...) })
 	return p
 }
 

@@ -133,6 +133,24 @@ func (s *Store) Get(bucket, key string) ([]byte, bool) {
 	return v, v != nil
 }
 
+// Values calls f once with the values of every record of bucket, in key
+// order, for work that reads them all at once (on several cores). The
+// slices are the file's memory, valid only during the call.
+func (s *Store) Values(bucket string, f func(values [][]byte)) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		var values [][]byte
+		if b := tx.Bucket([]byte(bucket)); b != nil {
+			values = make([][]byte, 0, count(tx, bucket))
+			b.ForEach(func(_, v []byte) error {
+				values = append(values, v)
+				return nil
+			})
+		}
+		f(values)
+		return nil
+	})
+}
+
 // Each calls f with every record of bucket, in key order. The slices are
 // valid only during the call.
 func (s *Store) Each(bucket string, f func(key, value []byte) error) error {
