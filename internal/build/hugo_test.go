@@ -13,7 +13,8 @@ import (
 // (issue 19): a page without a title, a headless bundle, _build options,
 // a translation, JSON front matter, draft as text, pages without a date,
 // a section's _index.md with aliases, <!--more-->, raw HTML, a relative
-// alias, bundles' files, shortcodes, and Hugo's config.toml for settings. It builds, with one warning for each, writes what Hugo would and
+// alias, bundles' files, shortcodes, a section's and a term's _index.md
+// with an image, and Hugo's config.toml for settings. It builds, with one warning for each, writes what Hugo would and
 // nothing else, and links to no missing file.
 func TestHugoSite(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
@@ -86,6 +87,22 @@ func TestHugoSite(t *testing.T) {
 	}
 	if page := read("posts/index.html"); !strings.Contains(page, "<title>\u2068Posts") || !strings.Contains(page, "Everything we wrote") {
 		t.Errorf("the section's page lacks its _index.md title and description")
+	}
+	// A section's and a term's _index.md image, on the page and in its
+	// social previews; a term's title, description and aliases.
+	for p, want := range map[string][]string{
+		"posts/index.html": {`<img class="list-image" src="/blog/images/cover.e970655381bc-960.jpg" srcset="/blog/images/cover.e970655381bc-480.jpg 480w,`,
+			`<meta property="og:image" content="https://example.org/blog/images/cover.e970655381bc-1200.jpg">`},
+		"tags/hugo/index.html": {"<title>\u2068Hugo, the generator\u2069", `<p class="section-description"><bdi>Posts about the generator we came from</bdi>.</p>`,
+			`<img class="list-image" src="/blog/images/logo.e970655381bc-960.jpg"`, `<meta property="og:image" content="https://example.org/blog/images/logo.e970655381bc-1200.jpg">`},
+		"topics/hugo/index.html": {`http-equiv="refresh" content="0; url=/blog/tags/hugo/"`},
+	} {
+		page := read(p)
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", p, w)
+			}
+		}
 	}
 	// Nothing of the headless bundle, render: never, the draft or the
 	// translation.

@@ -121,6 +121,10 @@ func (r *renderer) images(errs *errorSet) {
 	for _, src := range r.bundlePictures() {
 		queue(src)
 	}
+	lists := r.listImages(errs)
+	for _, u := range lists {
+		queue(u.src)
+	}
 	close(jobs)
 	wg.Wait()
 
@@ -142,6 +146,7 @@ func (r *renderer) images(errs *errorSet) {
 		}
 	}
 	r.setBundles(done, errs)
+	r.setListImages(lists, done, errs)
 }
 
 // imageResult is a processed source and the URLs of its files.

@@ -203,6 +203,9 @@ type renderer struct {
 	// bundles are the articles' bundle files (bundle.go), set with the
 	// images, before any article is rendered.
 	bundles map[*site.Article]*bundle
+	// pageImages are the sections' and terms' pictures, by
+	// *site.Section or *site.Term (listimages.go).
+	pageImages map[any]*Image
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {
