@@ -22,6 +22,8 @@ func TestE2EHugoSite(t *testing.T) {
 		`content/: warning: translations not built: 1, in ja`,
 		`content/: warning: pages without a date: 3 (content/about.md, content/archives.md, content/posts/guide.md)`,
 		"1 draft not built (use -D to include it)",
+		// Hugo's config.toml is the site's config (there is no sahifa.toml).
+		`config.toml:6:1: warning: Hugo's "theme" is not read: sahifa has no such setting`,
 	}
 	for _, build := range []string{"first", "second"} {
 		r := e2eRun(t, root, nil, "build", "--now", e2eNow)

@@ -112,8 +112,8 @@ type Site struct {
 	Warnings []diag.Warning
 }
 
-// LoadConfig reads sahifa.toml from root; a site without one gets the
-// defaults.
+// LoadConfig reads sahifa.toml from root; a site without one is read from
+// Hugo's settings files (config.LoadHugo), else gets the defaults.
 func LoadConfig(root string) (Site, error) {
 	s := Site{Root: root, Config: config.Default()}
 	// Read by the input rules too: a link out of the site or a pipe is
@@ -124,7 +124,10 @@ func LoadConfig(root string) (Site, error) {
 	}
 	data, err := siteFS.ReadFile(ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return s, nil
+		// A site moved from Hugo keeps its hugo.toml (config.toml,
+		// config/_default/) until someone writes a sahifa.toml.
+		s.Config, s.Warnings, _, err = config.LoadHugo(siteFS)
+		return s, err
 	}
 	if err != nil {
 		return s, err

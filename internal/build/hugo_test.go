@@ -12,8 +12,9 @@ import (
 // TestHugoSite builds testdata/hugo-site, content as a Hugo site holds it
 // (issue 19): a page without a title, a headless bundle, _build options,
 // a translation, JSON front matter, draft as text, pages without a date,
-// a section's _index.md with aliases, <!--more-->, raw HTML and a relative
-// alias. It builds, with one warning for each, writes what Hugo would and
+// a section's _index.md with aliases, <!--more-->, raw HTML, a relative
+// alias, bundles' files, shortcodes, a section's and a term's _index.md
+// with an image, and Hugo's config.toml for settings. It builds, with one warning for each, writes what Hugo would and
 // nothing else, and links to no missing file.
 func TestHugoSite(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
@@ -35,16 +36,17 @@ func TestHugoSite(t *testing.T) {
 		`content/: warning: translations not built: 1, in ja (sahifa builds the site's one language, en-us,`,
 		`content/: warning: pages without a date: 3 (content/about.md, content/archives.md, content/posts/guide.md); each is published as a page at /slug/`,
 		`content/posts/shortcodes.md:37: warning: shortcode mystery is shown to readers as text`,
+		`config.toml:6:1: warning: Hugo's "theme" is not read: sahifa has no such setting`,
 	} {
 		if !containsPrefix(warnings, want) {
 			t.Errorf("no warning %s", want)
 		}
 	}
-	if len(warnings) != 8 {
-		t.Errorf("%d warnings, want 8:\n%s", len(warnings), strings.Join(warnings, "\n"))
+	if len(warnings) != 9 {
+		t.Errorf("%d warnings, want 9:\n%s", len(warnings), strings.Join(warnings, "\n"))
 	}
-	if res.Articles != 8 || res.Held.Drafts != 1 {
-		t.Errorf("%d articles, %d drafts; want 8 and 1", res.Articles, res.Held.Drafts)
+	if res.Articles != 9 || res.Held.Drafts != 1 {
+		t.Errorf("%d articles, %d drafts; want 9 and 1", res.Articles, res.Held.Drafts)
 	}
 
 	files := tree(t, dest)
@@ -85,6 +87,22 @@ func TestHugoSite(t *testing.T) {
 	}
 	if page := read("posts/index.html"); !strings.Contains(page, "<title>\u2068Posts") || !strings.Contains(page, "Everything we wrote") {
 		t.Errorf("the section's page lacks its _index.md title and description")
+	}
+	// A section's and a term's _index.md image, on the page and in its
+	// social previews; a term's title, description and aliases.
+	for p, want := range map[string][]string{
+		"posts/index.html": {`<img class="list-image" src="/blog/images/cover.e970655381bc-960.jpg" srcset="/blog/images/cover.e970655381bc-480.jpg 480w,`,
+			`<meta property="og:image" content="https://example.org/blog/images/cover.e970655381bc-1200.jpg">`},
+		"tags/hugo/index.html": {"<title>\u2068Hugo, the generator\u2069", `<p class="section-description"><bdi>Posts about the generator we came from</bdi>.</p>`,
+			`<img class="list-image" src="/blog/images/logo.e970655381bc-960.jpg"`, `<meta property="og:image" content="https://example.org/blog/images/logo.e970655381bc-1200.jpg">`},
+		"topics/hugo/index.html": {`http-equiv="refresh" content="0; url=/blog/tags/hugo/"`},
+	} {
+		page := read(p)
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", p, w)
+			}
+		}
 	}
 	// Nothing of the headless bundle, render: never, the draft or the
 	// translation.
@@ -133,6 +151,37 @@ func TestHugoSite(t *testing.T) {
 		if strings.Contains(page, remote) {
 			t.Errorf("the shortcodes page loads from another host: %s", remote)
 		}
+	}
+	// A bundle's files beside its page: its photo resized (srcset, no
+	// camera metadata), the others as they are; links to them absolute,
+	// as its feed entry carries the same HTML. With publishResources
+	// false, only what the page links.
+	bundle := read("2024/01/15/my-first-post/index.html")
+	photo := `https://example.org/blog/images/photo.e970655381bc-`
+	for _, want := range []string{
+		`<img src="` + photo + `960.jpg" alt="A photo from the trip" srcset="` + photo + `480.jpg 480w, ` + photo + `960.jpg 960w, ` + photo + `1200.jpg 1200w" sizes="(min-width: 42rem) 42rem, 100vw" width="960" height="640" loading="lazy">`,
+		`<a href="https://example.org/blog/2024/01/15/my-first-post/report.pdf">full report</a>`,
+		`<a href="https://example.org/blog/2024/01/15/my-first-post/images/drawing.svg#top">a drawing</a>`,
+		`<figure><img src="` + photo + `960.jpg" alt="The same photo" srcset="` + photo + `480.jpg 480w,`,
+	} {
+		if !strings.Contains(bundle, want) {
+			t.Errorf("the bundle's page lacks %s", want)
+		}
+		if !strings.Contains(read("index.xml"), want) { // in CDATA
+			t.Errorf("the RSS feed lacks %s", want)
+		}
+	}
+	for p, data := range files {
+		if strings.Contains(string(data), "GPS-SECRET") {
+			t.Errorf("%s holds the photo's camera metadata", p)
+		}
+	}
+	for _, p := range []string{"2024/01/15/my-first-post/photo.jpg", "2024/01/15/my-first-post/report.pdf",
+		"2024/01/15/my-first-post/images/drawing.svg", "images/photo.e970655381bc-480.jpg", "2024/01/16/quiet-bundle/notes.txt"} {
+		read(p)
+	}
+	if _, ok := files["2024/01/16/quiet-bundle/unused.txt"]; ok {
+		t.Error("a file of a bundle with publishResources: false that its page does not link was published")
 	}
 	sitemap := read("sitemap.xml")
 	if !strings.Contains(sitemap, "https://example.org/blog/about/") || strings.Contains(sitemap, "unlisted") {

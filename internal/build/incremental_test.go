@@ -202,58 +202,82 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 	for _, f := range corpus.Generate(corpus.Options{N: 60, Seed: 7}) {
 		s.write(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data)
 	}
-	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	work := t.TempDir()
-	incDest, incCache := filepath.Join(work, "public"), filepath.Join(work, "cache")
-	var mem *output.Memory
-	var memos *render.Memos
-	parsed := &content.Parsed{}
+	b := newTwinBuilds(t, Options{Source: root, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 	kept := 0
 	for i := 0; i <= steps; i++ {
 		what := "first build"
 		if i > 0 {
 			what = s.step()
 		}
-		inc, err := Run(Options{Source: root, Destination: incDest, CacheDir: incCache, Now: now})
-		if err != nil {
-			t.Fatalf("step %d (%s): incremental build: %v", i, what, err)
-		}
+		inc := b.build(fmt.Sprintf("step %d (%s)", i, what))
 		kept += inc.Pages - inc.Rendered
-		clean := filepath.Join(t.TempDir(), "public")
-		if _, err := Run(Options{Source: root, Destination: clean, CacheDir: t.TempDir(), Now: now}); err != nil {
-			t.Fatalf("step %d (%s): clean build: %v", i, what, err)
-		}
-		if diff := diffTrees(t, os.DirFS(incDest), os.DirFS(clean)); diff != "" {
-			t.Fatalf("step %d (%s): incremental build differs from a clean one:\n%s", i, what, diff)
-		}
-
-		// The dev server's way: memory kept from the build before.
-		next := output.NewMemoryAfter(mem)
-		var nextMemos *render.Memos
-		if memos != nil {
-			m := memos.Next()
-			nextMemos = &m
-		}
-		res, err := Run(Options{Source: root, Memory: next, Memos: nextMemos, Parsed: parsed, CacheDir: t.TempDir(), Now: now})
-		if err != nil {
-			t.Fatalf("step %d (%s): memory build: %v", i, what, err)
-		}
-		memos = &res.Memos
-		// The dev server keeps asset names stable (render.Options.StableAssets):
-		// its clean counterpart is a clean build into memory.
-		cleanMem := output.NewMemoryAfter(nil)
-		if _, err := Run(Options{Source: root, Memory: cleanMem, CacheDir: t.TempDir(), Now: now}); err != nil {
-			t.Fatalf("step %d (%s): clean memory build: %v", i, what, err)
-		}
-		if diff := diffTrees(t, memFS(next), memFS(cleanMem)); diff != "" {
-			t.Fatalf("step %d (%s): incremental memory build differs from a clean one:\n%s", i, what, diff)
-		}
-		mem = next
 		t.Logf("step %d: %s: %d of %d pages rendered", i, what, inc.Rendered, inc.Pages)
 	}
 	if kept == 0 {
 		t.Fatal("no build kept a page: the test would pass without incremental builds")
 	}
+}
+
+// twinBuilds builds a site again and again as a publisher does, on disk
+// from the cache of the build before, and as the dev server does, in
+// memory from the build before, and checks each against a clean build.
+type twinBuilds struct {
+	t                 *testing.T
+	opts              Options
+	incDest, incCache string
+	mem               *output.Memory
+	memos             *render.Memos
+	parsed            *content.Parsed
+}
+
+func newTwinBuilds(t *testing.T, opts Options) *twinBuilds {
+	work := t.TempDir()
+	return &twinBuilds{t: t, opts: opts, incDest: filepath.Join(work, "public"), incCache: filepath.Join(work, "cache"), parsed: &content.Parsed{}}
+}
+
+// build builds the site each way, fails the test at what when a build
+// differs from a clean one, and returns the incremental build on disk.
+func (b *twinBuilds) build(what string) Result {
+	t := b.t
+	t.Helper()
+	run := func(how string, o Options) Result {
+		t.Helper()
+		res, err := Run(o)
+		if err != nil {
+			t.Fatalf("%s: %s build: %v", what, how, err)
+		}
+		return res
+	}
+	o := b.opts
+	o.Destination, o.CacheDir = b.incDest, b.incCache
+	inc := run("incremental", o)
+	o.Destination, o.CacheDir = filepath.Join(t.TempDir(), "public"), t.TempDir()
+	run("clean", o)
+	if diff := diffTrees(t, os.DirFS(b.incDest), os.DirFS(o.Destination)); diff != "" {
+		t.Fatalf("%s: incremental build differs from a clean one:\n%s", what, diff)
+	}
+
+	// The dev server's way: memory kept from the build before.
+	next := output.NewMemoryAfter(b.mem)
+	var nextMemos *render.Memos
+	if b.memos != nil {
+		m := b.memos.Next()
+		nextMemos = &m
+	}
+	o = b.opts
+	o.Memory, o.Memos, o.Parsed, o.CacheDir = next, nextMemos, b.parsed, t.TempDir()
+	res := run("memory", o)
+	b.memos, b.mem = &res.Memos, next
+	// The dev server keeps asset names stable (render.Options.StableAssets):
+	// its clean counterpart is a clean build into memory.
+	cleanMem := output.NewMemoryAfter(nil)
+	o = b.opts
+	o.Memory, o.CacheDir = cleanMem, t.TempDir()
+	run("clean memory", o)
+	if diff := diffTrees(t, memFS(next), memFS(cleanMem)); diff != "" {
+		t.Fatalf("%s: incremental memory build differs from a clean one:\n%s", what, diff)
+	}
+	return inc
 }
 
 // memFS is a Memory's files as a file system.

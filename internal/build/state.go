@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/output"
 	"github.com/sahifa/sahifa/internal/site"
@@ -81,12 +82,18 @@ func inputsFingerprint(site *sitefs.FS, opts Options) (string, error) {
 		fmt.Fprintf(h, "%s\x00%d %d %v\x00", rel, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
 		return nil
 	}
-	if fi, err := site.Stat(ConfigFile); err == nil {
-		if err := stat(ConfigFile, fi); err != nil {
+	hugo, err := config.HugoFiles(site) // read when there is no sahifa.toml
+	if err != nil {
+		return "", err
+	}
+	for _, name := range append([]string{ConfigFile}, hugo...) {
+		if fi, err := site.Stat(name); err == nil {
+			if err := stat(name, fi); err != nil {
+				return "", err
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", err
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", err
 	}
 	for _, dir := range sitefs.InputDirs() {
 		// A temporary being written, or left by a killed write, is read by

@@ -11,6 +11,7 @@ package config
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -179,28 +180,52 @@ func Default() Config {
 // then the zero value and must not be used. A TOML syntax error is a single
 // *diag.SourceError at go-toml's position.
 func Parse(name string, data []byte) (Config, []diag.Warning, error) {
-	// Windows editors may save a byte order mark, which TOML rejects.
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	return parseFiles([]File{{Name: name, Data: data}}, false)
+}
 
-	var doc map[string]any
-	if err := toml.Unmarshal(data, &doc); err != nil {
-		return Config{}, nil, syntaxError(name, err)
-	}
-	places, err := locate(data)
-	if err != nil {
-		return Config{}, nil, syntaxError(name, err)
-	}
+// File is one TOML file of a site's settings.
+type File struct {
+	Name string // as messages show it: "config/_default/params.toml"
+	Data []byte
+	// Under is the key the file's contents sit under, "" for the top:
+	// Hugo's config/_default/params.toml holds the [params] table.
+	Under string
+}
 
-	p := &parser{name: name, data: data, places: places, cfg: Default(), sets: map[string][]assignment{}}
-	p.walk(nil, doc)
+func parseFiles(files []File, hugo bool) (Config, []diag.Warning, error) {
+	p := &parser{cfg: Default(), sets: map[string][]assignment{}, hugo: hugo}
+	var errs []error
+	for i, f := range files {
+		// Windows editors may save a byte order mark, which TOML rejects.
+		data := bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
+		var doc map[string]any
+		if err := toml.Unmarshal(data, &doc); err != nil {
+			errs = append(errs, syntaxError(f.Name, err))
+			continue
+		}
+		places, err := locate(data)
+		if err != nil {
+			errs = append(errs, syntaxError(f.Name, err))
+			continue
+		}
+		src := &source{name: f.Name, data: data, places: places, order: i}
+		if f.Under == "" {
+			p.walk(src, nil, doc)
+		} else {
+			src.under = []string{f.Under}
+			p.walk(src, nil, map[string]any{f.Under: doc})
+		}
+	}
+	if len(errs) > 0 {
+		return Config{}, nil, errors.Join(errs...)
+	}
 	p.apply()
 
-	sort.SliceStable(p.warns, func(i, j int) bool {
-		return before(p.warns[i].Line, p.warns[i].Col, p.warns[j].Line, p.warns[j].Col)
-	})
+	sort.SliceStable(p.warns, func(i, j int) bool { return warnBefore(p.warns[i], p.warns[j]) })
 	if len(p.errs) > 0 {
 		sort.SliceStable(p.errs, func(i, j int) bool {
-			return before(p.errs[i].Line, p.errs[i].Col, p.errs[j].Line, p.errs[j].Col)
+			a, b := p.errs[i], p.errs[j]
+			return a.Path < b.Path || a.Path == b.Path && before(a.Line, a.Col, b.Line, b.Col)
 		})
 		errs := make([]error, len(p.errs))
 		for i, e := range p.errs {
@@ -209,6 +234,10 @@ func Parse(name string, data []byte) (Config, []diag.Warning, error) {
 		return Config{}, p.warns, errors.Join(errs...)
 	}
 	return p.cfg, p.warns, nil
+}
+
+func warnBefore(a, b diag.Warning) bool {
+	return a.Path < b.Path || a.Path == b.Path && before(a.Line, a.Col, b.Line, b.Col)
 }
 
 func before(l1, c1, l2, c2 int) bool {
@@ -226,58 +255,83 @@ func syntaxError(name string, err error) error {
 
 // assignment is one key in the file that feeds a setting.
 type assignment struct {
+	file    *source
 	setting string
 	parts   []string // the key path as written
 	value   any
 	place   place
 }
 
-type parser struct {
+// source is a file being read, with where each of its keys is.
+type source struct {
 	name   string
 	data   []byte
 	places map[string]place
-	cfg    Config
-	sets   map[string][]assignment // by setting
-	warns  []diag.Warning
-	errs   []*diag.SourceError
+	under  []string // the key path its contents sit under (File.Under)
+	order  int      // its place among the files read
+}
+
+// place is where the key path parts (from the top of the settings) is
+// written in the file; zero for a path the file does not write.
+func (s *source) place(parts []string) place {
+	if len(parts) < len(s.under) {
+		return place{}
+	}
+	return s.places[exactPath(parts[len(s.under):])]
+}
+
+type parser struct {
+	// hugo is set when reading Hugo's files: keys sahifa does not use
+	// are Hugo's own, not slips.
+	hugo  bool
+	cfg   Config
+	sets  map[string][]assignment // by setting
+	warns []diag.Warning
+	errs  []*diag.SourceError
 }
 
 // walk sorts the keys of table m (at path prefix) into known settings,
 // tables to descend into and unknown keys.
-func (p *parser) walk(prefix []string, m map[string]any) {
+func (p *parser) walk(src *source, prefix []string, m map[string]any) {
 	for k, v := range m {
 		parts := append(append([]string(nil), prefix...), k)
-		pl := p.places[exactPath(parts)]
+		pl := src.place(parts)
 		known, ok := keyIndex[lowerPath(parts)]
 		switch {
 		case !ok:
 			// Not descending further: one warning per unknown table is
 			// enough, not one per key inside it.
-			p.unknown(parts, pl)
+			p.unknown(src, parts, pl)
 		case known.setting == "":
 			sub, isTable := v.(map[string]any)
 			if !isTable {
 				line, col := pl.at()
-				p.errs = append(p.errs, diag.Errorf(p.name, line, col, "%s: must be a table, got %s", dotted(parts), describe(v)))
+				p.errs = append(p.errs, diag.Errorf(src.name, line, col, "%s: must be a table, got %s", dotted(parts), describe(v)))
 				continue
 			}
-			p.walk(parts, sub)
+			p.walk(src, parts, sub)
 		default:
-			p.sets[known.setting] = append(p.sets[known.setting], assignment{known.setting, parts, v, pl})
+			p.sets[known.setting] = append(p.sets[known.setting], assignment{src, known.setting, parts, v, pl})
 		}
 	}
 }
 
-func (p *parser) unknown(parts []string, pl place) {
+func (p *parser) unknown(src *source, parts []string, pl place) {
 	msg := "unknown key \"" + dotted(parts) + "\""
-	if s := suggest(parts); s != "" {
+	if p.hugo {
+		// Hugo has hundreds of settings sahifa has no use for (theme,
+		// outputs, languages …): each is named once, as not read, and
+		// none is taken for a slip ("languages" is not "language").
+		msg = "Hugo's \"" + dotted(parts) + "\" is not read: sahifa has no such setting"
+	}
+	if s := suggest(parts); s != "" && !p.hugo {
 		msg += " (did you mean \"" + s + "\"?)"
 	} else if len(parts) == 2 && strings.EqualFold(parts[0], "permalinks") {
 		// Hugo configs name patterns after sections ("posts"); sahifa
 		// has one kind of page with a permalink.
 		msg += " (the article URL pattern is \"permalinks.article\")"
 	}
-	p.warns = append(p.warns, diag.Warning{Path: p.name, Line: pl.keyLine, Col: pl.keyCol, Msg: msg})
+	p.warns = append(p.warns, diag.Warning{Path: src.name, Line: pl.keyLine, Col: pl.keyCol, Msg: msg})
 }
 
 // apply checks and stores each setting that the file sets. A setting set
@@ -290,13 +344,20 @@ func (p *parser) apply() {
 		if len(as) == 0 {
 			continue
 		}
-		sort.Slice(as, func(i, j int) bool {
+		sort.SliceStable(as, func(i, j int) bool {
+			if as[i].file.order != as[j].file.order {
+				return as[i].file.order < as[j].file.order // files in the order read
+			}
 			return before(as[i].place.keyLine, as[i].place.keyCol, as[j].place.keyLine, as[j].place.keyCol)
 		})
 		conflict := false
 		for _, b := range as[1:] {
 			if !reflect.DeepEqual(b.value, as[0].value) {
-				p.fail(b, "conflicts with %s at line %d; keep one", dotted(as[0].parts), as[0].place.keyLine)
+				where := fmt.Sprintf("line %d", as[0].place.keyLine)
+				if b.file != as[0].file {
+					where = fmt.Sprintf("%s:%d", as[0].file.name, as[0].place.keyLine)
+				}
+				p.fail(b, "conflicts with %s at %s; keep one", dotted(as[0].parts), where)
 				conflict = true
 			}
 		}
@@ -322,5 +383,5 @@ func (p *parser) fail(a assignment, format string, args ...any) {
 
 func (p *parser) failAt(a assignment, line, col int, format string, args ...any) {
 	args = append([]any{dotted(a.parts)}, args...)
-	p.errs = append(p.errs, diag.Errorf(p.name, line, col, "%s: "+format, args...))
+	p.errs = append(p.errs, diag.Errorf(a.file.name, line, col, "%s: "+format, args...))
 }

@@ -20,6 +20,9 @@ var knownKeys = []knownKey{
 	{"baseURL", "baseURL"},
 	{"language", "language"},
 	{"languageCode", "language"}, // Hugo's name
+	// Hugo's content language: the site's language unless languageCode
+	// (or language) says more (en-us).
+	{"defaultContentLanguage", "defaultContentLanguage"},
 	{"dir", "dir"},
 	{"timezone", "timezone"},
 	{"paginate", "paginate"},

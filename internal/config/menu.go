@@ -99,7 +99,7 @@ func (p *parser) entryPlace(a assignment, menu string, i int, key string) place 
 	if key != "" {
 		parts = append(parts, key)
 	}
-	if pl, ok := p.places[exactPath(parts)]; ok {
+	if pl := a.file.place(parts); pl.keyLine > 0 {
 		return pl
 	}
 	return a.place
@@ -107,7 +107,7 @@ func (p *parser) entryPlace(a assignment, menu string, i int, key string) place 
 
 func (p *parser) menuEntry(a assignment, menu string, i int, raw map[string]any) (MenuEntry, bool) {
 	at := p.entryPlace(a, menu, i, "")
-	e := MenuEntry{File: p.name, Line: at.keyLine, Col: at.keyCol}
+	e := MenuEntry{File: a.file.name, Line: at.keyLine, Col: at.keyCol}
 	label := fmt.Sprintf("%s entry %d", menu, i+1)
 	ok := true
 	bad := func(key, format string, args ...any) {
@@ -151,7 +151,7 @@ func (p *parser) menuEntry(a assignment, menu string, i int, raw map[string]any)
 			} else {
 				msg += " (known: " + strings.Join(menuKeys, ", ") + ")"
 			}
-			p.warns = append(p.warns, diag.Warning{Path: p.name, Line: pl.keyLine, Col: pl.keyCol, Msg: msg})
+			p.warns = append(p.warns, diag.Warning{Path: a.file.name, Line: pl.keyLine, Col: pl.keyCol, Msg: msg})
 			continue
 		}
 		s, isStr := v.(string)
@@ -195,10 +195,10 @@ func (p *parser) checkParents(a assignment, menu string, entries []MenuEntry) {
 			if near := diag.Closest(e.Parent, ids); near != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", near)
 			}
-			p.errs = append(p.errs, diag.Errorf(p.name, e.Line, e.Col, "%s: %s entry %q: parent %q names no entry of the menu%s",
+			p.errs = append(p.errs, diag.Errorf(a.file.name, e.Line, e.Col, "%s: %s entry %q: parent %q names no entry of the menu%s",
 				dotted(a.parts), menu, e.Name, e.Parent, hint))
 		case parent.Parent != "":
-			p.errs = append(p.errs, diag.Errorf(p.name, e.Line, e.Col, "%s: %s entry %q: its parent %q is itself a child; menus have one level of children",
+			p.errs = append(p.errs, diag.Errorf(a.file.name, e.Line, e.Col, "%s: %s entry %q: its parent %q is itself a child; menus have one level of children",
 				dotted(a.parts), menu, e.Name, e.Parent))
 		}
 	}

@@ -25,6 +25,11 @@ var settings = []struct {
 	{"title", func(p *parser, a assignment) { p.str(a, &p.cfg.Title) }},
 	{"baseURL", applyBaseURL},
 	{"language", applyLanguage},
+	{"defaultContentLanguage", func(p *parser, a assignment) {
+		if !p.cfg.LanguageSet {
+			applyLanguage(p, a)
+		}
+	}},
 	{"dir", applyDir},
 	{"timezone", applyTimezone},
 	{"paginate", applyPaginate},
@@ -269,10 +274,10 @@ func applyPermalink(p *parser, a assignment) {
 	line, col := a.place.at()
 	search, end := a.place.valOff, a.place.valOff
 	if a.place.valLine > 0 {
-		if i := bytes.IndexByte(p.data[end:], '\n'); i >= 0 {
+		if i := bytes.IndexByte(a.file.data[end:], '\n'); i >= 0 {
 			end += i
 		} else {
-			end = len(p.data)
+			end = len(a.file.data)
 		}
 	}
 	perArticle := false
@@ -284,8 +289,8 @@ func applyPermalink(p *parser, a assignment) {
 		}
 		l, c := line, col
 		if search >= 0 && search < end {
-			if i := bytes.Index(p.data[search:end], []byte(tok)); i >= 0 {
-				l, c = lineCol(p.data, search+i)
+			if i := bytes.Index(a.file.data[search:end], []byte(tok)); i >= 0 {
+				l, c = lineCol(a.file.data, search+i)
 				search += i + len(tok)
 			}
 		}

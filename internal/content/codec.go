@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa/internal/diag"
+	"github.com/sahifa/sahifa/internal/markdown"
 	"github.com/sahifa/sahifa/internal/wire"
 )
 
@@ -20,7 +21,7 @@ import (
 // codecVersion changes with the layout below or with anything that makes
 // Parse give another Page for the same file: records of another version
 // are parsed again.
-const codecVersion = 3
+const codecVersion = 4
 
 // EncodePage is the record of p without its body.
 func encodePage(p *Page, opts Options) []byte {
@@ -56,6 +57,13 @@ func encodePage(p *Page, opts Options) []byte {
 		e.int(int64(w.Line))
 		e.int(int64(w.Col))
 		e.string(w.Msg)
+	}
+	e.bool(p.KeepResources)
+	e.uint(uint64(len(p.BundleLinks)))
+	for _, l := range p.BundleLinks {
+		e.string(l.Name)
+		e.int(int64(l.Line))
+		e.bool(l.Image)
 	}
 	return e.buf
 }
@@ -105,6 +113,10 @@ func decodePage(rec []byte, opts Options) (Page, error) {
 		}
 		for range d.Uvarint() {
 			p.Warnings = append(p.Warnings, diag.Warning{Path: d.String(), Line: int(d.Varint()), Col: int(d.Varint()), Msg: d.String()})
+		}
+		p.KeepResources = d.Uvarint() != 0
+		for range d.Uvarint() {
+			p.BundleLinks = append(p.BundleLinks, markdown.LocalLink{Name: d.String(), Line: int(d.Varint()), Image: d.Uvarint() != 0})
 		}
 		return nil
 	})

@@ -98,9 +98,9 @@ var looseBools = map[string]bool{"draft": true, "headless": true}
 // setBuild reads Hugo's _build options: render never (or link, whose
 // permalink without a page sahifa has no use for) writes no page; list
 // never (or local: sahifa has no page lists but the site's) keeps the page
-// off lists, feeds and the sitemap. publishResources is accepted: sahifa
-// publishes no resource of a bundle but its featured image, which its
-// page uses.
+// off lists, feeds and the sitemap. publishResources false publishes only
+// the files of its bundle its page links, which Hugo publishes as the
+// page uses them.
 func (p *Page) setBuild(written string, v any) error {
 	m, ok := v.(map[string]any)
 	if !ok {
@@ -118,7 +118,9 @@ func (p *Page) setBuild(written string, v any) error {
 			on, err = buildMode(v, "always", "never", "local")
 			p.Unlisted = !on
 		case "publishresources":
-			_, err = boolean(written+"."+k, v)
+			var on bool
+			on, err = boolean(written+"."+k, v)
+			p.KeepResources = !on
 		}
 		if err != nil {
 			return i18n.New(i18n.KeyValue, k, err)

@@ -150,7 +150,7 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 		!slices.Equal(prev.opts.Shortcodes, opts.Shortcodes)) {
 		prev.pages = nil // parsed with other settings (warnings are kept in their language)
 	}
-	var paths []string
+	var paths, others []string
 	stats := map[string]fs.FileInfo{}
 	// Hidden files and folders are editor and OS litter (an Emacs lock
 	// file is even a dangling link): left out before any rule applies.
@@ -165,6 +165,8 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 					stats[p] = fi
 				}
 			}
+		} else if !strings.HasSuffix(p, ".md") {
+			others = append(others, p) // perhaps a file of a bundle
 		}
 		return nil
 	})
@@ -201,6 +203,8 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 	if prev != nil {
 		prev.remember(paths, pages, reused, stats, opts)
 	}
+	// After remember: what the bundles hold is listed again every load.
+	attachBundles(pages, others)
 	return pages, nil
 }
 

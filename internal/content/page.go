@@ -10,6 +10,7 @@ import (
 
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/frontmatter"
+	"github.com/sahifa/sahifa/internal/markdown"
 )
 
 // Page is one Markdown source file after its front matter was decoded. It
@@ -51,6 +52,20 @@ type Page struct {
 	// feed and sitemap (hugo.go).
 	NoRender bool
 	Unlisted bool
+	// KeepResources is _build.publishResources: false: of its bundle,
+	// only the files its page links are published.
+	KeepResources bool
+
+	// Bundle is the files of its bundle, for a leaf bundle's index.md
+	// (Hugo's page resources): every file in its folder and below but
+	// articles, sorted by name; nil for another page. Listed by every
+	// Load, not kept in records: a file added beside an unchanged
+	// index.md is a change.
+	Bundle []BundleFile
+	// BundleLinks are the links and images of an index.md's body to
+	// files beside it, at their lines in the file, for the warning
+	// about one that is missing.
+	BundleLinks []markdown.LocalLink
 
 	// Lines holds the line of every front matter key, lower-cased, for
 	// messages about values that are checked later (tags, url, aliases).

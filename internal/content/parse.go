@@ -103,6 +103,12 @@ func parse(path string, src []byte, opts Options) (Page, error) {
 			p.Warnings = append(p.Warnings, warning(path, doc.BodyLine+line-1, 0, i18n.New(i18n.RawHTML, raw), opts.Lang))
 		}
 	}
+	if IsBundlePage(path) {
+		for _, l := range markdown.LocalLinks(p.Body) {
+			l.Line += doc.BodyLine - 1
+			p.BundleLinks = append(p.BundleLinks, l)
+		}
+	}
 	for _, sp := range markdown.ShortcodeProblems(p.Body, func(name string) bool { return slices.Contains(opts.Shortcodes, name) }) {
 		p.Warnings = append(p.Warnings, warning(path, doc.BodyLine+sp.Line-1, 0, shortcodeMessage(sp), opts.Lang))
 	}

@@ -30,12 +30,18 @@ type SectionMeta struct {
 	// /posts/), each redirecting to it; AliasesLine is their key's line.
 	Aliases     []string
 	AliasesLine int
+	// Image is its picture as written (beside the _index.md, in assets/
+	// or static/, or a URL): on its page and in its social previews.
+	Image     string
+	ImageLine int
 }
 
 // LoadSections reads the _index.md of each folder directly under dir of
-// fsys. Folders without one are not listed (the site names them after
-// the folder, with a warning); a broken file is an error at its place,
-// every one of them reported.
+// fsys, and of each folder directly below those: Folder "tags/hugo" is
+// the term hugo's, if the site has a taxonomy tags (Hugo's
+// content/tags/hugo/_index.md). Folders without one are not listed (the
+// site names sections after the folder, with a warning); a broken file
+// is an error at its place, every one of them reported.
 func LoadSections(fsys fs.FS, dir string) ([]SectionMeta, []diag.Warning, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -47,37 +53,50 @@ func LoadSections(fsys fs.FS, dir string) ([]SectionMeta, []diag.Warning, error)
 	var metas []SectionMeta
 	var warns []diag.Warning
 	var errs []error
-	for _, e := range entries {
-		if !e.IsDir() || SkipsDir(e.Name()) {
-			continue
-		}
-		p := path.Join(dir, e.Name(), SectionFile)
+	read := func(folder string) {
+		p := path.Join(dir, folder, SectionFile)
 		src, err := fs.ReadFile(fsys, p)
 		if errors.Is(err, fs.ErrNotExist) {
-			continue
+			return
 		}
 		if err != nil {
 			errs = append(errs, err)
-			continue
+			return
 		}
 		m, ws, err := ParseSection(p, src)
 		warns = append(warns, ws...)
 		if err != nil {
 			errs = append(errs, err)
+			return
+		}
+		m.Folder = folder
+		metas = append(metas, m)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || SkipsDir(e.Name()) {
 			continue
 		}
-		m.Folder = e.Name()
-		metas = append(metas, m)
+		read(e.Name())
+		subs, err := fs.ReadDir(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, sub := range subs {
+			if sub.IsDir() && !SkipsDir(sub.Name()) {
+				read(e.Name() + "/" + sub.Name())
+			}
+		}
 	}
 	return metas, warns, errors.Join(errs...)
 }
 
 // sectionKeys are the keys a section's front matter uses; others are
 // left for themes (as an article's are) but a near miss is warned of.
-var sectionKeys = []string{"title", "description", "weight", "aliases"}
+var sectionKeys = []string{"title", "description", "weight", "aliases", "image"}
 
-// ParseSection decodes a section's _index.md at path: its title,
-// description, weight and aliases. Its body, if any, is not used yet.
+// ParseSection decodes a section's (or a term's) _index.md at path: its
+// title, description, weight, aliases and image. Its body, if any, is not used yet.
 func ParseSection(path string, src []byte) (SectionMeta, []diag.Warning, error) {
 	m := SectionMeta{Path: path}
 	if isUTF16(src) {
@@ -104,6 +123,10 @@ func ParseSection(path string, src []byte) (SectionMeta, []diag.Warning, error) 
 			m.Description = strings.TrimSpace(m.Description)
 		case "weight":
 			m.Weight, err = integer(f.Key, f.Value)
+		case "image":
+			m.ImageLine = f.Line
+			m.Image, err = str(f.Key, f.Value)
+			m.Image = strings.TrimSpace(m.Image)
 		case "aliases":
 			// A relative alias is beside the section, at the top of
 			// the site, as Hugo places it.
@@ -128,7 +151,9 @@ func ParseSection(path string, src []byte) (SectionMeta, []diag.Warning, error) 
 	if err := errors.Join(errs...); err != nil {
 		return m, warns, err
 	}
-	if m.Title == "" {
+	// A term's page (tags/hugo/_index.md) or a subsection's is named
+	// after its term or folder as Hugo names it, without a word.
+	if m.Title == "" && strings.Count(path, "/") <= 2 {
 		warns = append(warns, diag.Warning{Path: path, Line: max(doc.FMLine, 1),
 			Msg: "no title; the section is called by its folder's name (add title: with the name readers should see)"})
 	}

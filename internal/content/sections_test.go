@@ -51,3 +51,31 @@ func TestParseSectionAliases(t *testing.T) {
 		t.Error("a full URL was accepted")
 	}
 }
+
+// A section's _index.md names its picture; a folder below a section
+// (a term's content/tags/<term>/_index.md) is read too, without the
+// warning a section without a title gets.
+func TestLoadSectionsImageAndTerms(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/_index.md":     {Data: []byte("---\ntitle: Posts\nimage: cover.jpg\n---\n")},
+		"content/tags/hugo/_index.md": {Data: []byte("---\ndescription: About Hugo.\naliases: [/topics/hugo/]\nimage: logo.jpg\n---\n")},
+		"content/tags/go/x.md":        {Data: []byte("---\ntitle: x\n---\n")},
+	}
+	metas, warns, err := LoadSections(fsys, "content")
+	if err != nil || len(warns) != 0 {
+		t.Fatalf("%v %v", err, warns)
+	}
+	got := map[string]SectionMeta{}
+	for _, m := range metas {
+		got[m.Folder] = m
+	}
+	if m := got["posts"]; m.Image != "cover.jpg" || m.ImageLine != 3 {
+		t.Errorf("posts: %+v", m)
+	}
+	if m := got["tags/hugo"]; m.Description != "About Hugo." || m.Image != "logo.jpg" || len(m.Aliases) != 1 || m.Path != "content/tags/hugo/_index.md" {
+		t.Errorf("tags/hugo: %+v", m)
+	}
+	if len(got) != 2 {
+		t.Errorf("metas %v", got)
+	}
+}

@@ -16,15 +16,21 @@ func (t basePathTransformer) Transform(doc *ast.Document, _ text.Reader, _ parse
 	if t.base == "" {
 		return
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	walkLinks(doc, func(_ ast.Node, dest *[]byte) { *dest = t.rebase(*dest) })
+}
+
+// walkLinks calls f with each link and image below n, in order, and its
+// destination, which f may change.
+func walkLinks(n ast.Node, f func(n ast.Node, dest *[]byte)) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			n.Destination = t.rebase(n.Destination)
+			f(n, &n.Destination)
 		case *ast.Image:
-			n.Destination = t.rebase(n.Destination)
+			f(n, &n.Destination)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -143,6 +143,7 @@ func New(opts ...Option) *Renderer {
 		goldmark.WithParserOptions(parser.WithASTTransformers(
 			util.Prioritized(headingIDTransformer{}, 100),
 			util.Prioritized(basePathTransformer{base: strings.TrimSuffix(c.basePath, "/")}, 200),
+			util.Prioritized(bundleTransformer{}, 50),
 		)),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
@@ -172,6 +173,9 @@ func (r *Renderer) RenderPage(original []byte, page Page) (Result, error) {
 	// within this document only, and no state is shared between
 	// concurrent renders.
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	if page.Bundle != nil {
+		pc.Set(bundleKey, page.Bundle)
+	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {

@@ -77,6 +77,10 @@ type Page struct {
 	Params map[string]any
 	// SiteParams are the site's [params].
 	SiteParams map[string]any
+	// Bundle finds a file of the page's bundle by its name in the
+	// page's folder (BundleName): links, images and figures that name
+	// one point to it as published. nil for a page that is no bundle.
+	Bundle func(name string) (BundleFile, bool)
 }
 
 // Param is a param of the page or, failing that, of the site, by a

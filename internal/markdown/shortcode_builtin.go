@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -148,7 +149,17 @@ func figure(run *shortcodeRun, c *shortcodeCall) ([]byte, error) {
 	if alt == "" {
 		alt = caption
 	}
-	b.WriteString(`<img src="` + esc(run.r.rebase(c.get("src"))) + `" alt="` + esc(alt) + `"`)
+	src := run.r.rebase(c.get("src"))
+	// A file of the page's bundle (src="photo.jpg") as published, at
+	// its sizes unless the writer gave some.
+	f, inBundle := run.bundleFile(c.get("src"))
+	if inBundle {
+		src = f.URL
+	}
+	b.WriteString(`<img src="` + esc(src) + `" alt="` + esc(alt) + `"`)
+	if inBundle && f.Srcset != "" && c.get("width") == "" && c.get("height") == "" {
+		b.WriteString(` srcset="` + esc(f.Srcset) + `" sizes="` + esc(f.Sizes) + `" width="` + strconv.Itoa(f.Width) + `" height="` + strconv.Itoa(f.Height) + `"`)
+	}
 	for _, a := range []string{"width", "height"} {
 		if v := c.get(a); v != "" {
 			b.WriteString(" " + a + `="` + esc(v) + `"`)

@@ -49,7 +49,7 @@ func (r *renderer) article(a *site.Article) error {
 		if err != nil {
 			return err
 		}
-		res, err := r.opts.Markdown.RenderPage(body, markdown.Page{Title: a.Title, Params: a.Params, SiteParams: r.site.Config.Params})
+		res, err := r.opts.Markdown.RenderPage(body, markdown.Page{Title: a.Title, Params: a.Params, SiteParams: r.site.Config.Params, Bundle: r.bundles[a].find()})
 		if err != nil {
 			line := a.BodyLine
 			var le *markdown.LimitError
@@ -104,7 +104,11 @@ func (r *renderer) article(a *site.Article) error {
 	}
 
 	data := r.articlePage(a, e)
-	key := r.pageKey(articleLayout, data, append([]string{bk}, r.refURLs(facts.Refs)...)...)
+	extra := append([]string{bk}, r.refURLs(facts.Refs)...)
+	if b := r.bundles[a]; b != nil {
+		extra = append(extra, b.key)
+	}
+	key := r.pageKey(articleLayout, data, extra...)
 	if r.keep(a.OutputPath, key) {
 		return nil
 	}

@@ -28,6 +28,10 @@ type Page struct {
 	Archive  *ArchiveData  // Kinds "archive" and "period"
 	Period   *PeriodLink   // Kind "period"
 	Search   *SearchData   // Kind "search"
+	// Image is a section's or a term's picture, from its _index.md
+	// (image:); nil for none and on other pages (an article's is
+	// Article.Image).
+	Image *Image
 	// SectionBlocks are, on the home page's front page only, each
 	// section's newest stories that the front page does not list, for
 	// the theme's blocks (params.homeSections). The front page changes

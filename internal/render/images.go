@@ -109,11 +109,21 @@ func (r *renderer) images(errs *errorSet) {
 		}()
 	}
 	queued := map[string]bool{}
-	for _, u := range uses {
-		if !queued[u.src.shown] {
-			queued[u.src.shown] = true
-			jobs <- u.src
+	queue := func(src imageSource) {
+		if !queued[src.shown] {
+			queued[src.shown] = true
+			jobs <- src
 		}
+	}
+	for _, u := range uses {
+		queue(u.src)
+	}
+	for _, src := range r.bundlePictures() {
+		queue(src)
+	}
+	lists := r.listImages(errs)
+	for _, u := range lists {
+		queue(u.src)
 	}
 	close(jobs)
 	wg.Wait()
@@ -135,6 +145,8 @@ func (r *renderer) images(errs *errorSet) {
 			e.Image = r.templateImage(res, e)
 		}
 	}
+	r.setBundles(done, errs)
+	r.setListImages(lists, done, errs)
 }
 
 // imageResult is a processed source and the URLs of its files.
@@ -212,17 +224,10 @@ func unwrapPath(err error) error {
 
 func (r *renderer) templateImage(res *imageResult, a *Article) *Image {
 	img := res.img
-	src := img.Variants[0]
-	var set []string
-	for _, v := range img.Variants {
-		if v.Width <= srcWidth {
-			src = v
-		}
-		set = append(set, r.rel(res.urls[v.Width])+" "+strconv.Itoa(v.Width)+"w")
-	}
+	src, srcset := r.sizes(res, r.rel)
 	return &Image{
 		Src:     r.rel(res.urls[src.Width]),
-		Srcset:  strings.Join(set, ", "),
+		Srcset:  srcset,
 		Sizes:   articleSizes,
 		Width:   src.Width,
 		Height:  src.Height,

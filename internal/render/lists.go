@@ -159,7 +159,10 @@ func (r *renderer) taxonomy(tx *site.Taxonomy) work {
 		for i := range t.Pagers {
 			w = append(w, func() error {
 				data := r.listPage("term", t.Name, &t.Pagers[i])
-				data.Taxonomy, data.Term, data.Feeds = named, &link, feeds
+				data.Taxonomy, data.Term, data.Feeds, data.Image = named, &link, feeds, r.pageImages[t]
+				if d := t.Meta().Description; d != "" {
+					data.Description = d
+				}
 				if t.Pagers[i].Number > 0 {
 					data.Term = &uncounted
 				}
@@ -269,7 +272,7 @@ func (r *renderer) sections() work {
 			w = append(w, func() error {
 				p := &sec.Pagers[i]
 				data := r.listPage("section", sec.Name, p)
-				data.Section, data.Feeds = &link, feeds
+				data.Section, data.Feeds, data.Image = &link, feeds, r.pageImages[sec]
 				if sec.Description != "" {
 					data.Description = sec.Description
 				}

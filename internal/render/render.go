@@ -100,6 +100,7 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 		w = append(w, r.taxonomy(tx)...)
 	}
 	w = append(w, r.archive(s.Archive)...)
+	w = append(w, r.bundleCopies()...)
 	w = append(w, r.writeFeeds()...)
 	w = append(w, func() error { return r.writeSitemaps(opts.Now) }, r.notFound)
 	for _, al := range s.Aliases {
@@ -199,6 +200,12 @@ type renderer struct {
 	assets   map[string]Asset
 	// resolveRef finds the pages ref and relref shortcodes name.
 	resolveRef markdown.RefResolver
+	// bundles are the articles' bundle files (bundle.go), set with the
+	// images, before any article is rendered.
+	bundles map[*site.Article]*bundle
+	// pageImages are the sections' and terms' pictures, by
+	// *site.Section or *site.Term (listimages.go).
+	pageImages map[any]*Image
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {

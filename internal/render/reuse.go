@@ -338,6 +338,9 @@ func (r *renderer) writePage(d *keyData, p *Page) {
 	if d.has(p.Section != nil) {
 		d.section(p.Section)
 	}
+	if d.has(p.Image != nil) {
+		d.image(p.Image)
+	}
 	each(d, p.SectionBlocks, (*keyData).sectionBlock)
 	each(d, p.Feeds, (*keyData).feed)
 }

@@ -127,15 +127,23 @@ func (s *Site) claimSections(claims claims) []error {
 func (s *Site) sectionAliases(claims claims) []error {
 	var errs []error
 	for _, sec := range s.Sections {
-		for _, from := range sec.meta.Aliases {
-			out := OutputPath(from)
-			if prev, ok := claims.owner(out); ok {
-				errs = append(errs, diag.Errorf(sec.meta.Path, sec.meta.AliasesLine, 0, "alias %q collides with %s; choose another", from, prev))
-				continue
-			}
-			claims[out] = sec.meta.Path
-			s.Aliases = append(s.Aliases, Alias{OutputPath: out, Title: sec.Name, RelPermalink: sec.RelPermalink})
+		errs = append(errs, s.indexAliases(claims, sec.meta, sec.Name, sec.RelPermalink)...)
+	}
+	return errs
+}
+
+// indexAliases claims the aliases an _index.md gives the page at rel
+// called title, and adds their redirects.
+func (s *Site) indexAliases(claims claims, m content.SectionMeta, title, rel string) []error {
+	var errs []error
+	for _, from := range m.Aliases {
+		out := OutputPath(from)
+		if prev, ok := claims.owner(out); ok {
+			errs = append(errs, diag.Errorf(m.Path, m.AliasesLine, 0, "alias %q collides with %s; choose another", from, prev))
+			continue
 		}
+		claims[out] = m.Path
+		s.Aliases = append(s.Aliases, Alias{OutputPath: out, Title: title, RelPermalink: rel})
 	}
 	return errs
 }

@@ -54,6 +54,9 @@ type Article struct {
 	// Section is the section the article is filed in (its folder under
 	// content/), nil for none.
 	Section *Section
+	// Files are the files of its bundle published beside its page
+	// (bundle.go).
+	Files []BundleFile
 }
 
 // Alias is an old URL that redirects to a page: an article, or a
@@ -141,6 +144,7 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 	}
 	for _, name := range cfg.Taxonomies {
 		tx := buildTaxonomy(name, s.Articles, cfg.Paginate, s.capTerms)
+		s.nameTerms(tx, opts.Sections)
 		s.Taxonomies = append(s.Taxonomies, tx)
 		claims.claim(tx.OutputPath, "the "+name+" index")
 		for _, t := range tx.Terms {
@@ -193,6 +197,8 @@ func Assemble(cfg config.Config, pages []content.Page, opts Options) (*Site, err
 		}
 	}
 	errs = append(errs, s.sectionAliases(claims)...)
+	errs = append(errs, s.termAliases(claims)...)
+	errs = append(errs, s.claimBundles(written, claims)...)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -33,6 +33,8 @@ type Term struct {
 	Articles     []*Article // newest first
 	Pagers       []Pager
 	spellings    map[string]int
+	// meta is what its _index.md says (indexes.go).
+	meta content.SectionMeta
 }
 
 // TermKey is the key under which spellings of a term are merged: folded
