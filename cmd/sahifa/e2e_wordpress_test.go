@@ -3,6 +3,7 @@ package main
 import (
 	"html"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -100,17 +101,18 @@ func TestWordPressImportBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range rep.Problems {
-		// Until a bundle's other files are published (the hugo branch,
-		// issue 16), a body picture copied beside index.md is a broken
-		// link in the built site; it must at least have been copied.
-		if pic := wpBundlePicture(dir, p.URL); pic != "" {
-			t.Logf("%s (copied to %s; published once bundles publish their files)", p, pic)
-			continue
-		}
 		t.Error(p)
 	}
 	if rep.Internal == 0 {
 		t.Fatal("the link checker checked nothing")
+	}
+	// Body pictures copied beside index.md are published through the
+	// image pipeline: resized, in a srcset (the [caption] one and the
+	// Gutenberg figure with an Arabic, percent-encoded file name).
+	for _, alt := range []string{"مصفاة الدورة", "رواد السوق"} {
+		if !wpPublishedPicture(t, public, alt) {
+			t.Errorf("no page shows the body picture %q with a srcset", alt)
+		}
 	}
 
 	f, err := os.Open(filepath.Join(wpFixture, "export.xml"))
@@ -194,16 +196,30 @@ func wpResolve(t *testing.T, public, p string) string {
 	return page
 }
 
-// wpBundlePicture is the copy under content/ of a body picture named by a
-// relative link (its bare file name), "" when there is none.
-func wpBundlePicture(dir, link string) string {
-	name, err := url.PathUnescape(link)
-	if err != nil || strings.ContainsAny(name, "/:") {
-		return ""
+// wpPublishedPicture reports whether a page under public shows an image
+// with alt text alt and a srcset of resized sizes.
+func wpPublishedPicture(t *testing.T, public, alt string) bool {
+	t.Helper()
+	found := false
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || found || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		page := e2eRead(t, p)
+		i := strings.Index(page, `alt="`+alt+`"`)
+		if i < 0 {
+			i = strings.Index(page, "alt="+alt+" ")
+		}
+		if i < 0 {
+			return nil
+		}
+		start := strings.LastIndex(page[:i], "<img")
+		end := strings.Index(page[i:], ">")
+		found = start >= 0 && end >= 0 && strings.Contains(page[start:i+end], "srcset=")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	matches, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*", name))
-	if len(matches) == 0 {
-		return ""
-	}
-	return matches[0]
+	return found
 }
