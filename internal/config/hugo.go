@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -43,6 +44,16 @@ func HugoFiles(fsys fs.FS) ([]string, error) {
 	}
 	sort.Strings(names[min(1, len(names)):])
 	return names, nil
+}
+
+// IsHugoFile reports whether the site-relative, slash-separated path p is
+// one of Hugo's settings files HugoFiles would list (if it existed), so
+// the dev server rebuilds when one is saved.
+func IsHugoFile(p string) bool {
+	if dir, name := path.Split(p); dir == HugoDir+"/" {
+		return !strings.HasPrefix(name, ".") && hugoFormat(name) != ""
+	}
+	return slices.Contains(hugoTop, p)
 }
 
 // hugoFormat is the format of a settings file by its extension, "" for

@@ -13,6 +13,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/sahifa/sahifa/internal/config"
 )
 
 // Kind is what a changed path is to the site; it decides the work a change
@@ -23,7 +25,9 @@ const (
 	// Ignore is a path that is not an input of the build: outside the
 	// watched folders, hidden, or an editor's temporary file.
 	Ignore Kind = iota
-	// Config is sahifa.toml: everything is rebuilt.
+	// Config is sahifa.toml, or one of Hugo's settings files read when
+	// there is none (hugo.toml, config.toml, config/_default/*):
+	// everything is rebuilt.
 	Config
 	// Seed is a raw text under seeds/: re-imported, then built.
 	Seed
@@ -54,8 +58,9 @@ func (k Kind) String() string {
 // ConfigFile is the site's settings file, at the site root.
 const ConfigFile = "sahifa.toml"
 
-// Folders are the site's input folders, watched recursively.
-var Folders = []string{"seeds", "content", "layouts", "assets", "static", "data"}
+// Folders are the site's input folders, watched recursively; config/
+// holds Hugo's settings split by table (config/_default/).
+var Folders = []string{"seeds", "content", "layouts", "assets", "static", "data", "config"}
 
 // Classify says what the site-relative, slash-separated path p is. It reads
 // nothing: a folder is classified like the files in it.
@@ -68,7 +73,7 @@ func Classify(p string) Kind {
 		return Ignore
 	}
 	top, rest, _ := strings.Cut(p, "/")
-	if top == ConfigFile && rest == "" {
+	if top == ConfigFile && rest == "" || config.IsHugoFile(p) {
 		return Config
 	}
 	base := path.Base(p)

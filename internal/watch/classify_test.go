@@ -9,6 +9,15 @@ func TestClassify(t *testing.T) {
 	}{
 		// The settings file, only at the root.
 		{"sahifa.toml", Config},
+		{"config.toml", Config},
+		{"hugo.toml", Config},
+		{"hugo.yaml", Config},
+		{"config/_default/params.toml", Config},
+		{"config/_default/menus.en.toml", Config},
+		{"config/_default/.params.toml.swp", Ignore},
+		{"config/_default/notes.txt", Ignore},
+		{"config/production/params.toml", Ignore},
+		{"content/config.toml", Content},
 		{"content/sahifa.toml", Content},
 		{"sahifa.toml~", Ignore},
 		{".sahifa.toml.swp", Ignore},

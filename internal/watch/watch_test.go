@@ -151,6 +151,17 @@ func TestWatchFiles(t *testing.T) {
 			t.Errorf("no Config change: %+v", b)
 		}
 	})
+	t.Run("hugo settings", func(t *testing.T) {
+		// A Hugo site's settings, config/_default/ made after the watch
+		// began (the folder is followed as it appears).
+		write(t, root, "config.toml", "title = \"ج\"\n")
+		collect(t, w, map[string]bool{"config.toml": false})
+		write(t, root, "config/_default/params.toml", "x = 1\n")
+		b := collect(t, w, map[string]bool{"config/_default/params.toml": false})
+		if !b[len(b)-1].Has(Config) {
+			t.Errorf("no Config change: %+v", b)
+		}
+	})
 	t.Run("ignored", func(t *testing.T) {
 		// Ignored paths make no batch: the first batch after them holds
 		// only the file written last.
