@@ -73,7 +73,9 @@ func Classify(p string) Kind {
 		return Ignore
 	}
 	top, rest, _ := strings.Cut(p, "/")
-	if top == ConfigFile && rest == "" || config.IsHugoFile(p) {
+	// The folders of Hugo's split settings are classified as the files
+	// in them, so that they are watched when made.
+	if top == ConfigFile && rest == "" || config.IsHugoFile(p) || p == "config" || p == config.HugoDir {
 		return Config
 	}
 	base := path.Base(p)
