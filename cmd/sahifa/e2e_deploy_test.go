@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sahifa/sahifa/internal/corpus"
 	"github.com/sahifa/sahifa/internal/deploy"
@@ -25,6 +27,17 @@ func e2eSetTarget(t *testing.T, root, name, url string, more ...string) {
 	}
 	defer f.Close()
 	fmt.Fprintf(f, "\n[[deployment.targets]]\nname = %q\nurl = %q\n%s", name, url, strings.Join(more, "\n"))
+}
+
+// e2eDeploySetup starts a server and builds the small site with it as
+// its target; it returns the site's root and its files.
+func e2eDeploySetup(t *testing.T) (*s3test.Server, string, []string) {
+	t.Helper()
+	srv := s3test.Start(t, "news")
+	root := e2eNewSite(t)
+	e2eSetTarget(t, root, "production", srv.TargetURL())
+	e2eWant(t, e2eRun(t, root, nil, "build", "--now", e2eNow), exitOK)
+	return srv, root, e2eFiles(t, filepath.Join(root, "public"))
 }
 
 // e2eDeploy runs sahifa deploy in root with the test server's
@@ -227,11 +240,7 @@ func e2eCheckObjects(t *testing.T, srv *s3test.Server, public string, files []st
 // A deploy that fails halfway (the host stops answering) uploads the
 // rest when run again, and nothing twice.
 func TestE2EDeployResume(t *testing.T) {
-	srv := s3test.Start(t, "news")
-	root := e2eNewSite(t)
-	e2eSetTarget(t, root, "production", srv.TargetURL())
-	e2eWant(t, e2eRun(t, root, nil, "build", "--now", e2eNow), exitOK)
-	files := e2eFiles(t, filepath.Join(root, "public"))
+	srv, root, files := e2eDeploySetup(t)
 
 	srv.Counts()
 	srv.FailAfter(10)
@@ -311,12 +320,8 @@ func e2eSameFolder(t *testing.T, public, folder string) {
 
 // --confirm shows the plan and changes nothing unless told yes.
 func TestE2EDeployConfirm(t *testing.T) {
-	srv := s3test.Start(t, "news")
-	root := e2eNewSite(t)
-	e2eSetTarget(t, root, "production", srv.TargetURL())
-	e2eWant(t, e2eRun(t, root, nil, "build", "--now", e2eNow), exitOK)
+	srv, root, _ := e2eDeploySetup(t)
 	var stdout, stderr bytes.Buffer
-	t.Setenv("AWS_ACCESS_KEY_ID", "sahifa-test")
 	for _, kv := range s3test.Env() {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Setenv(k, v)
@@ -401,4 +406,66 @@ func TestE2EDeploy1000(t *testing.T) {
 		t.Errorf("after a publish the deploy read %d objects and listed %d times; want the state only", c.Get, c.List)
 	}
 	e2eBucketMatches(t, srv, public)
+}
+
+// An object removed behind the deploy's back is not noticed from the
+// state alone; --verify lists the bucket, uploads it again and leaves an
+// object sahifa did not put there alone.
+func TestE2EDeployVerify(t *testing.T) {
+	srv, root, files := e2eDeploySetup(t)
+	e2eWant(t, e2eDeploy(t, root), exitOK)
+	if err := srv.Remove("index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Put("downloads/report.pdf", []byte("%PDF")); err != nil {
+		t.Fatal(err)
+	}
+	srv.Counts()
+	e2eDeployed(t, e2eDeploy(t, root), 0, 0, len(files))
+	r := e2eDeploy(t, root, "--verify")
+	e2eDeployed(t, r, 1, 0, len(files)-1)
+	c := srv.Counts()
+	if c.List == 0 || !slices.Contains(c.Uploaded, "index.html") || len(c.Deleted) != 0 {
+		t.Errorf("--verify: %d listings, uploaded %q, deleted %q; want a listing, index.html, no deletion", c.List, c.Uploaded, c.Deleted)
+	}
+	if !strings.Contains(r.stdout, "1 objects sahifa did not upload left alone") {
+		t.Errorf("--verify does not count the foreign object: %s", r)
+	}
+}
+
+// SAHIFA_DEPLOY_BENCH=DIR measures deploying the site built in DIR (a
+// copy of bench/corpus-10000) to the test server, first and after one
+// publish, for docs/performance.md:
+//
+//	SAHIFA_DEPLOY_BENCH=/tmp/deploy-bench go test ./cmd/sahifa/ -run TestDeployBench -v -timeout 30m
+func TestDeployBench(t *testing.T) {
+	root := os.Getenv("SAHIFA_DEPLOY_BENCH")
+	if root == "" {
+		t.Skip("set SAHIFA_DEPLOY_BENCH to a built site's folder")
+	}
+	srv := s3test.Start(t, "news")
+	e2eSetTarget(t, root, "bench", srv.TargetURL())
+	const now = "2026-01-02T15:04:05+03:00"
+	deploy := func(what string) {
+		srv.Counts()
+		start := time.Now()
+		r := e2eRunLong(t, root, s3test.Env(), "deploy")
+		e2eWant(t, r, exitOK)
+		c := srv.Counts()
+		t.Logf("%s: %s wall; requests %d (GET %d, PUT %d, DELETE %d, LIST %d), %.1f MB sent\n%s",
+			what, time.Since(start).Round(time.Millisecond), c.Requests(), c.Get, c.Put, c.Delete, c.List, float64(c.BytesIn)/1e6, r.stdout)
+	}
+	deploy("first deploy")
+	deploy("second deploy, nothing changed")
+	e2eWrite(t, root, map[string]string{"content/2026/01/عاجل.md": "---\ntitle: \"خبر عاجل من بغداد\"\ndate: 2026-01-02T12:00:00+03:00\ntags: [العراق]\n---\nنص الخبر العاجل.\n"})
+	e2eWant(t, e2eRunLong(t, root, nil, "build", "--now", now), exitOK)
+	deploy("deploy after one publish")
+}
+
+// e2eRunLong runs the binary like e2eRun, without its minute's limit.
+func e2eRunLong(t *testing.T, dir string, env []string, args ...string) e2eResult {
+	t.Helper()
+	cmd := exec.Command(e2eBin(t), args...)
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), env...)
+	return e2eExec(t, cmd, args)
 }

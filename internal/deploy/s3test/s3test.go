@@ -6,6 +6,7 @@
 package s3test
 
 import (
+	"bytes"
 	"io"
 	"net"
 	"net/http"
@@ -192,6 +193,19 @@ func (s *Server) Keys() ([]string, error) {
 	}
 	slices.Sort(keys)
 	return keys, nil
+}
+
+// Remove deletes key from the bucket behind the deploy's back, as
+// someone with the console might.
+func (s *Server) Remove(key string) error {
+	_, err := s.backend.DeleteObject(s.Bucket, key)
+	return err
+}
+
+// Put stores an object that sahifa did not upload.
+func (s *Server) Put(key string, data []byte) error {
+	_, err := s.backend.PutObject(s.Bucket, key, map[string]string{}, bytes.NewReader(data), int64(len(data)), nil)
+	return err
 }
 
 // Get fetches key over HTTP, as a browser fetches from a bucket's
