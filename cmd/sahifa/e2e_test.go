@@ -108,6 +108,12 @@ func e2eRun(t *testing.T, dir string, env []string, args ...string) e2eResult {
 		}
 	}
 	cmd.Env = append(cmd.Env, env...)
+	return e2eExec(t, cmd, args)
+}
+
+// e2eExec runs cmd, the binary with args, and returns what it did.
+func e2eExec(t *testing.T, cmd *exec.Cmd, args []string) e2eResult {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

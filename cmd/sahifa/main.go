@@ -37,13 +37,14 @@ func commands() map[string]command {
 		"serve":   {"preview the site in the browser, rebuilding and reloading on every change", runServe},
 		"import":  {"turn seed texts in seeds/ into articles in content/", runImport},
 		"new":     {"write a new article with front matter", runNew},
+		"deploy":  {"upload the built site to S3, R2, GCS, Azure or a folder, only what changed", runDeploy},
 		"version": {"print the version", runVersion},
 		"help":    {"explain a command", runHelp},
 	}
 }
 
 // order is how help lists the commands.
-var order = []string{"build", "serve", "import", "new", "version", "help"}
+var order = []string{"build", "serve", "import", "new", "deploy", "version", "help"}
 
 // run dispatches to a sub-command; with none, it builds (as hugo does).
 func run(args []string, stdout, stderr io.Writer) int {

@@ -81,6 +81,8 @@ type Config struct {
 	Images Images
 	// Limits caps what hostile or runaway input may cost ([limits]).
 	Limits Limits
+	// Deployment is where and how `sahifa deploy` publishes ([deployment]).
+	Deployment Deployment
 }
 
 // Images holds the settings of featured images (docs/images.md).
@@ -169,6 +171,7 @@ func Default() Config {
 		Dates:       Dates{Months: "egyptian", Digits: "latin", Hijri: true},
 		Images:      Images{Widths: []int{480, 960, 1600}, Quality: 80},
 		Limits:      DefaultLimits(),
+		Deployment:  defaultDeployment(),
 	}
 }
 

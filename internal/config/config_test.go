@@ -47,6 +47,7 @@ func TestDefaults(t *testing.T) {
 			Limits: Limits{ContentFile: 8 * MiB, SeedFile: 8 * MiB, ImageFile: 40 * MiB,
 				LayoutFile: 4 * MiB, DataFile: 4 * MiB, AssetFile: 64 * MiB, StaticFile: 512 * MiB,
 				TagsPerArticle: 50},
+			Deployment: Deployment{MaxDeletes: 256, MaxAge: 300},
 		}
 		if c.Location == nil || c.Location.String() != "UTC" {
 			t.Errorf("Location = %v, want UTC", c.Location)

@@ -70,6 +70,7 @@ var knownKeys = []knownKey{
 	{"limits.dataFileSize", "limits.dataFileSize"},
 	{"limits.assetFileSize", "limits.assetFileSize"},
 	{"limits.staticFileSize", "limits.staticFileSize"},
+	{"deployment", "deployment"},
 }
 
 // keyIndex maps a lower-cased key path (parts joined by pathSep) to its

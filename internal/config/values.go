@@ -63,6 +63,7 @@ var settings = []struct {
 	{"limits.dataFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.DataFile) }},
 	{"limits.assetFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.AssetFile) }},
 	{"limits.staticFileSize", func(p *parser, a assignment) { p.size(a, &p.cfg.Limits.StaticFile) }},
+	{"deployment", applyDeployment},
 }
 
 // choice stores a string that must be one of the given words. Case is
