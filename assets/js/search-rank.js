@@ -157,7 +157,8 @@
 
   // READ_LIMIT is how many postings a query reads from tier files for
   // each page of results it shows, at most, once it has a page of
-  // documents with every word: about 30 KB gzipped.
+  // documents with every word: about 30 KB gzipped. A Searcher's
+  // readLimit, when set, replaces it (the tests set a small one).
   const READ_LIMIT = 24000;
 
   // settle matches the query on its lists as read so far and, until the
@@ -174,7 +175,7 @@
       const open = [...new Set(queryTerms(q, alike).map((t) => lists.get(t)).filter((l) => l && l.tiers.length))];
       if (!open.length || m.certain) return m;
       read += open.reduce((sum, l) => sum + l.tiers[0].size, 0);
-      if (m.ids.length >= want.shown && read > READ_LIMIT * want.shown / want.pageSize) return m;
+      if (m.ids.length >= want.shown && read > (this.readLimit || READ_LIMIT) * want.shown / want.pageSize) return m;
       await Promise.all(open.map((l) => this.more(meta, l)));
     }
   };

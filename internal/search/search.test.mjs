@@ -362,6 +362,28 @@ test("a common word's first results come from its first tier", async () => {
   }
 });
 
+test("past the read limit a full page shows the best of what was read", async () => {
+  // Page 3 of 3: nine of the ten stories read with البصرة (four of the
+  // base's first tier, six of the delta) could fill it, but which nine
+  // the second tier would decide; a limit of one posting stops before it.
+  const sr = searcher();
+  sr.readLimit = 1;
+  const res = await sr.search("البصرة", 3, 3);
+  assert.deepEqual(tierFiles(sr), [], "no tier file past the limit");
+  assert.equal(res.results.length, 3, "a full page");
+  assert.equal(res.total, 14);
+  // Without the limit the page reads the second tier.
+  const all = searcher();
+  const exact = await all.search("البصرة", 3, 3);
+  assert.ok(tierFiles(all).length > 0);
+  assert.deepEqual(paths(exact), paths(await whole().search("البصرة", 3, 3)));
+  // Page 4 needs twelve: the limit never cuts a page short.
+  const short = searcher();
+  short.readLimit = 1;
+  assert.equal((await short.search("البصرة", 4, 3)).results.length, 3);
+  assert.ok(tierFiles(short).length > 0);
+});
+
 test("ranking on first tiers gives the whole index's results", async () => {
   // Every term, and every pair of terms, alone and as a phrase, on pages
   // of 2 and 5 and with a year: the lazy search finds what the whole
