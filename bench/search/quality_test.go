@@ -1,6 +1,6 @@
 // Package search is the search quality harness (docs/search.md): a judged
 // set of Arabic queries (queries.json) over the generated bench corpus and
-// the example site, run by the site's own script (assets/js/search.js,
+// the example site, run by the site's own scripts (assets/js/search-*.js,
 // with Node) against indexes built by sahifa, reporting recall@5, MRR and
 // the bytes each query downloads.
 //
@@ -197,10 +197,9 @@ func run(t *testing.T, node, data string, queries []judged) []result {
 		Data  string `json:"data"`
 		Query string `json:"query"`
 	}
-	in := struct {
-		Script  string  `json:"script"`
+	var in struct {
 		Queries []query `json:"queries"`
-	}{Script: filepath.Join("..", "..", "assets", "js", "search.js")}
+	}
 	for _, q := range queries {
 		in.Queries = append(in.Queries, query{data, q.Query})
 	}
@@ -253,6 +252,14 @@ func report(t *testing.T, name string, res []result, queries []judged, expect []
 			t.Logf("%s: %q (%s): recall@5 %.2f; first results %q", name, queries[i].Query, queries[i].Kind, rc, top)
 		}
 	}
+	// The query that reads the most, for what bounds the download.
+	big := 0
+	for i, r := range res {
+		if r.Gzip > res[big].Gzip {
+			big = i
+		}
+	}
+	t.Logf("%s: the most read: %q (%s), %d files, %.1f KB gzipped, %.1f KB raw", name, queries[big].Query, queries[big].Kind, res[big].Files, kb(res[big].Gzip), kb(res[big].Bytes))
 	n := float64(len(res))
 	recall, mrr = recall/n, mrr/n
 	slices.Sort(gz)

@@ -1,7 +1,8 @@
 // Runs the search quality harness's queries (quality_test.go) with the
-// site's own script, assets/js/search.js, against built indexes on disk.
+// site's own scripts (assets/js/search-*.js, loaded by
+// internal/search/engine.mjs), against built indexes on disk.
 //
-// Input (stdin): {"script": path, "queries": [{"data": index folder,
+// Input (stdin): {"queries": [{"data": index folder,
 // "query": text, "year": 0}]}. Output (stdout): for each query, the paths
 // of its first ten results, the total, and what it read: the files, their
 // bytes, and their bytes gzipped (as a static host sends JSON), each query
@@ -9,12 +10,10 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import vm from "node:vm";
+import { loadEngine } from "../../internal/search/engine.mjs";
 
 const input = JSON.parse(readFileSync(0, "utf8"));
-const context = vm.createContext({});
-vm.runInContext(readFileSync(input.script, "utf8"), context, { filename: input.script });
-const { Searcher } = context.sahifaSearch;
+const { Searcher } = loadEngine();
 
 const out = [];
 for (const q of input.queries) {

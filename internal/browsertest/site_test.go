@@ -119,7 +119,7 @@ var (
 	timeTag      = regexp.MustCompile(`(?is)<time\b([^>]*)>`)
 	resourceRef  = regexp.MustCompile(`(?is)<(?:link|script|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["']?([^"' >]+)`)
 	linkRel      = regexp.MustCompile(`(?is)<link\b[^>]*\brel=["']?(canonical|alternate)`)
-	searchScript = regexp.MustCompile(`^ src="?/js/search\.[0-9a-f]{12}\.js"? integrity="?sha384-[^" ]+"? defer$`)
+	searchScript = regexp.MustCompile(`^ src="?/js/search(-analysis|-index|-rank)?\.[0-9a-f]{12}\.js"? integrity="?sha384-[^" ]+"? defer$`)
 	shareScript  = regexp.MustCompile(`^ src="?/js/share\.[0-9a-f]{12}\.js"? integrity="?sha384-[^" ]+"? defer$`)
 )
 

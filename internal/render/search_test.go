@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -11,7 +12,7 @@ import (
 	"github.com/sahifa/sahifa/internal/search"
 )
 
-var searchJSName = regexp.MustCompile(`^js/search\.[0-9a-f]{12}\.js$`)
+var searchJSName = regexp.MustCompile(`^js/search(-analysis|-index|-rank)?\.[0-9a-f]{12}\.js$`)
 
 // The theme's search page comes with an index of every article under
 // /search/data/, its links under the base path, and the page's script
@@ -74,9 +75,18 @@ func TestRenderSearch(t *testing.T) {
 	if len(form) != 1 || form[0].attrs["action"] != "/news/search/" {
 		t.Errorf("search form: %v", form)
 	}
+	// The script's four parts, in the order they run.
 	scripts := find(tags, "script", "src", "*")
-	if len(scripts) != 1 || !searchJSName.MatchString(strings.TrimPrefix(scripts[0].attrs["src"], "/news/")) || !strings.HasPrefix(scripts[0].attrs["integrity"], "sha384-") {
-		t.Errorf("search script: %v", scripts)
+	var parts []string
+	for _, sc := range scripts {
+		src := strings.TrimPrefix(sc.attrs["src"], "/news/")
+		if !searchJSName.MatchString(src) || !strings.HasPrefix(sc.attrs["integrity"], "sha384-") {
+			t.Errorf("search script: %v", sc)
+		}
+		parts = append(parts, strings.SplitN(src, ".", 2)[0])
+	}
+	if want := []string{"js/search-analysis", "js/search-index", "js/search-rank", "js/search"}; !slices.Equal(parts, want) {
+		t.Errorf("search scripts %q, want %q", parts, want)
 	}
 	// Every other page has the masthead's box, a plain form to the page.
 	for p, doc := range out.htmlPages() {

@@ -20,6 +20,7 @@ type BaseFacts struct {
 	Typical   float64  // the typical length the base's weights were made with
 	Shards    []string // the first term of each shard
 	Versions  string   // the version of each shard, versionChars each
+	Tiers     []int    // the tier files of each shard (splitTiers)
 }
 
 // Files are the base's files, relative to the index folder.
@@ -28,6 +29,10 @@ func (f BaseFacts) Files() []string {
 	for i := range f.Shards {
 		t, n := shardPaths(i)
 		files = append(files, t, n)
+		for k := 1; k <= f.Tiers[i]; k++ {
+			t, n := tierPaths(i, k)
+			files = append(files, t, n)
+		}
 	}
 	return files
 }
@@ -38,8 +43,9 @@ func (f BaseFacts) Encode() []byte {
 	buf = binary.AppendUvarint(buf, uint64(f.BodyWords))
 	buf = binary.AppendUvarint(buf, math.Float64bits(f.Typical))
 	buf = binary.AppendUvarint(buf, uint64(len(f.Shards)))
-	for _, s := range f.Shards {
+	for i, s := range f.Shards {
 		buf = appendString(buf, s)
+		buf = binary.AppendUvarint(buf, uint64(f.Tiers[i]))
 	}
 	return appendString(buf, f.Versions)
 }
@@ -55,9 +61,10 @@ func DecodeBaseFacts(data []byte) (BaseFacts, error) {
 	if r.err != nil || n > uint64(len(r.buf)) {
 		return BaseFacts{}, errBaseFacts
 	}
-	f.Shards = make([]string, n)
+	f.Shards, f.Tiers = make([]string, n), make([]int, n)
 	for i := range f.Shards {
 		f.Shards[i] = r.string()
+		f.Tiers[i] = int(r.uvarint())
 	}
 	f.Versions = r.string()
 	if r.err != nil || len(r.buf) != 0 || len(f.Versions) != versionChars*len(f.Shards) {

@@ -179,7 +179,7 @@ func seq(n int) []int {
 }
 
 func TestDecodeBaseFactsDamaged(t *testing.T) {
-	data := BaseFacts{Docs: 64, BodyWords: 9000, Typical: 128, Shards: []string{"ا", "ب"}, Versions: "aaaaabbbbb"}.Encode()
+	data := BaseFacts{Docs: 64, BodyWords: 9000, Typical: 128, Shards: []string{"ا", "ب"}, Versions: "aaaaabbbbb", Tiers: []int{0, 2}}.Encode()
 	for i := range data {
 		if _, err := DecodeBaseFacts(data[:i]); err == nil {
 			t.Errorf("%d of %d bytes decode", i, len(data))

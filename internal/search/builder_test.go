@@ -103,18 +103,51 @@ func decode(t *testing.T, files map[string][]byte) decoded {
 	}
 	d.postings = map[string][][2]int{}
 	d.next = map[string]map[int][]int{}
+	// add adds the postings of one part of a term's list (a shard's, a
+	// tier's or the delta's) and their next words; inBase says whether its
+	// documents must be the base's.
+	add := func(file, term string, e [2][]int, flat []int, inBase bool) {
+		if len(e[0]) != len(e[1]) {
+			t.Fatalf("%s: %q: %d documents, %d weights", file, term, len(e[0]), len(e[1]))
+		}
+		if d.next[term] == nil {
+			d.next[term] = map[int][]int{}
+		}
+		doc := 0
+		for j, delta := range e[0] {
+			doc += delta
+			if doc < m.Base != inBase {
+				t.Errorf("%s: %q: document %d, the base has %d documents", file, term, doc, m.Base)
+			}
+			d.postings[term] = append(d.postings[term], [2]int{doc, e[1][j]})
+			n := flat[0]
+			if !slices.IsSorted(flat[1 : 1+n]) {
+				t.Errorf("%q: next words %v not in order", term, flat[1:1+n])
+			}
+			d.next[term][doc] = flat[1 : 1+n]
+			flat = flat[1+n:]
+		}
+		if len(flat) != 0 {
+			t.Errorf("%s: %q: %d next words left over", file, term, len(flat))
+		}
+	}
+	unmarshal := func(file string, v any) {
+		if err := json.Unmarshal(files[file], v); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+	}
 	// read adds the terms of one shard (a base shard's index, or -1 for
-	// the delta) and checks its version.
+	// the delta) and of its tier files, and checks its version.
 	read := func(name string, shard int, version string) {
-		var terms map[string][2][]int
-		if err := json.Unmarshal(files["t/"+name+".json"], &terms); err != nil {
-			t.Fatalf("t/%s.json: %v", name, err)
-		}
+		var terms map[string][]json.RawMessage
+		unmarshal("t/"+name+".json", &terms)
 		var next map[string][]int
-		if err := json.Unmarshal(files["n/"+name+".json"], &next); err != nil {
-			t.Fatalf("n/%s.json: %v", name, err)
+		unmarshal("n/"+name+".json", &next)
+		parts := [][]byte{files["t/"+name+".json"], files["n/"+name+".json"]}
+		for k := 1; files[fmt.Sprintf("t/%s.%d.json", name, k)] != nil; k++ {
+			parts = append(parts, files[fmt.Sprintf("t/%s.%d.json", name, k)], files[fmt.Sprintf("n/%s.%d.json", name, k)])
 		}
-		if v := fileVersion(files["t/"+name+".json"], files["n/"+name+".json"]); v != version {
+		if v := fileVersion(parts...); v != version {
 			t.Errorf("shard %s has version %s, meta.json says %s", name, v, version)
 		}
 		for term, e := range terms {
@@ -123,29 +156,39 @@ func decode(t *testing.T, files map[string][]byte) decoded {
 					t.Errorf("%q is in shard %d, but a search looks in %d", term, shard, got)
 				}
 			}
-			if len(e[0]) != len(e[1]) {
-				t.Fatalf("%q: %d documents, %d weights", term, len(e[0]), len(e[1]))
+			var first [2][]int
+			json.Unmarshal(e[0], &first[0])
+			json.Unmarshal(e[1], &first[1])
+			add("t/"+name+".json", term, first, next[term], shard >= 0)
+			if len(e) == 2 {
+				continue
 			}
-			doc := 0
-			flat := next[term]
-			if d.next[term] == nil {
-				d.next[term] = map[int][]int{}
+			// A list cut into tiers: its length, its first tier file
+			// and each tier's bound, the tier's highest weight, which is
+			// at most the least weight of the tier before.
+			var total, k int
+			var bounds []int
+			json.Unmarshal(e[2], &total)
+			json.Unmarshal(e[3], &k)
+			json.Unmarshal(e[4], &bounds)
+			if shard < 0 || len(bounds) == 0 {
+				t.Fatalf("t/%s.json: %q has tiers %s", name, term, e)
 			}
-			for j, delta := range e[0] {
-				doc += delta
-				if inBase := doc < m.Base; inBase != (shard >= 0) {
-					t.Errorf("%q: document %d in shard %s, the base has %d documents", term, doc, name, m.Base)
+			least := slices.Min(first[1])
+			for i, bound := range bounds {
+				file := fmt.Sprintf("%s.%d.json", name, k+i)
+				var tier [2][]int
+				unmarshal("t/"+file, &tier)
+				var flat []int
+				unmarshal("n/"+file, &flat)
+				add("t/"+file, term, tier, flat, true)
+				if slices.Max(tier[1]) != bound || bound > least {
+					t.Errorf("t/%s: %q: bound %d, weights %d…%d, the tier before from %d", file, term, bound, slices.Min(tier[1]), slices.Max(tier[1]), least)
 				}
-				d.postings[term] = append(d.postings[term], [2]int{doc, e[1][j]})
-				n := flat[0]
-				if !slices.IsSorted(flat[1 : 1+n]) {
-					t.Errorf("%q: next words %v not in order", term, flat[1:1+n])
-				}
-				d.next[term][doc] = flat[1 : 1+n]
-				flat = flat[1+n:]
+				least = slices.Min(tier[1])
 			}
-			if len(flat) != 0 {
-				t.Errorf("%q: %d next words left over", term, len(flat))
+			if got := len(d.postings[term]); got != total {
+				t.Errorf("t/%s.json: %q has %d postings in its tiers, %d said", name, term, got, total)
 			}
 		}
 	}
@@ -158,6 +201,10 @@ func decode(t *testing.T, files map[string][]byte) decoded {
 	}
 	if hasDelta {
 		read("delta", -1, m.Delta)
+	}
+	// In document order, as one list over all documents.
+	for _, ps := range d.postings {
+		slices.SortFunc(ps, func(a, b [2]int) int { return a[0] - b[0] })
 	}
 	return d
 }

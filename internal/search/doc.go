@@ -1,5 +1,5 @@
 // Package search builds the site's search index: static JSON files that
-// the browser script assets/js/search.js reads, so search works on any
+// the browser scripts assets/js/search*.js read, so search works on any
 // static host with no server code.
 //
 // Words are analysed by arabic.SearchTerms (fold, drop stopwords, light
@@ -12,12 +12,17 @@
 //	meta.json     counts, the first term of every shard, every file's version
 //	t/<n>.json    term shards: for each term its documents and weights
 //	n/<n>.json    the same terms' next words, fetched for quoted phrases
+//	t/<n>.<k>.json, n/<n>.<k>.json  the later tiers of the shard's long lists
 //	t/delta.json  the delta: the newest documents' terms, in one file
 //	n/delta.json  and their next words
 //	d/<n>.json    document blocks: path, title, dates, summary, section, thumbnail
 //
 // Terms are sorted and cut into shards of about Options.ShardBytes, so a
-// query of three words reads three shards whatever the site's size.
+// query of three words reads three shards whatever the site's size. A
+// list longer than Options.Tier is cut into tiers by impact (splitTiers):
+// the shard holds its postings of highest weight, and the script reads
+// the next tiers only when the results it must show are not certain
+// without them, so a word in every story costs about what a rare one does.
 //
 // The shards hold the base, the oldest documents in a whole multiple of
 // Options.Delta; the delta holds the rest, so publishing an article
@@ -45,9 +50,11 @@
 // and tags (exact fields: a word counts once) and the body with the
 // photo's caption. The fields are joined as a disjunction maximum with a
 // tie breaker: one title match outweighs a lede match, which outweighs any
-// number of body matches of the same word. They are stored as one byte;
-// the script multiplies them by the term's IDF, which it derives from the
-// length of the term's list.
+// number of body matches of the same word; a weight without a title
+// match stays below TitleWeight, so that the script ranks the documents
+// with every word of a query in the headline first. They are stored as
+// one byte; the script multiplies them by the term's IDF, which it
+// derives from the length of the term's list.
 //
 // A document's block holds all its result shows (path, title, dates,
 // summary, section, thumbnail), so a query reads no article page, and

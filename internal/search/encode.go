@@ -121,16 +121,19 @@ func (m *meta) encode() []byte {
 	return append(out, "}\n"...)
 }
 
-// shard is a term shard and its next-word shard while they are filled.
+// shard is a term shard and its next-word shard while they are filled,
+// with the tier files of its long lists (see splitTiers): terms and next
+// words of each, in turn.
 type shard struct {
 	terms, next []byte
+	tiers       [][]byte
 }
 
 func (s *shard) empty() bool { return len(s.terms) == 0 }
 
 func (s *shard) size() int { return len(s.terms) }
 
-// add appends a term: entry is its termEntry.
+// add appends a term: entry is its termEntry, l its list.
 func (s *shard) add(term string, entry []byte, l *postingList) {
 	if s.empty() {
 		s.terms = append(s.terms, '{')
@@ -143,11 +146,43 @@ func (s *shard) add(term string, entry []byte, l *postingList) {
 	s.next = nextEntry(s.next, term, l)
 }
 
-// close returns the two files and empties the shard.
-func (s *shard) close() (terms, next []byte) {
-	terms, next = append(s.terms, "}\n"...), append(s.next, "}\n"...)
+// addTiers appends a term whose list of total postings is cut into
+// tiers: the first in the shard, as
+//
+//	"term":[[first document, differences…],[weights…],total,k,[bound…]]
+//
+// and each other in tier file k, k+1, … of the shard (tierPaths), its
+// bound the tier's highest weight. A list of one tier is added as by add.
+func (s *shard) addTiers(term string, tiers []postingList, total int) {
+	if len(tiers) == 1 {
+		s.add(term, termEntry(term, &tiers[0]), &tiers[0])
+		return
+	}
+	e := appendJSONString(nil, term)
+	e = append(e, ":["...)
+	e = appendPostings(e, &tiers[0])
+	e = fmt.Appendf(e, ",%d,%d,[", total, len(s.tiers)/2+1)
+	for i := range tiers[1:] {
+		if i > 0 {
+			e = append(e, ',')
+		}
+		e = strconv.AppendUint(e, uint64(tiers[1+i].bound()), 10)
+	}
+	e = append(e, "]]"...)
+	for i := range tiers[1:] {
+		t := &tiers[1+i]
+		s.tiers = append(s.tiers,
+			append(appendPostings([]byte{'['}, t), "]\n"...),
+			append(appendNext(nil, t), '\n'))
+	}
+	s.add(term, e, &tiers[0])
+}
+
+// close returns the shard's files, its tier files last, and empties it.
+func (s *shard) close() (terms, next []byte, tiers [][]byte) {
+	terms, next, tiers = append(s.terms, "}\n"...), append(s.next, "}\n"...), s.tiers
 	*s = shard{}
-	return terms, next
+	return terms, next, tiers
 }
 
 // docRecord is a document as its block stores it, all a result shows:
@@ -172,7 +207,14 @@ func docRecord(d Document) []byte {
 // [weights…]].
 func termEntry(term string, l *postingList) []byte {
 	e := appendJSONString(nil, term)
-	e = append(e, ":[["...)
+	e = append(e, ":["...)
+	return append(appendPostings(e, l), ']')
+}
+
+// appendPostings appends a list's documents, as differences, and their
+// weights: [first document, differences…],[weights…].
+func appendPostings(e []byte, l *postingList) []byte {
+	e = append(e, '[')
 	last := uint32(0)
 	for i, d := range l.docs {
 		if i > 0 {
@@ -188,7 +230,7 @@ func termEntry(term string, l *postingList) []byte {
 		}
 		e = strconv.AppendUint(e, uint64(w), 10)
 	}
-	return append(e, "]]"...)
+	return append(e, ']')
 }
 
 // nextEntry appends the words that follow a term: "term":[count,
@@ -198,7 +240,14 @@ func termEntry(term string, l *postingList) []byte {
 // after document, and gzip folds the repeats.
 func nextEntry(dst []byte, term string, l *postingList) []byte {
 	dst = appendJSONString(dst, term)
-	dst = append(dst, ":["...)
+	dst = append(dst, ':')
+	return appendNext(dst, l)
+}
+
+// appendNext appends a list's next words, [count, pairHash…, count, …]
+// (see nextEntry).
+func appendNext(dst []byte, l *postingList) []byte {
+	dst = append(dst, '[')
 	for buf, first := l.next, true; len(buf) > 0; first = false {
 		n, k := binary.Uvarint(buf)
 		buf = buf[k:]

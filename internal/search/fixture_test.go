@@ -87,12 +87,20 @@ func olderDocs() []Document {
 	baghdad := time.FixedZone("+03", 3*3600)
 	eve := doc("new-year-eve", time.Date(2023, 12, 31, 23, 30, 0, 0, baghdad), "احتفالات ليلة رأس السنة", "ألعاب نارية في السماء.")
 	day1 := doc("new-year-day", time.Date(2024, 1, 1, 1, 0, 0, 0, baghdad), "احتفالات أول أيام السنة", "ألعاب نارية حتى الصباح.")
-	return []Document{lede, dateline, caption, tag, goldLede, goldBody, eve, day1}
+	// قافلة إغاثة الحدود: all three in one headline; in another two in
+	// the headline and again in the text, the third in the lede and the
+	// text. The second scores more, the first has every word in its
+	// headline and ranks first.
+	headline := doc("convoy-headline", day(7), "قافلة إغاثة عند الحدود", "وصلت الشاحنات صباحا.")
+	spread := doc("convoy-spread", day(8), "قافلة إغاثة جديدة", "عبرت قافلة إغاثة ثم قافلة إغاثة أخرى نحو الحدود والحدود مفتوحة.")
+	spread.Lede = "الحدود مفتوحة أمام الحدود."
+	return []Document{lede, dateline, caption, tag, goldLede, goldBody, headline, spread, eve, day1}
 }
 
 // fixtureOptions cut the small fixture into several shards and blocks,
-// with its seven newest documents in the delta.
-var fixtureOptions = Options{ShardBytes: 512, BlockBytes: 600, Delta: 8}
+// with its six newest documents in the delta and the lists of more than
+// four documents cut into tiers.
+var fixtureOptions = Options{ShardBytes: 512, BlockBytes: 600, Delta: 9, Tier: 4}
 
 func buildFiles(t *testing.T, docs []Document, opts Options) (map[string][]byte, Stats) {
 	t.Helper()
@@ -118,23 +126,20 @@ func buildFiles(t *testing.T, docs []Document, opts Options) (map[string][]byte,
 // the same as what the builder writes; -update rewrites it.
 func TestFixtureIndex(t *testing.T) {
 	got, st := buildFiles(t, fixtureDocs(), fixtureOptions)
-	if st.Shards < 3 || st.Blocks < 3 || st.Base != 24 {
+	if st.Shards < 3 || st.Blocks < 3 || st.Base != 27 {
 		t.Fatalf("the fixture should span several shards and blocks: %+v", st)
 	}
-	dir := filepath.Join("testdata", "index")
+	checkFixture(t, filepath.Join("testdata", "index"), got)
+}
+
+// checkFixture wants the files in dir to be got; -update writes them.
+func checkFixture(t *testing.T, dir string, got map[string][]byte) {
+	t.Helper()
 	if *update {
 		if err := os.RemoveAll(dir); err != nil {
 			t.Fatal(err)
 		}
-		for p, data := range got {
-			dst := filepath.Join(dir, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(dst, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFiles(t, dir, got)
 		return
 	}
 	want := map[string][]byte{}
@@ -161,7 +166,21 @@ func TestFixtureIndex(t *testing.T) {
 	slices.Sort(names)
 	for _, p := range names {
 		if !bytes.Equal(got[p], want[p]) {
-			t.Errorf("testdata/index/%s differs from what the builder writes; run go test ./internal/search -run FixtureIndex -update and review the diff", p)
+			t.Errorf("%s/%s differs from what the builder writes; run go test ./internal/search -run Fixture -update and review the diff", filepath.ToSlash(dir), p)
+		}
+	}
+}
+
+// writeFiles writes an index's files into dir.
+func writeFiles(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for p, data := range files {
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

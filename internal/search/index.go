@@ -14,8 +14,10 @@ import (
 // terms or added the lede, dateline, caption and tags as fields, a
 // document's section and thumbnail in its block, and the first document
 // of each year; format 4 has both, so that neither script of format 3
-// reads an index it would misread.
-const Format = 4
+// reads an index it would misread; format 5 cuts long lists into tiers by
+// impact (splitTiers) and keeps a weight without a title match below every
+// weight with one (TitleWeight).
+const Format = 5
 
 // Options tune how the index is cut into files. The zero value is the
 // default.
@@ -31,6 +33,10 @@ type Options struct {
 	// the oldest documents in a whole multiple of K, the delta the
 	// newest N mod K. 1 puts every document in the base.
 	Delta int
+	// Tier is how many postings of a long list the base's shard holds,
+	// those of highest weight (default 1,000); the rest are in tiers of
+	// their own, each tierGrowth times larger (splitTiers).
+	Tier int
 }
 
 // withDefaults is o with the defaults of its zero fields.
@@ -43,6 +49,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Delta <= 0 {
 		o.Delta = defaultDelta
+	}
+	if o.Tier <= 0 {
+		o.Tier = defaultTier
 	}
 	return o
 }
@@ -109,6 +118,11 @@ type Stats struct {
 // Summed whole, a word in the lede and the body of one story (4.7)
 // outweighed the same word in another's title (3), and a headline that
 // has every word of a query lost to headlines with some of them.
+//
+// A weight without a title match is kept below TitleWeight, the weight of
+// a title match alone (a lede that repeats the word, or a lede, a tag and
+// the body together, would reach above it): so the script can tell from
+// a weight whether the word is in the headline.
 const (
 	k1         = 1.2
 	bBody      = 0.75
@@ -148,8 +162,19 @@ func weight(c fieldCounts, bodyLen int, avgBody float64) uint8 {
 		best, sum = max(best, p), sum+p
 	}
 	f := best + tieBreaker*(sum-best)
-	q := math.Round(f / maxWeight * 255)
-	return uint8(min(255, max(1, q)))
+	q := uint8(min(255, max(1, math.Round(f/maxWeight*255))))
+	if c.title == 0 {
+		q = min(q, TitleWeight()-1)
+	}
+	return q
+}
+
+// TitleWeight is the weight of a title match alone, and the least weight
+// of a document with the word in its title; every weight without a title
+// match is below it. The script reads it (JSTables) to rank the headlines
+// with every word of a query first.
+func TitleWeight() uint8 {
+	return uint8(math.Round(titleBoost / maxWeight * 255))
 }
 
 // typicalLength is the body length BM25 normalises by: the mean, rounded
@@ -255,7 +280,7 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 
 	order := b.termOrder()
 	if b.kept == nil {
-		if facts.Shards, facts.Versions, err = b.writeBase(order, lists, opts.ShardBytes, put); err != nil {
+		if facts.Shards, facts.Versions, facts.Tiers, err = b.writeBase(order, lists, opts, put); err != nil {
 			return st, err
 		}
 	}
@@ -271,7 +296,7 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 		}
 	}
 	if !s.empty() {
-		t, nx := s.close()
+		t, nx, _ := s.close()
 		m.delta = fileVersion(t, nx)
 		if err := put("delta", File{Path: "t/delta.json", Data: t}); err != nil {
 			return st, err
@@ -284,41 +309,56 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 }
 
 // writeBase writes the base's shards: the terms in order, cut by size,
-// each with its list in lists (emptied as it is written). It returns the
-// first term and the version of each shard.
-func (b *Builder) writeBase(order []int, lists []postingList, shardBytes int, put func(string, File) error) (shards []string, versions string, err error) {
+// each with its list in lists (emptied as it is written), a long list cut
+// into tiers of impact. It returns the first term, the version and the
+// number of tier files of each shard.
+func (b *Builder) writeBase(order []int, lists []postingList, opts Options, put func(string, File) error) (shards []string, versions string, tiers []int, err error) {
 	var s shard
 	var vs []byte
 	flush := func() error {
 		if s.empty() {
 			return nil
 		}
-		tPath, nPath := shardPaths(len(shards) - 1)
-		t, nx := s.close()
-		vs = append(vs, fileVersion(t, nx)...)
+		n := len(shards) - 1
+		tPath, nPath := shardPaths(n)
+		t, nx, more := s.close()
+		vs = append(vs, fileVersion(append([][]byte{t, nx}, more...)...)...)
+		tiers = append(tiers, len(more)/2)
 		if err := put("terms", File{Path: tPath, Data: t, Base: true}); err != nil {
 			return err
 		}
-		return put("next", File{Path: nPath, Data: nx, Base: true})
+		if err := put("next", File{Path: nPath, Data: nx, Base: true}); err != nil {
+			return err
+		}
+		for k := 0; k < len(more); k += 2 {
+			tPath, nPath := tierPaths(n, k/2+1)
+			if err := put("terms", File{Path: tPath, Data: more[k], Base: true}); err != nil {
+				return err
+			}
+			if err := put("next", File{Path: nPath, Data: more[k+1], Base: true}); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	for _, id := range order {
 		l := &lists[id]
 		if len(l.docs) == 0 {
 			continue // in the delta only
 		}
-		entry := termEntry(b.terms[id], l)
-		if !s.empty() && s.size()+len(entry) > shardBytes {
+		ts := splitTiers(l, opts.Tier)
+		if !s.empty() && s.size()+len(termEntry(b.terms[id], &ts[0])) > opts.ShardBytes {
 			if err := flush(); err != nil {
-				return shards, string(vs), err
+				return shards, string(vs), tiers, err
 			}
 		}
 		if s.empty() {
 			shards = append(shards, b.terms[id])
 		}
-		s.add(b.terms[id], entry, l)
+		s.addTiers(b.terms[id], ts, len(l.docs))
 		*l = postingList{}
 	}
-	return shards, string(vs), flush()
+	return shards, string(vs), tiers, flush()
 }
 
 // shardPaths are the files of the base's n-th shard: its terms and its

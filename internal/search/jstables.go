@@ -10,7 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// JSTables returns the analysis tables of assets/js/search.js, generated
+// JSTables returns the analysis tables of assets/js/search-analysis.js, generated
 // from package arabic so that the browser folds, stems and drops
 // stopwords exactly as the index did:
 //
@@ -19,7 +19,8 @@ import (
 //     lower case (alef forms, ى, ة, Persian letters, digits);
 //   - STOPWORDS: arabic.Stopwords;
 //   - PREFIXES, SUFFIXES, MIN_SUFFIX: arabic.StemRules;
-//   - ALTERNATIONS: arabic.Alternations, the spellings a query also tries.
+//   - ALTERNATIONS: arabic.Alternations, the spellings a query also tries;
+//   - TITLE_WEIGHT: TitleWeight, the least weight of a title match.
 //
 // The script does the rest itself: NFKC (String.prototype.normalize),
 // lower case, and the split into words at anything that is not a
@@ -74,6 +75,8 @@ func JSTables() string {
 		fmt.Fprintf(&b, "    [%s, %s, %t],\n", jsString(a.A), jsString(a.B), a.Equivalent)
 	}
 	b.WriteString("  ];\n")
+	b.WriteString("  // The least weight of a story with the word in its headline (internal/search TitleWeight).\n")
+	fmt.Fprintf(&b, "  const TITLE_WEIGHT = %d;\n", TitleWeight())
 	return b.String()
 }
 

@@ -8,17 +8,18 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the generated tables in assets/js/search.js and the fixture index in testdata/index")
+var update = flag.Bool("update", false, "rewrite the generated tables in assets/js/search-analysis.js and the fixture index in testdata/index")
 
-// scriptPath is the browser script, in the theme's assets.
-var scriptPath = filepath.Join("..", "..", "assets", "js", "search.js")
+// scriptPath is the browser script's part with the tables, in the
+// theme's assets.
+var scriptPath = filepath.Join("..", "..", "assets", "js", "search-analysis.js")
 
 const (
 	tablesBegin = "  // BEGIN TABLES"
 	tablesEnd   = "  // END TABLES"
 )
 
-// TestJSTables wants the tables in assets/js/search.js to be what
+// TestJSTables wants the tables in assets/js/search-analysis.js to be what
 // JSTables generates from package arabic; -update rewrites them.
 func TestJSTables(t *testing.T) {
 	data, err := os.ReadFile(scriptPath)

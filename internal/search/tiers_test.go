@@ -1,0 +1,170 @@
+package search
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"math/rand/v2"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// listOf is a posting list of documents with weights, each document
+// followed by one next word, its own number.
+func listOf(docs []uint32, weights []uint8) *postingList {
+	l := &postingList{docs: docs, weights: weights}
+	for _, d := range docs {
+		l.next = binary.AppendUvarint(l.next, 1)
+		l.next = binary.AppendUvarint(l.next, uint64(d))
+	}
+	return l
+}
+
+func TestSplitTiers(t *testing.T) {
+	// 20 documents; weights 1…20 but 7 and 12 tie at the top (50).
+	var docs []uint32
+	var weights []uint8
+	for d := range uint32(20) {
+		docs = append(docs, d*3)
+		weights = append(weights, uint8(d+1))
+	}
+	weights[7], weights[12] = 50, 50
+	l := listOf(docs, weights)
+
+	if got := splitTiers(l, 20); len(got) != 1 || !reflect.DeepEqual(got[0], *l) {
+		t.Fatalf("a list of the first tier's size is cut: %v", got)
+	}
+	tiers := splitTiers(l, 2)
+	// 2, then 16, then the 2 left.
+	if len(tiers) != 3 || len(tiers[0].docs) != 2 || len(tiers[1].docs) != 16 || len(tiers[2].docs) != 2 {
+		t.Fatalf("tiers of %d, want 2, 16, 2", lens(tiers))
+	}
+	// The first tier: the two of weight 50, in document order.
+	if !slices.Equal(tiers[0].docs, []uint32{21, 36}) || !slices.Equal(tiers[0].weights, []uint8{50, 50}) {
+		t.Errorf("first tier %v %v, want documents 21 and 36 of weight 50", tiers[0].docs, tiers[0].weights)
+	}
+	// The last: the two lightest, weights 1 and 2.
+	if !slices.Equal(tiers[2].docs, []uint32{0, 3}) || tiers[2].bound() != 2 {
+		t.Errorf("last tier %v (bound %d), want documents 0 and 3", tiers[2].docs, tiers[2].bound())
+	}
+	if tiers[1].bound() != 20 || tiers[1].bound() > slices.Min(tiers[0].weights) {
+		t.Errorf("second tier's bound %d", tiers[1].bound())
+	}
+	// Every posting once, each with its own next words.
+	var all []uint32
+	for _, tr := range tiers {
+		if !slices.IsSorted(tr.docs) {
+			t.Errorf("tier %v not in document order", tr.docs)
+		}
+		if want := listOf(tr.docs, tr.weights).next; !slices.Equal(tr.next, want) {
+			t.Errorf("tier %v: next words %v, want %v", tr.docs, tr.next, want)
+		}
+		all = append(all, tr.docs...)
+	}
+	slices.Sort(all)
+	if !slices.Equal(all, docs) {
+		t.Errorf("the tiers hold %v, the list %v", all, docs)
+	}
+
+	// On equal weights the newer document comes first, as the script
+	// ranks them: of five alike, the first tier holds the two newest.
+	same := splitTiers(listOf([]uint32{1, 2, 3, 4, 5}, []uint8{9, 9, 9, 9, 9}), 2)
+	if !slices.Equal(same[0].docs, []uint32{4, 5}) {
+		t.Errorf("of equal weights the first tier holds %v, want the newest 4 and 5", same[0].docs)
+	}
+}
+
+func lens(tiers []postingList) []int {
+	var out []int
+	for _, t := range tiers {
+		out = append(out, len(t.docs))
+	}
+	return out
+}
+
+// A long list is cut into tiers that the base's facts list with the
+// shard, and decode (the script's reading) joins them into the list the
+// single index has.
+func TestBuildCutsLongListsIntoTiers(t *testing.T) {
+	docs := corpusDocuments(96)
+	files, st := buildFiles(t, docs, corpusOptions)
+	tiered := 0
+	for i, n := range st.BaseFacts.Tiers {
+		tiered += n
+		for k := 1; k <= n; k++ {
+			tp, np := tierPaths(i, k)
+			if files[tp] == nil || files[np] == nil {
+				t.Errorf("shard %d's tier %d: %s and %s not written", i, k, tp, np)
+			}
+		}
+	}
+	if tiered == 0 {
+		t.Fatal("no list of 96 documents was cut into tiers of 32")
+	}
+	whole := corpusOptions
+	whole.Tier = 1 << 20
+	wholeFiles, _ := buildFiles(t, docs, whole)
+	if !reflect.DeepEqual(decode(t, files).postings, decode(t, wholeFiles).postings) {
+		t.Error("the tiers joined are not the whole lists")
+	}
+}
+
+// A weight without a title match stays below the least with one, so the
+// script can tell a headline's words from the rest.
+func TestTitleWeight(t *testing.T) {
+	tw := TitleWeight()
+	if got := weight(fieldCounts{title: 1}, 100, 100); got != tw {
+		t.Errorf("a title match alone weighs %d, TitleWeight %d", got, tw)
+	}
+	for _, c := range []fieldCounts{{lede: 3}, {lede: 1, exact: 1, body: 9}, {lede: 50, exact: 1, body: 1000}} {
+		if w := weight(c, 10, 100); w >= tw {
+			t.Errorf("%+v without the title weighs %d, not below %d", c, w, tw)
+		}
+	}
+}
+
+// The script, reading common words' lists tier by tier (their first tier
+// alone when that is enough), ranks every query as it would on the whole
+// lists: testdata/tiers.mjs compares the two on an index of 200
+// generated articles whose common words have tiers of 8, 64 and the rest,
+// for queries of one to three words and phrases.
+func TestScriptReadsTiersAsWholeLists(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	docs := corpusDocuments(200)
+	files, _ := buildFiles(t, docs, Options{ShardBytes: 4 << 10, BlockBytes: 2 << 10, Tier: 8})
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	// Words of the headlines, in most stories and in few, one to three
+	// of them, and a phrase of two.
+	rng := rand.New(rand.NewPCG(1, 2))
+	var queries []string
+	for range 40 {
+		title := strings.Fields(docs[rng.IntN(len(docs))].Title)
+		w := func() string { return title[rng.IntN(len(title))] }
+		queries = append(queries, w(), w()+" "+w(), w()+" "+w()+" "+w(), `"`+strings.Join(title[:2], " ")+`"`)
+	}
+	out, err := exec.Command(node, filepath.Join("testdata", "tiers.mjs"), dir, strings.Join(queries, "\n")).Output()
+	if err != nil {
+		t.Fatalf("node tiers.mjs: %v", err)
+	}
+	var report struct {
+		Searches, NoTier, SomeTiers int
+		Differences                 []map[string]any
+	}
+	if err := json.Unmarshal(out, &report); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range report.Differences {
+		t.Errorf("read in tiers, not as whole lists: %v", d)
+	}
+	t.Logf("%d searches: %d read no tier file, %d some", report.Searches, report.NoTier, report.SomeTiers)
+	if report.NoTier == 0 || report.SomeTiers == 0 {
+		t.Errorf("%d searches without a tier file and %d with: the test tries neither case", report.NoTier, report.SomeTiers)
+	}
+}
