@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sahifa/sahifa/internal/cores"
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/images"
 	"github.com/sahifa/sahifa/internal/markdown"
@@ -226,31 +227,41 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 		}
 	}
 	filed := r.filedSections()
-	for _, a := range s.Written() {
-		e := &Article{
-			Title:        a.Title,
-			Description:  a.Description,
-			Summary:      firstNonEmpty(a.Summary, a.Description),
-			Date:         a.Date,
-			Lastmod:      a.Lastmod,
-			Tags:         a.Tags,
-			Permalink:    r.abs(a.RelPermalink),
-			RelPermalink: r.rel(a.RelPermalink),
-			Dateline:     a.String("dateline"),
-			Agency:       a.String("agency"),
-			Caption:      a.String("caption"),
-			Draft:        a.Draft,
-			Params:       a.Params,
-			Section:      filed[a.Section],
-			source:       a.Hash,
+	written := s.Written()
+	entries := make([]Article, len(written))
+	// On every core: the links of every article are percent-encoded
+	// here, before anything else of the render can start.
+	cores.Each(len(written), func() func(int) {
+		return func(i int) {
+			a := written[i]
+			e := &entries[i]
+			*e = Article{
+				Title:        a.Title,
+				Description:  a.Description,
+				Summary:      firstNonEmpty(a.Summary, a.Description),
+				Date:         a.Date,
+				Lastmod:      a.Lastmod,
+				Tags:         a.Tags,
+				Permalink:    r.abs(a.RelPermalink),
+				RelPermalink: r.rel(a.RelPermalink),
+				Dateline:     a.String("dateline"),
+				Agency:       a.String("agency"),
+				Caption:      a.String("caption"),
+				Draft:        a.Draft,
+				Params:       a.Params,
+				Section:      filed[a.Section],
+				source:       a.Hash,
+			}
+			for _, t := range a.Terms["tags"] {
+				link := r.terms[t]
+				link.Count = 0 // moves with every article tagged: not on article pages (data.go)
+				e.TagLinks = append(e.TagLinks, link)
+			}
+			r.newsFacts(e, a)
 		}
-		for _, t := range a.Terms["tags"] {
-			link := r.terms[t]
-			link.Count = 0 // moves with every article tagged: not on article pages (data.go)
-			e.TagLinks = append(e.TagLinks, link)
-		}
-		r.newsFacts(e, a)
-		r.entries[a] = e
+	})
+	for i, a := range written {
+		r.entries[a] = &entries[i]
 	}
 	r.feeds = []FeedLink{
 		{Type: "application/rss+xml", Title: cfg.Title, URL: r.abs("/index.xml")},
