@@ -20,7 +20,9 @@ import (
 // generated site edited, then the site built into memory with the last
 // build's pages, memos and parsed articles, as serve does.
 //
-//	SAHIFA_BENCH_ARTICLES=10000 go test ./internal/build -run '^$' -bench ServeRebuild -benchtime 20x SAHIFA_BENCH_PROFILE=/tmp/serve.prof
+//	SAHIFA_BENCH_ARTICLES=10000 go test ./internal/build -run '^$' -bench ServeRebuild/newest -benchtime 20x
+//
+// SAHIFA_BENCH_PROFILE=FILE writes a CPU profile of the rebuilds alone.
 func BenchmarkServeRebuild(b *testing.B) {
 	n := 1000
 	if env := os.Getenv("SAHIFA_BENCH_ARTICLES"); env != "" {
@@ -29,12 +31,30 @@ func BenchmarkServeRebuild(b *testing.B) {
 			b.Fatalf("SAHIFA_BENCH_ARTICLES: %v", err)
 		}
 	}
+	arts := corpus.Articles(n, 1)
+	newest, oldest := 0, 0
+	for i := range arts {
+		if arts[i].Date.After(arts[newest].Date) {
+			newest = i
+		}
+		if arts[i].Date.Before(arts[oldest].Date) {
+			oldest = i
+		}
+	}
+	// The newest article is what a writer edits while serving; the
+	// oldest is in the search index's base, which an edit rebuilds.
+	b.Run("newest", func(b *testing.B) { serveRebuild(b, n, arts[newest].ContentPath()) })
+	b.Run("oldest", func(b *testing.B) { serveRebuild(b, n, arts[oldest].ContentPath()) })
+}
+
+// serveRebuild measures rebuilds of a generated site of n articles after
+// each edit of the article at path.
+func serveRebuild(b *testing.B, n int, path string) {
 	root := b.TempDir()
 	// Files are dated an hour back: files changed in the last two seconds
 	// are parsed again whatever their size and time (load.go's racy rule),
 	// which would make every file of a freshly written site new.
 	past := time.Now().Add(-time.Hour)
-	var article string
 	for _, f := range corpus.Generate(corpus.Options{N: n, Seed: 1}) {
 		p := filepath.Join(root, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -46,10 +66,8 @@ func BenchmarkServeRebuild(b *testing.B) {
 		if err := os.Chtimes(p, past, past); err != nil {
 			b.Fatal(err)
 		}
-		if filepath.Ext(p) == ".md" {
-			article = p
-		}
 	}
+	article := filepath.Join(root, filepath.FromSlash(path))
 	original, err := os.ReadFile(article)
 	if err != nil {
 		b.Fatal(err)
