@@ -160,6 +160,8 @@ func Begin(dest string, opts ...Option) (*Tx, error) {
 			return nil, fmt.Errorf("output: reading manifest: %w", err)
 		}
 		t.prevExists, t.onDisk = t.prevRaw != nil, t.prevRaw
+		// Sized as the last build: most of its files are kept.
+		t.claims, t.entries = sizedClaims(len(t.prev)), make(map[string]entry, len(t.prev))
 	}
 	if err := t.open(); err != nil {
 		t.state = failed
