@@ -248,7 +248,14 @@ func (r *renderer) sitemapURLs() (lists, articles []sitemap.URL) {
 	}
 	for i := len(s.Articles) - 1; i >= 0; i-- {
 		a := s.Articles[i]
-		articles = append(articles, sitemap.URL{Loc: r.abs(a.RelPermalink), Lastmod: a.Lastmod})
+		// The entry's link is this one, made once a build already.
+		loc := ""
+		if e := r.entries[a]; e != nil {
+			loc = e.Permalink
+		} else {
+			loc = r.abs(a.RelPermalink)
+		}
+		articles = append(articles, sitemap.URL{Loc: loc, Lastmod: a.Lastmod})
 	}
 	return lists, articles
 }
