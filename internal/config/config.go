@@ -186,10 +186,13 @@ func Parse(name string, data []byte) (Config, []diag.Warning, error) {
 	return parseFiles([]File{{Name: name, Data: data}}, false)
 }
 
-// File is one TOML file of a site's settings.
+// File is one file of a site's settings.
 type File struct {
 	Name string // as messages show it: "config/_default/params.toml"
 	Data []byte
+	// Format is "toml" (or "") or "yaml"; JSON is read as YAML, which
+	// reads it too.
+	Format string
 	// Under is the key the file's contents sit under, "" for the top:
 	// Hugo's config/_default/params.toml holds the [params] table.
 	Under string
@@ -202,14 +205,23 @@ func parseFiles(files []File, hugo bool) (Config, []diag.Warning, error) {
 		// Windows editors may save a byte order mark, which TOML rejects.
 		data := bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
 		var doc map[string]any
-		if err := toml.Unmarshal(data, &doc); err != nil {
-			errs = append(errs, syntaxError(f.Name, err))
-			continue
-		}
-		places, err := locate(data)
-		if err != nil {
-			errs = append(errs, syntaxError(f.Name, err))
-			continue
+		var places map[string]place
+		if f.Format == "yaml" {
+			var err error
+			if doc, places, err = decodeYAML(f.Name, data); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		} else {
+			if err := toml.Unmarshal(data, &doc); err != nil {
+				errs = append(errs, syntaxError(f.Name, err))
+				continue
+			}
+			var err error
+			if places, err = locate(data); err != nil {
+				errs = append(errs, syntaxError(f.Name, err))
+				continue
+			}
 		}
 		src := &source{name: f.Name, data: data, places: places, order: i}
 		if f.Under == "" {

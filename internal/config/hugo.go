@@ -73,9 +73,9 @@ func hugoFormat(name string) string {
 // LoadHugo reads a Hugo site's settings (HugoFiles) over Default(), with
 // Hugo's key names (docs/configuration.md, "Hugo's files"): a site moved
 // from Hugo builds without a sahifa.toml. found is false when fsys holds
-// none of them. Keys sahifa does not use are warnings, one per key at its
-// place; so are files it does not read: YAML and JSON, and the
-// language-specific ones (menus.en.toml).
+// none of them. TOML, YAML and JSON are read alike. Keys sahifa does not
+// use are warnings, one per key at its place; so are files it does not
+// read: the language-specific ones (menus.en.toml).
 func LoadHugo(fsys fs.FS) (cfg Config, warns []diag.Warning, found bool, err error) {
 	names, err := HugoFiles(fsys)
 	if err != nil || len(names) == 0 {
@@ -88,10 +88,6 @@ func LoadHugo(fsys fs.FS) (cfg Config, warns []diag.Warning, found bool, err err
 			under = strings.TrimSuffix(path.Base(name), path.Ext(name))
 		}
 		switch {
-		case hugoFormat(name) != "toml":
-			warns = append(warns, diag.Warning{Path: name,
-				Msg: "not read: sahifa reads Hugo's settings in TOML only; write them as " + strings.TrimSuffix(name, path.Ext(name)) + ".toml, or as sahifa.toml"})
-			continue
 		case strings.Contains(under, "."):
 			warns = append(warns, diag.Warning{Path: name,
 				Msg: "not read: the settings of one language (" + under[strings.IndexByte(under, '.')+1:] + "); sahifa builds one language, set by languageCode"})
@@ -103,7 +99,11 @@ func LoadHugo(fsys fs.FS) (cfg Config, warns []diag.Warning, found bool, err err
 		if err != nil {
 			return Default(), warns, true, err
 		}
-		files = append(files, File{Name: name, Data: data, Under: under})
+		format := hugoFormat(name)
+		if format == "json" {
+			format = "yaml" // YAML reads JSON, and tells lines
+		}
+		files = append(files, File{Name: name, Data: data, Under: under, Format: format})
 	}
 	cfg, ws, err := parseFiles(files, true)
 	warns = append(warns, ws...)

@@ -80,20 +80,74 @@ func TestLoadHugoConfigDir(t *testing.T) {
 		"config/_default/menus.toml":      {Data: []byte("[[main]]\nname = \"About\"\nurl = \"/about/\"\n")},
 		"config/_default/menus.en.toml":   {Data: []byte("[[main]]\nname = \"x\"\n")},
 		"config/_default/languages.toml":  {Data: []byte("[en]\nweight = 1\n")},
-		"config/_default/markup.yaml":     {Data: []byte("goldmark: {}\n")},
+		"config/_default/markup.yaml":     {Data: []byte("goldmark:\n  renderer:\n    unsafe: true\n")},
 		"config/_default/pagination.toml": {Data: []byte("pagerSize = 7\n")},
 	})
-	if cfg.Title != "From hugo.toml" || cfg.Params["desk"] != "Desk" || cfg.Paginate != 7 ||
+	if cfg.Title != "From hugo.toml" || cfg.Params["desk"] != "Desk" || cfg.Paginate != 7 || !cfg.Markup.Unsafe ||
 		len(cfg.Menus["main"]) != 1 || cfg.Menus["main"][0].Name != "About" || cfg.Menus["main"][0].File != "config/_default/menus.toml" || cfg.Menus["main"][0].Line != 1 {
 		t.Errorf("read as %+v", cfg)
 	}
 	want := []string{
 		`config/_default/languages.toml: warning: Hugo's "languages" is not read: sahifa has no such setting`,
-		`config/_default/markup.yaml: warning: not read: sahifa reads Hugo's settings in TOML only; write them as config/_default/markup.toml, or as sahifa.toml`,
 		`config/_default/menus.en.toml: warning: not read: the settings of one language (en); sahifa builds one language, set by languageCode`,
 	}
 	if strings.Join(warns, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warns, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// hugo.yaml and config.json (many Hugo sites and themes use them) are
+// read as config.toml is: the same keys, warnings at their lines, menus
+// as lists of entries.
+func TestLoadHugoYAMLAndJSON(t *testing.T) {
+	cfg, warns := warnLines(t, fstest.MapFS{"hugo.yaml": {Data: []byte(`baseURL: https://example.org/akhbar/
+languageCode: ar
+title: أخبار اليوم
+theme: ananke
+pagination:
+  pagerSize: 6
+params:
+  desk: مكتب بغداد
+menus:
+  main:
+    - name: سياسة
+      url: /politics/
+      weight: 1
+    - name: About
+      url: /about/
+markup:
+  goldmark:
+    renderer:
+      unsafe: true
+`)}})
+	if cfg.BaseURL != "https://example.org/akhbar/" || cfg.Title != "أخبار اليوم" || cfg.Language != "ar" || cfg.Dir != "rtl" ||
+		cfg.Paginate != 6 || !cfg.Markup.Unsafe || cfg.Params["desk"] != "مكتب بغداد" ||
+		len(cfg.Menus["main"]) != 2 || cfg.Menus["main"][0].Name != "سياسة" || cfg.Menus["main"][1].File != "hugo.yaml" || cfg.Menus["main"][1].Line != 14 {
+		t.Errorf("hugo.yaml read as %+v", cfg)
+	}
+	if want := `hugo.yaml:4:1: warning: Hugo's "theme" is not read`; len(warns) != 1 || !strings.HasPrefix(warns[0], want) {
+		t.Errorf("warnings %q, want one beginning %q", warns, want)
+	}
+
+	cfg, warns = warnLines(t, fstest.MapFS{"config.json": {Data: []byte(`{
+  "baseURL": "https://example.org/",
+  "title": "JSON site",
+  "pagination": {"pagerSize": 8},
+  "menu": {"main": [{"name": "Posts", "url": "/posts/"}]}
+}
+`)}})
+	if cfg.Title != "JSON site" || cfg.Paginate != 8 || len(cfg.Menus["main"]) != 1 || cfg.Menus["main"][0].Line != 5 {
+		t.Errorf("config.json read as %+v (warnings %q)", cfg, warns)
+	}
+
+	// A bad value and a syntax error name the YAML file and line.
+	_, _, _, err := LoadHugo(fstest.MapFS{"hugo.yaml": {Data: []byte("title: x\npagination:\n  pagerSize: many\n")}})
+	if err == nil || !strings.Contains(err.Error(), "hugo.yaml:3:") {
+		t.Errorf("bad pagerSize: %v, want an error at hugo.yaml:3", err)
+	}
+	_, _, _, err = LoadHugo(fstest.MapFS{"hugo.yaml": {Data: []byte("title: x\n  bad: indent\n")}})
+	if err == nil || !strings.Contains(err.Error(), "hugo.yaml:2") {
+		t.Errorf("syntax error: %v, want an error at hugo.yaml:2", err)
 	}
 }
 
