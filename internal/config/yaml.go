@@ -24,7 +24,11 @@ func decodeYAML(name string, data []byte) (map[string]any, map[string]place, err
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, nil, yamlError(name, err)
 	}
-	l := yamlLocator{data: data, places: map[string]place{}, lines: lineStarts(data)}
+	// Aliases are followed where they are used, so a file of nested
+	// aliases (a "billion laughs") could stand for more than any settings
+	// need: the nodes visited are capped by the file's size, and so is
+	// the depth, which an alias of its own ancestor would make endless.
+	l := yamlLocator{data: data, places: map[string]place{}, lines: lineStarts(data), budget: 64*len(data) + 4096}
 	if len(root.Content) == 0 {
 		return map[string]any{}, l.places, nil // an empty file
 	}
@@ -43,10 +47,18 @@ type yamlLocator struct {
 	data   []byte
 	places map[string]place
 	lines  []int // byte offset of each line's start
+	budget int   // nodes still to visit
 }
+
+// maxYAMLDepth is deeper than any settings file nests its tables.
+const maxYAMLDepth = 64
 
 // value is node n, found at path, as TOML would give it.
 func (l *yamlLocator) value(n *yaml.Node, path []string) (any, error) {
+	l.budget--
+	if l.budget < 0 || len(path) > maxYAMLDepth {
+		return nil, fmt.Errorf("line %d: the aliases here stand for more than a settings file holds", n.Line)
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		return l.value(n.Alias, path)
