@@ -47,13 +47,47 @@ func e2eDeploy(t *testing.T, root string, args ...string) e2eResult {
 	return e2eRun(t, root, s3test.Env(), append([]string{"deploy"}, args...)...)
 }
 
+// e2eUploads splits the keys a deploy uploaded into the site's files and
+// the record's objects (its parts, then its index), checking that the
+// record came after every file of the site and its index last: until it
+// is written, the journal says what the bucket holds.
+func e2eUploads(t *testing.T, uploaded []string) (site, record []string) {
+	t.Helper()
+	for _, k := range uploaded {
+		if deploy.IsRecordKey(k) {
+			record = append(record, k)
+		} else {
+			if len(record) > 0 {
+				t.Errorf("%s uploaded after the record (%q)", k, record)
+			}
+			site = append(site, k)
+		}
+	}
+	if len(record) < 2 || record[len(record)-1] != deploy.StateKey {
+		t.Errorf("the record (a part at least, then its index %s, last) was not uploaded as such: %q", deploy.StateKey, record)
+	}
+	return site, record
+}
+
 // e2eBucketMatches checks that the bucket holds exactly the files of the
-// built site in public/ and the deploy's state object.
+// built site in public/ and the deploy's record: its index and parts.
 func e2eBucketMatches(t *testing.T, srv *s3test.Server, public string) {
 	t.Helper()
-	keys, err := srv.Keys()
+	all, err := srv.Keys()
 	if err != nil {
 		t.Fatal(err)
+	}
+	var keys []string
+	parts := 0
+	for _, k := range all {
+		if strings.HasPrefix(k, deploy.PartsDir) {
+			parts++
+		} else {
+			keys = append(keys, k)
+		}
+	}
+	if parts == 0 {
+		t.Errorf("the bucket holds no part of the deploy's record (%s)", deploy.PartsDir)
 	}
 	want := append(e2eFiles(t, public), deploy.StateKey)
 	slices.Sort(want)
@@ -102,22 +136,21 @@ func TestE2EDeployS3(t *testing.T) {
 	r := e2eDeploy(t, root)
 	e2eDeployed(t, r, len(files), 0, 0)
 	c := srv.Counts()
-	if c.Put != len(files)+1 || c.List != 0 || c.Delete != 0 {
-		t.Errorf("the first deploy of %d files made %d uploads, %d listings, %d deletions; want %d uploads (the state too), nothing else",
-			len(files), c.Put, c.List, c.Delete, len(files)+1)
+	// A site of a few dozen files has a record of one part and its index.
+	if c.Put != len(files)+2 || c.List != 0 || c.Delete != 0 {
+		t.Errorf("the first deploy of %d files made %d uploads, %d listings, %d deletions; want %d uploads (the record's part and index too), nothing else",
+			len(files), c.Put, c.List, c.Delete, len(files)+2)
 	}
 	// Safe order: every asset before any page, every page before any
-	// feed or sitemap, the state last.
+	// feed or sitemap, the record last.
+	site, _ := e2eUploads(t, c.Uploaded)
 	last := deploy.PhaseAssets
-	for _, k := range c.Uploaded[:len(c.Uploaded)-1] {
+	for _, k := range site {
 		if ph := deploy.PhaseOf(k); ph < last {
 			t.Errorf("%s (%s) uploaded after a file of a later phase", k, ph)
 		} else {
 			last = ph
 		}
-	}
-	if c.Uploaded[len(c.Uploaded)-1] != deploy.StateKey {
-		t.Errorf("the state was not uploaded last: %q", c.Uploaded)
 	}
 	e2eBucketMatches(t, srv, public)
 	e2eCheckObjects(t, srv, public, files)
@@ -150,8 +183,8 @@ func TestE2EDeployS3(t *testing.T) {
 	r = e2eDeploy(t, root)
 	e2eDeployed(t, r, len(wrote), 0, len(files)-len(changes.changed))
 	c = srv.Counts()
-	if got := slices.Sorted(slices.Values(c.Uploaded[:len(c.Uploaded)-1])); !slices.Equal(got, wrote) {
-		t.Errorf("after a publish the deploy uploaded\n%q\nthe build wrote\n%q", got, wrote)
+	if site, _ := e2eUploads(t, c.Uploaded); !slices.Equal(slices.Sorted(slices.Values(site)), wrote) {
+		t.Errorf("after a publish the deploy uploaded\n%q\nthe build wrote\n%q", site, wrote)
 	}
 	if c.List != 0 || c.Get != 1 {
 		t.Errorf("after a publish the deploy read %d objects and listed %d times, want the state only", c.Get, c.List)
@@ -262,8 +295,8 @@ func TestE2EDeployResume(t *testing.T) {
 			t.Errorf("%s uploaded again after the interruption", k)
 		}
 	}
-	if len(second.Uploaded) != len(files)-10+1 {
-		t.Errorf("the resumed deploy uploaded %d objects, want the %d left and the state", len(second.Uploaded), len(files)-10)
+	if site, _ := e2eUploads(t, second.Uploaded); len(site) != len(files)-10 {
+		t.Errorf("the resumed deploy uploaded %d files, want the %d left", len(site), len(files)-10)
 	}
 	if !strings.Contains(r.stdout, "10 done by the interrupted deploy") {
 		t.Errorf("the summary does not count what the interrupted deploy did: %s", r)
@@ -302,6 +335,11 @@ func e2eSameFolder(t *testing.T, public, folder string) {
 	want := e2eSnapshot(t, public)
 	got := e2eSnapshot(t, folder)
 	delete(got, deploy.StateKey)
+	for p := range got {
+		if p+"/" == deploy.PartsDir || strings.HasPrefix(p, deploy.PartsDir) {
+			delete(got, p)
+		}
+	}
 	for p, e := range got {
 		w, ok := want[p]
 		switch {
@@ -384,8 +422,10 @@ func TestE2EDeploy1000(t *testing.T) {
 
 	srv.Counts()
 	e2eDeployed(t, e2eDeploy(t, root), len(files), 0, 0)
-	if c := srv.Counts(); c.Put != len(files)+1 || c.List != 0 {
-		t.Errorf("first deploy: %d uploads, %d listings; want %d and none", c.Put, c.List, len(files)+1)
+	c := srv.Counts()
+	uploaded, record := e2eUploads(t, c.Uploaded)
+	if len(uploaded) != len(files) || c.List != 0 {
+		t.Errorf("first deploy: %d uploads of the site's files, %d listings; want %d and none", len(uploaded), c.List, len(files))
 	}
 	e2eBucketMatches(t, srv, public)
 
@@ -396,8 +436,14 @@ func TestE2EDeploy1000(t *testing.T) {
 	wrote := e2eChangedFiles(e2eCompare(before, e2eSnapshot(t, public)))
 	r := e2eDeploy(t, root)
 	e2eWant(t, r, exitOK)
-	c := srv.Counts()
-	got := slices.Sorted(slices.Values(c.Uploaded[:len(c.Uploaded)-1]))
+	c = srv.Counts()
+	published, changedRecord := e2eUploads(t, c.Uploaded)
+	got := slices.Sorted(slices.Values(published))
+	// The record's parts the publish's files fall in are sent, not the
+	// whole record: a site of 1,000 articles has dozens of parts.
+	if len(changedRecord) >= len(record) {
+		t.Errorf("after a publish the deploy sent %d objects of the record, as many as the first deploy (%d): it is not kept in parts", len(changedRecord), len(record))
+	}
 	if !slices.Equal(got, wrote) || len(got) > 60 {
 		t.Errorf("after a publish the deploy uploaded %d files, the build wrote %d (at most 60 expected); only uploaded: %q; only written: %q",
 			len(got), len(wrote), e2eMinus(got, wrote), e2eMinus(wrote, got))

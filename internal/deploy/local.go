@@ -37,8 +37,8 @@ func Scan(dest, cacheDir string) (files map[string]Local, hashed int, err error)
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		if rel == StateKey {
-			return fmt.Errorf("%s: the site has a file named %s, the name sahifa deploy keeps its record under; rename it", p, StateKey)
+		if IsRecordKey(rel) {
+			return fmt.Errorf("%s: the site has a file named %s, where sahifa deploy keeps its record (%s and %s); rename it", p, rel, StateKey, PartsDir)
 		}
 		fi, err := d.Info()
 		if err != nil {

@@ -103,12 +103,12 @@ func Run(ctx context.Context, opts Options) (sum Summary, err error) {
 	if err != nil {
 		return sum, fmt.Errorf("reading %s from %s: %w", StateKey, Redact(opts.Target.URL), err)
 	}
-	remote := State{}
-	if raw != nil {
-		if remote, err = DecodeState(raw); err != nil {
-			return sum, fmt.Errorf("%s in %s: %w (delete the object to deploy everything again)", StateKey, Redact(opts.Target.URL), err)
-		}
+	partsCache := filepath.Join(opts.CacheDir, "deploy-"+targetKey(opts.Target.URL)+"-record")
+	rec, err := readRecord(ctx, t.bucket, raw, partsCache)
+	if err != nil {
+		return sum, fmt.Errorf("the deploy record in %s: %w (delete %s and %s to deploy everything again)", Redact(opts.Target.URL), err, StateKey, PartsDir)
 	}
+	remote := rec.state
 	base := stateID(raw)
 	journalPath := filepath.Join(opts.CacheDir, "deploy-"+targetKey(opts.Target.URL)+".journal")
 	sum.Resumed, err = applyJournal(journalPath, base, opts.Target.URL, remote)
@@ -167,13 +167,10 @@ func Run(ctx context.Context, opts Options) (sum Summary, err error) {
 	if d.err != nil {
 		return sum, d.err
 	}
-	// Last: the state says what the bucket now holds. Until it is
+	// Last: the record says what the bucket now holds. Until it is
 	// written, the journal does.
-	err = t.bucket.WriteAll(ctx, StateKey, EncodeState(d.state), &blob.WriterOptions{
-		ContentType: "application/gzip", CacheControl: "no-store",
-	})
-	if err != nil {
-		return sum, fmt.Errorf("writing %s: %w", StateKey, err)
+	if err := writeRecord(ctx, t.bucket, d.state, rec, partsCache); err != nil {
+		return sum, err
 	}
 	j.Close()
 	os.Remove(journalPath)
@@ -302,7 +299,7 @@ func verify(ctx context.Context, b *blob.Bucket, s State) (foreign int, err erro
 			}
 			return 0, fmt.Errorf("listing the bucket: %w", err)
 		}
-		if o.Key != StateKey {
+		if !IsRecordKey(o.Key) {
 			listed[o.Key] = o
 		}
 	}

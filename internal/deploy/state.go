@@ -13,9 +13,10 @@ import (
 	"os"
 )
 
-// StateKey is the object in which a deploy records what it uploaded, so
-// the next deploy knows what the bucket holds without listing it: after
-// one publish it reads this one object and uploads what changed.
+// StateKey is the index of the record in which a deploy says what it
+// uploaded (record.go), so the next deploy knows what the bucket holds
+// without listing it: after one publish it reads this one object and
+// uploads what changed.
 const StateKey = ".sahifa-deploy.json.gz"
 
 // Object is what the state records about one uploaded file.
@@ -39,8 +40,8 @@ type stateFile struct {
 
 const stateVersion = 1
 
-// EncodeState serialises s (gzip-compressed JSON, keys in order, so
-// equal states are equal bytes).
+// EncodeState serialises s, one part of the record (gzip-compressed
+// JSON, keys in order, so equal states are equal bytes).
 func EncodeState(s State) []byte {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
