@@ -174,9 +174,18 @@
       const m = await this.match(meta, q, lists, alike, want);
       const open = [...new Set(queryTerms(q, alike).map((t) => lists.get(t)).filter((l) => l && l.tiers.length))];
       if (!open.length || m.certain) return m;
-      read += open.reduce((sum, l) => sum + l.tiers[0].size, 0);
+      // One list a round: one whose unread postings may still be a
+      // headline's first (a result with every word in its headline ranks
+      // above any other), then the one whose next tier is smallest; the
+      // others' tiers may not be needed once it is read.
+      const rank = (l) => [l.bound >= TITLE_WEIGHT ? 0 : 1, l.tiers[0].size];
+      const next = open.reduce((a, b) => {
+        const [ra, rb] = [rank(a), rank(b)];
+        return rb[0] < ra[0] || (rb[0] === ra[0] && rb[1] < ra[1]) ? b : a;
+      });
+      read += next.tiers[0].size;
       if (m.ids.length >= want.shown && read > (this.readLimit || READ_LIMIT) * want.shown / want.pageSize) return m;
-      await Promise.all(open.map((l) => this.more(meta, l)));
+      await this.more(meta, next);
     }
   };
 
