@@ -52,13 +52,9 @@ func EncodeState(s State) []byte {
 
 // DecodeState reads what EncodeState wrote.
 func DecodeState(data []byte) (State, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", StateKey, err)
-	}
 	var f stateFile
-	if err := json.NewDecoder(zr).Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %w", StateKey, err)
+	if err := gunzipJSON(data, &f); err != nil {
+		return nil, err
 	}
 	if f.Version != stateVersion {
 		return nil, fmt.Errorf("%s: version %d, this sahifa reads %d", StateKey, f.Version, stateVersion)

@@ -84,6 +84,6 @@ func importedFrom(md []byte, seedPath string) bool {
 		line, err := frontmatter.EncodeYAML([]frontmatter.Field{{Key: keySource, Value: seedPath}})
 		return err == nil && bytes.Contains(md, append([]byte("\n"), line...))
 	}
-	_, imported := recorded(md, keyImportHash)
+	_, imported := recorded(md, KeyImportHash)
 	return imported || SourceHashOf(md) != ""
 }

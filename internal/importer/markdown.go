@@ -15,14 +15,16 @@ import (
 	"github.com/sahifa/sahifa/internal/seed"
 )
 
-// Front matter keys the importer writes that Hugo does not define.
+// Front matter keys the importer writes that Hugo does not define; the
+// two hashes are exported for the WordPress importer, which writes them
+// by the same no-clobber rule (Decide).
 const (
 	keySource     = "source"
-	keySourceHash = "source_sha256"
-	// keyImportHash fingerprints the Markdown file as the importer wrote
+	KeySourceHash = "source_sha256"
+	// KeyImportHash fingerprints the Markdown file as the importer wrote
 	// it (with this key's value blanked), so a later import can tell an
 	// untouched file (safe to refresh) from one an editor changed.
-	keyImportHash = "import_sha256"
+	KeyImportHash = "import_sha256"
 	// keyEditorTags marks tags an editor wrote: imports keep them.
 	keyEditorTags = "editor_tags"
 )
@@ -77,8 +79,8 @@ func Markdown(a Article) ([]byte, error) {
 	}
 	fields = append(fields,
 		frontmatter.Field{Key: keySource, Value: a.SourcePath},
-		frontmatter.Field{Key: keySourceHash, Value: a.SourceHash},
-		frontmatter.Field{Key: keyImportHash, Value: ""},
+		frontmatter.Field{Key: KeySourceHash, Value: a.SourceHash},
+		frontmatter.Field{Key: KeyImportHash, Value: ""},
 	)
 	fm, err := frontmatter.EncodeYAML(fields)
 	if err != nil {
@@ -100,20 +102,20 @@ func Markdown(a Article) ([]byte, error) {
 }
 
 // importHashLine is how the fingerprint line looks before it is filled in.
-const importHashLine = keyImportHash + `: ""` + "\n"
+const importHashLine = KeyImportHash + `: ""` + "\n"
 
 // StampImportHash fills in the import_sha256 value: the hash of the file
 // with that value empty. Every importer stamps its Markdown with it.
 func StampImportHash(md []byte) []byte {
 	sum := sha256.Sum256(md)
-	return bytes.Replace(md, []byte(importHashLine), []byte(keyImportHash+`: "`+hex.EncodeToString(sum[:])+`"`+"\n"), 1)
+	return bytes.Replace(md, []byte(importHashLine), []byte(KeyImportHash+`: "`+hex.EncodeToString(sum[:])+`"`+"\n"), 1)
 }
 
 // Untouched reports whether md is still exactly what the importer wrote:
 // its import_sha256 matches its own text with that value emptied. A file
 // without the key was not written by the importer, so it counts as edited.
 func Untouched(md []byte) bool {
-	prefix := []byte("\n" + keyImportHash + `: "`)
+	prefix := []byte("\n" + KeyImportHash + `: "`)
 	i := bytes.Index(md, prefix)
 	if i < 0 {
 		return false
@@ -133,7 +135,7 @@ func Untouched(md []byte) bool {
 
 // SourceHashOf returns the source_sha256 recorded in md, or "".
 func SourceHashOf(md []byte) string {
-	h, _ := recorded(md, keySourceHash)
+	h, _ := recorded(md, KeySourceHash)
 	return h
 }
 

@@ -82,8 +82,8 @@ func (a article) markdown(taxonomy bool) ([]byte, error) {
 	b.Write(fm)
 	sum := sha256.Sum256(append(append([]byte(nil), b.Bytes()...), a.body...))
 	hashes, err := frontmatter.EncodeYAML([]frontmatter.Field{
-		{Key: "source_sha256", Value: hex.EncodeToString(sum[:])},
-		{Key: "import_sha256", Value: ""},
+		{Key: importer.KeySourceHash, Value: hex.EncodeToString(sum[:])},
+		{Key: importer.KeyImportHash, Value: ""},
 	})
 	if err != nil {
 		return nil, err
