@@ -90,7 +90,7 @@ func readRecord(ctx context.Context, b *blob.Bucket, raw []byte, cache string) (
 		return rec, nil
 	}
 	var idx indexFile
-	if err := gunzipJSON(raw, &idx); err != nil {
+	if err := gunzipJSON(StateKey, raw, &idx); err != nil {
 		return rec, err
 	}
 	if n := len(idx.Parts); idx.Version != indexVersion || n == 0 || n > maxParts || n&(n-1) != 0 {
@@ -110,9 +110,9 @@ func readRecord(ctx context.Context, b *blob.Bucket, raw []byte, cache string) (
 				keepPart(cache, h, data)
 			}
 		}
-		part, err := DecodeState(data)
+		part, err := decodeState(partKey(i), data)
 		if err != nil {
-			return rec, fmt.Errorf("%s: %w", partKey(i), err)
+			return rec, err
 		}
 		for p, o := range part {
 			rec.state[p] = o
@@ -198,13 +198,14 @@ func keepPart(cache, hash string, data []byte) {
 	}
 }
 
-func gunzipJSON(data []byte, v any) error {
+// gunzipJSON decodes the gzipped JSON of the record's object name into v.
+func gunzipJSON(name string, data []byte, v any) error {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("%s: %w", StateKey, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if err := json.NewDecoder(zr).Decode(v); err != nil {
-		return fmt.Errorf("%s: %w", StateKey, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }

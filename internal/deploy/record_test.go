@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gocloud.dev/blob"
@@ -122,5 +123,26 @@ func TestRecordParts(t *testing.T) {
 	}
 	if got := read(cache); !maps.Equal(got.state, small) {
 		t.Error("the shrunk record reads back differently")
+	}
+}
+
+// A damaged part is an error that names the part, not the index.
+func TestRecordDamagedPart(t *testing.T) {
+	ctx := context.Background()
+	b := memblob.OpenBucket(nil)
+	defer b.Close()
+	if err := writeRecord(ctx, b, recordState(10), record{}, t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WriteAll(ctx, partKey(0), []byte("not gzip"), nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := b.ReadAll(ctx, StateKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = readRecord(ctx, b, raw, t.TempDir())
+	if err == nil || !strings.HasPrefix(err.Error(), partKey(0)+":") {
+		t.Errorf("a damaged part: %v, want an error naming %s", err, partKey(0))
 	}
 }

@@ -51,13 +51,16 @@ func EncodeState(s State) []byte {
 }
 
 // DecodeState reads what EncodeState wrote.
-func DecodeState(data []byte) (State, error) {
+func DecodeState(data []byte) (State, error) { return decodeState(StateKey, data) }
+
+// decodeState is DecodeState for the object called name, which errors name.
+func decodeState(name string, data []byte) (State, error) {
 	var f stateFile
-	if err := gunzipJSON(data, &f); err != nil {
+	if err := gunzipJSON(name, data, &f); err != nil {
 		return nil, err
 	}
 	if f.Version != stateVersion {
-		return nil, fmt.Errorf("%s: version %d, this sahifa reads %d", StateKey, f.Version, stateVersion)
+		return nil, fmt.Errorf("%s: version %d, this sahifa reads %d", name, f.Version, stateVersion)
 	}
 	if f.Objects == nil {
 		f.Objects = State{}
