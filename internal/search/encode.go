@@ -135,6 +135,12 @@ func (s *shard) size() int { return len(s.terms) }
 
 // add appends a term: entry is its termEntry, l its list.
 func (s *shard) add(term string, entry []byte, l *postingList) {
+	s.addEntries(entry, nextEntry(nil, term, l))
+}
+
+// addEntries appends a term's entry in the terms file and in the next
+// words' file.
+func (s *shard) addEntries(entry, next []byte) {
 	if s.empty() {
 		s.terms = append(s.terms, '{')
 		s.next = append(s.next, '{')
@@ -143,39 +149,71 @@ func (s *shard) add(term string, entry []byte, l *postingList) {
 		s.next = append(s.next, ",\n"...)
 	}
 	s.terms = append(s.terms, entry...)
-	s.next = nextEntry(s.next, term, l)
+	s.next = append(s.next, next...)
 }
 
-// addTiers appends a term whose list of total postings is cut into
-// tiers: the first in the shard, as
-//
-//	"term":[[first document, differences…],[weights…],total,k,[bound…]]
-//
-// and each other in tier file k, k+1, … of the shard (tierPaths), its
-// bound the tier's highest weight. A list of one tier is added as by add.
-func (s *shard) addTiers(term string, tiers []postingList, total int) {
-	if len(tiers) == 1 {
-		s.add(term, termEntry(term, &tiers[0]), &tiers[0])
-		return
-	}
+// encodedTerm is a term of the base, its list cut into tiers and
+// encoded, all but what depends on the shard it goes to: terms are
+// encoded in parallel, then added to their shards in order.
+type encodedTerm struct {
+	// head is the term's entry up to its first tier's postings:
+	// "term":[[…],[…]; Size is the entry's length were the list one
+	// tier, which decides where shards are cut.
+	head []byte
+	size int
+	next []byte // its entry in the next words' file (the first tier's)
+	// For a list cut into tiers: how many postings it has, the bound of
+	// each tier after the first ("[b1,b2]"), and each such tier's two
+	// files, terms and next words, in turn.
+	total  int
+	bounds []byte
+	tiers  [][]byte
+}
+
+// encodeTerm cuts term's list l into tiers of impact (splitTiers), first
+// postings in the first, and encodes them.
+func encodeTerm(term string, l *postingList, first int) encodedTerm {
+	ts := splitTiers(l, first)
 	e := appendJSONString(nil, term)
 	e = append(e, ":["...)
-	e = appendPostings(e, &tiers[0])
-	e = fmt.Appendf(e, ",%d,%d,[", total, len(s.tiers)/2+1)
-	for i := range tiers[1:] {
-		if i > 0 {
-			e = append(e, ',')
-		}
-		e = strconv.AppendUint(e, uint64(tiers[1+i].bound()), 10)
+	e = appendPostings(e, &ts[0])
+	et := encodedTerm{head: e, size: len(e) + 1, next: nextEntry(nil, term, &ts[0]), total: len(l.docs)}
+	if len(ts) == 1 {
+		return et
 	}
-	e = append(e, "]]"...)
-	for i := range tiers[1:] {
-		t := &tiers[1+i]
-		s.tiers = append(s.tiers,
+	et.bounds = append(et.bounds, '[')
+	for i := range ts[1:] {
+		t := &ts[1+i]
+		if i > 0 {
+			et.bounds = append(et.bounds, ',')
+		}
+		et.bounds = strconv.AppendUint(et.bounds, uint64(t.bound()), 10)
+		et.tiers = append(et.tiers,
 			append(appendPostings([]byte{'['}, t), "]\n"...),
 			append(appendNext(nil, t), '\n'))
 	}
-	s.add(term, e, &tiers[0])
+	et.bounds = append(et.bounds, ']')
+	return et
+}
+
+// addEncoded appends a term encoded by encodeTerm. A list cut into tiers
+// stands in the shard as its first tier, the total and where the others
+// are:
+//
+//	"term":[[first document, differences…],[weights…],total,k,[bound…]]
+//
+// each other in tier file k, k+1, … of the shard (tierPaths), its bound
+// the tier's highest weight. A list of one tier is added as by add.
+func (s *shard) addEncoded(et encodedTerm) {
+	e := et.head
+	if et.tiers == nil {
+		e = append(e, ']')
+	} else {
+		e = fmt.Appendf(e, ",%d,%d,", et.total, len(s.tiers)/2+1)
+		e = append(append(e, et.bounds...), ']')
+		s.tiers = append(s.tiers, et.tiers...)
+	}
+	s.addEntries(e, et.next)
 }
 
 // close returns the shard's files, its tier files last, and empties it.

@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"unicode/utf16"
+
+	"github.com/sahifa/sahifa/internal/cores"
 )
 
 // Format is the version of the index files; the script refuses others.
@@ -341,22 +343,39 @@ func (b *Builder) writeBase(order []int, lists []postingList, opts Options, put 
 		}
 		return nil
 	}
-	for _, id := range order {
-		l := &lists[id]
-		if len(l.docs) == 0 {
-			continue // in the delta only
-		}
-		ts := splitTiers(l, opts.Tier)
-		if !s.empty() && s.size()+len(termEntry(b.terms[id], &ts[0])) > opts.ShardBytes {
-			if err := flush(); err != nil {
-				return shards, string(vs), tiers, err
+	// The terms are cut into tiers and encoded on every core, a window
+	// at a time (so that the encoded lists do not all wait in memory),
+	// then added to their shards in order.
+	const window = 1024
+	var todo []int
+	encoded := make([]encodedTerm, window)
+	for start := 0; start < len(order); start += window {
+		todo = todo[:0]
+		for _, id := range order[start:min(start+window, len(order))] {
+			if len(lists[id].docs) > 0 { // else in the delta only
+				todo = append(todo, id)
 			}
 		}
-		if s.empty() {
-			shards = append(shards, b.terms[id])
+		cores.Each(len(todo), func() func(int) {
+			return func(i int) {
+				id := todo[i]
+				encoded[i] = encodeTerm(b.terms[id], &lists[id], opts.Tier)
+				lists[id] = postingList{}
+			}
+		})
+		for i, id := range todo {
+			et := encoded[i]
+			encoded[i] = encodedTerm{}
+			if !s.empty() && s.size()+et.size > opts.ShardBytes {
+				if err := flush(); err != nil {
+					return shards, string(vs), tiers, err
+				}
+			}
+			if s.empty() {
+				shards = append(shards, b.terms[id])
+			}
+			s.addEncoded(et)
 		}
-		s.addTiers(b.terms[id], ts, len(l.docs))
-		*l = postingList{}
 	}
 	return shards, string(vs), tiers, flush()
 }

@@ -39,46 +39,68 @@ func splitTiers(l *postingList, first int) []postingList {
 	if n <= first {
 		return []postingList{*l}
 	}
-	next := nextSpans(l.next, n)
-	byImpact := make([]int, n)
-	for i := range byImpact {
-		byImpact[i] = i
+	// Weights are bytes, so the order by impact is a counting sort, not a
+	// comparison sort: where each weight's postings begin in that order
+	// (heaviest first), then each posting's place, its documents taken
+	// newest first. At 100,000 stories sorting the long lists was most of
+	// the base's encoding.
+	var begins [256]int
+	for _, w := range l.weights {
+		begins[w]++
 	}
-	slices.SortFunc(byImpact, func(a, b int) int {
-		if l.weights[a] != l.weights[b] {
-			return int(l.weights[b]) - int(l.weights[a])
+	for w, at := 255, 0; w >= 0; w-- {
+		begins[w], at = at, at+begins[w]
+	}
+	tierOf := make([]uint8, n)
+	var ends []int // where each tier ends in the order by impact
+	for end, size := first, first; ; end, size = end+size*tierGrowth, size*tierGrowth {
+		ends = append(ends, min(end, n))
+		if end >= n {
+			break
 		}
-		return int(l.docs[b]) - int(l.docs[a])
-	})
-	var tiers []postingList
-	for start, size := 0, first; start < n; start, size = start+size, size*tierGrowth {
-		part := slices.Clone(byImpact[start:min(start+size, n)])
-		slices.Sort(part) // document order: positions in l are by document
-		var t postingList
-		for _, i := range part {
-			t.docs = append(t.docs, l.docs[i])
-			t.weights = append(t.weights, l.weights[i])
-			t.next = append(t.next, next[i]...)
+	}
+	for i := n - 1; i >= 0; i-- {
+		w := l.weights[i]
+		place := begins[w]
+		begins[w]++
+		t := 0
+		for place >= ends[t] {
+			t++
 		}
-		tiers = append(tiers, t)
+		tierOf[i] = uint8(t)
+	}
+	// Each tier keeps its postings in document order, as a list is
+	// encoded: l's order.
+	tiers := make([]postingList, len(ends))
+	for t := range tiers {
+		size := ends[t]
+		if t > 0 {
+			size -= ends[t-1]
+		}
+		tiers[t].docs = make([]uint32, 0, size)
+		tiers[t].weights = make([]uint8, 0, size)
+	}
+	next := l.next
+	for i, t := range tierOf {
+		tr := &tiers[t]
+		tr.docs = append(tr.docs, l.docs[i])
+		tr.weights = append(tr.weights, l.weights[i])
+		span := nextSpan(next)
+		tr.next = append(tr.next, next[:span]...)
+		next = next[span:]
 	}
 	return tiers
 }
 
-// nextSpans cuts a list's next words into each document's: how many, then
-// the signatures (see postingList).
-func nextSpans(next []byte, docs int) [][]byte {
-	spans := make([][]byte, 0, docs)
-	for len(next) > 0 {
-		count, end := binary.Uvarint(next)
-		for range count {
-			_, w := binary.Uvarint(next[end:])
-			end += w
-		}
-		spans = append(spans, next[:end])
-		next = next[end:]
+// nextSpan is the length of the first document's next words in next:
+// how many, then the signatures (see postingList).
+func nextSpan(next []byte) int {
+	count, end := binary.Uvarint(next)
+	for range count {
+		_, w := binary.Uvarint(next[end:])
+		end += w
 	}
-	return spans
+	return end
 }
 
 // bound is a tier's highest weight: no posting of it, or of any tier

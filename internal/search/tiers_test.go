@@ -77,6 +77,76 @@ func TestSplitTiers(t *testing.T) {
 	}
 }
 
+// splitTiersBySort is splitTiers as first written, with a comparison
+// sort: the reference the counting sort must match.
+func splitTiersBySort(l *postingList, first int) []postingList {
+	n := len(l.docs)
+	if n <= first {
+		return []postingList{*l}
+	}
+	var next [][]byte
+	for rest := l.next; len(rest) > 0; {
+		end := nextSpan(rest)
+		next, rest = append(next, rest[:end]), rest[end:]
+	}
+	byImpact := make([]int, n)
+	for i := range byImpact {
+		byImpact[i] = i
+	}
+	slices.SortFunc(byImpact, func(a, b int) int {
+		if l.weights[a] != l.weights[b] {
+			return int(l.weights[b]) - int(l.weights[a])
+		}
+		return int(l.docs[b]) - int(l.docs[a])
+	})
+	var tiers []postingList
+	for start, size := 0, first; start < n; start, size = start+size, size*tierGrowth {
+		part := slices.Clone(byImpact[start:min(start+size, n)])
+		slices.Sort(part)
+		var t postingList
+		for _, i := range part {
+			t.docs = append(t.docs, l.docs[i])
+			t.weights = append(t.weights, l.weights[i])
+			t.next = append(t.next, next[i]...)
+		}
+		tiers = append(tiers, t)
+	}
+	return tiers
+}
+
+// The counting sort cuts every list as the comparison sort did: random
+// lists, of few and of many distinct weights, next words of 0 to 3
+// signatures, cut at several first tiers.
+func TestSplitTiersMatchesSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 8))
+	for round := range 300 {
+		n := 1 + rng.IntN(3000)
+		distinct := []int{1, 3, 256}[round%3]
+		l := &postingList{}
+		doc := uint32(0)
+		for range n {
+			doc += 1 + uint32(rng.IntN(5))
+			l.docs = append(l.docs, doc)
+			l.weights = append(l.weights, uint8(255-rng.IntN(distinct)))
+			k := rng.IntN(4)
+			l.next = binary.AppendUvarint(l.next, uint64(k))
+			for range k {
+				l.next = binary.AppendUvarint(l.next, uint64(rng.IntN(70000)))
+			}
+		}
+		first := []int{1, 7, 100, 1000}[rng.IntN(4)]
+		got, want := splitTiers(l, first), splitTiersBySort(l, first)
+		if len(got) != len(want) {
+			t.Fatalf("round %d (%d postings, first %d): %d tiers, want %d", round, n, first, len(got), len(want))
+		}
+		for i := range got {
+			if !slices.Equal(got[i].docs, want[i].docs) || !slices.Equal(got[i].weights, want[i].weights) || !slices.Equal(got[i].next, want[i].next) {
+				t.Fatalf("round %d (%d postings, first %d): tier %d differs", round, n, first, i)
+			}
+		}
+	}
+}
+
 func lens(tiers []postingList) []int {
 	var out []int
 	for _, t := range tiers {
