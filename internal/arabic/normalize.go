@@ -166,8 +166,30 @@ func foldRune(r rune) rune {
 // write vowels as marks (Devanagari, Thai). Arabic harakat never reach
 // this test, as Fold has removed them.
 func IsWordRune(r rune) bool {
+	if r < wordTableRunes {
+		return wordTable[r>>6]&(1<<(r&63)) != 0
+	}
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// wordTable is isWordRune for every rune below wordTableRunes (Latin,
+// Arabic and the scripts between), one bit each: Tokens asks for every
+// character of every article the search index analyses, and the unicode
+// package's range tables made a third of the analysis.
+const wordTableRunes = 0x800
+
+var wordTable = func() (t [wordTableRunes / 64]uint64) {
+	for r := range rune(wordTableRunes) {
+		if isWordRune(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
 
 // Tokens folds s and splits it into words at every character that is not
 // a letter, digit or mark: spaces, Latin and Arabic punctuation (، ؛ ؟ « »

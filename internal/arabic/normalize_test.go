@@ -225,3 +225,13 @@ func BenchmarkFold(b *testing.B) {
 		})
 	}
 }
+
+// The table gives every rune it covers the unicode package's answer, and
+// runes past it are still asked of the package.
+func TestIsWordRuneTable(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if got, want := IsWordRune(r), isWordRune(r); got != want {
+			t.Fatalf("IsWordRune(%U) = %t, the unicode package says %t", r, got, want)
+		}
+	}
+}

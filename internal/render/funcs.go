@@ -67,10 +67,33 @@ func funcMap(cfg config.Config, assets map[string]Asset) template.FuncMap {
 			return digits(arabic.Noun{Zero: zero, One: one, Two: two, Few: few, Many: many, Other: other}.Count(n))
 		},
 
+		// A value in a link's query (share links): escaped once, here.
+		"queryEscape": queryEscape,
+
 		// Bidirectional text.
 		"bdi":     bdi,
 		"isolate": arabic.IsolateLTR,
 	}
+}
+
+// queryEscape escapes s for a URL's query as html/template escapes a
+// string there, byte for byte (every byte but ASCII letters, digits and
+// "-._~" as %xx, lower-case), and types it as a URL, which html/template
+// then only checks. An Arabic headline in three share links escaped by
+// html/template cost a call of fmt.Fprintf per byte: 4% of a full
+// build's CPU.
+func queryEscape(s string) template.URL {
+	const hex = "0123456789abcdef"
+	b := make([]byte, 0, 3*len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			b = append(b, c)
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return template.URL(b)
 }
 
 // bdi escapes plain text s for HTML and wraps each left-to-right run in

@@ -169,3 +169,28 @@ func TestCloudStepAndHasAsset(t *testing.T) {
 		t.Errorf("hasAsset: %q", got)
 	}
 }
+
+// queryEscape writes what html/template writes for a string in a link's
+// query, byte for byte: Arabic, Latin, every ASCII character, percent
+// signs of a link already escaped, and bytes that are not UTF-8.
+func TestQueryEscapeAsTemplate(t *testing.T) {
+	tpl := template.Must(template.New("q").Funcs(template.FuncMap{"queryEscape": queryEscape}).
+		Parse(`<a href="https://t.me/share/url?url={{.}}&amp;text={{.}}">` + "\n" + `<a href="https://t.me/share/url?url={{queryEscape .}}&amp;text={{queryEscape .}}">`))
+	var ascii strings.Builder
+	for c := range 128 {
+		ascii.WriteByte(byte(c))
+	}
+	for _, s := range []string{
+		"", "قمة G20 في الرياض: «اتفاق» على 3% من النمو", ascii.String(),
+		"https://example.com/2024/05/22/%D9%82%D9%85%D8%A9/?a=1&b=2#x", "\xff\xfe bad", "~-._ a+b",
+	} {
+		var b strings.Builder
+		if err := tpl.Execute(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		byTemplate, byFunc, _ := strings.Cut(b.String(), "\n")
+		if byTemplate != byFunc {
+			t.Errorf("%q:\n template    %s\n queryEscape %s", s, byTemplate, byFunc)
+		}
+	}
+}
