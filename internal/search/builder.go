@@ -67,7 +67,7 @@ const maxPairGap = 8
 // Builder collects documents and builds the index. Add is safe for
 // concurrent use, so renderers can add articles as they render them.
 type Builder struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	ids   map[string]uint32 // term → term number
 	terms []string          // term number → term
 	docs  []*docEntry
@@ -214,12 +214,17 @@ func (r *analysisReader) varint() int64 {
 }
 
 func (r *analysisReader) string() string {
+	return string(r.bytes())
+}
+
+// bytes is string without the copy: the bytes stay the Analysis's.
+func (r *analysisReader) bytes() []byte {
 	n := r.uvarint()
 	if n > uint64(len(r.buf)) {
 		r.err, r.buf = errAnalysis, nil
-		return ""
+		return nil
 	}
-	s := string(r.buf[:n])
+	s := r.buf[:n:n]
 	r.buf = r.buf[n:]
 	return s
 }
@@ -239,7 +244,7 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 		return errAnalysis
 	}
 	type occ struct {
-		term   string
+		term   []byte
 		counts [fieldBody + 1]uint64
 		nnxt   uint64
 		next   []byte
@@ -247,7 +252,7 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 	occs := make([]occ, n)
 	for i := range occs {
 		o := &occs[i]
-		o.term = r.string()
+		o.term = r.bytes()
 		for k := range o.counts {
 			o.counts[k] = r.uvarint()
 		}
@@ -265,17 +270,40 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 		return errAnalysis
 	}
 
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var buf []byte
-	for _, o := range occs {
-		id, ok := b.ids[o.term]
+	// Terms are numbered under the read lock, so that articles rendered
+	// on every core add their analyses side by side (a base is rebuilt
+	// from every stored analysis); only terms new to the index take the
+	// write lock, and no known term's bytes are copied.
+	ids := make([]uint32, len(occs))
+	missing := false
+	b.mu.RLock()
+	for i, o := range occs {
+		id, ok := b.ids[string(o.term)]
+		ids[i], missing = id, missing || !ok
 		if !ok {
-			id = uint32(len(b.terms))
-			b.ids[o.term] = id
-			b.terms = append(b.terms, o.term)
+			ids[i] = noTerm
 		}
-		buf = binary.AppendUvarint(buf, uint64(id))
+	}
+	b.mu.RUnlock()
+	if missing {
+		b.mu.Lock()
+		for i, o := range occs {
+			if ids[i] != noTerm {
+				continue
+			}
+			id, ok := b.ids[string(o.term)]
+			if !ok {
+				id = uint32(len(b.terms))
+				b.ids[string(o.term)] = id
+				b.terms = append(b.terms, string(o.term))
+			}
+			ids[i] = id
+		}
+		b.mu.Unlock()
+	}
+	var buf []byte
+	for i, o := range occs {
+		buf = binary.AppendUvarint(buf, uint64(ids[i]))
 		for _, c := range o.counts {
 			buf = binary.AppendUvarint(buf, c)
 		}
@@ -283,9 +311,14 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 		buf = append(buf, o.next...)
 	}
 	e.terms = slices.Clip(buf)
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	b.docs = append(b.docs, e)
 	return nil
 }
+
+// noTerm marks a term AddAnalysis has not numbered yet.
+const noTerm = ^uint32(0)
 
 // pairHash is the signature of a word that follows another gap words
 // later: 16 bits of FNV-1a over the term's UTF-8 bytes and the gap. The
