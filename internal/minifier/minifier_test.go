@@ -281,3 +281,32 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Into gives what Bytes gives, and copies what it does not minify; Bytes
+// leaves its input as it was, though the parser rewrites what it reads.
+func TestIntoAsBytes(t *testing.T) {
+	page := "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head><title> خبر </title></head>\n<body>\n  <p>  قال   مسؤولون  </p>\n</body>\n</html>\n"
+	for _, enabled := range []bool{true, false} {
+		for _, mt := range []string{"text/html", "text/x-unknown"} {
+			mf := New(enabled)
+			in := make([]byte, len(page), len(page)+8)
+			copy(in, page)
+			want, err := mf.Bytes(mt, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(in) != page {
+				t.Errorf("enabled %t, %s: Bytes changed its input to %q", enabled, mt, in)
+			}
+			src := bytes.NewBufferString(page)
+			var dst bytes.Buffer
+			dst.WriteString("left over")
+			if err := mf.Into(&dst, mt, src); err != nil {
+				t.Fatal(err)
+			}
+			if dst.String() != string(want) {
+				t.Errorf("enabled %t, %s: Into gave %q, Bytes %q", enabled, mt, dst.String(), want)
+			}
+		}
+	}
+}

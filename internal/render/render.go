@@ -352,11 +352,12 @@ func (r *renderer) render(outPath, source, layout string, data *Page, key string
 	if err := r.tpl.Execute(buf, layout, data); err != nil {
 		return err
 	}
-	html, err := r.opts.Minifier.Bytes("text/html", buf.Bytes())
-	if err != nil {
+	out := r.buffers.Get().(*bytes.Buffer)
+	defer r.buffers.Put(out)
+	if err := r.opts.Minifier.Into(out, "text/html", buf); err != nil {
 		return fmt.Errorf("%s: minify: %w", source, err)
 	}
-	return r.emit(output.File{Path: outPath, MediaType: "text/html", Data: bytes.Clone(html), Key: key})
+	return r.emit(output.File{Path: outPath, MediaType: "text/html", Data: bytes.Clone(out.Bytes()), Key: key})
 }
 
 var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>
