@@ -112,9 +112,12 @@ func ltrRuns(s string) []Segment {
 	return out
 }
 
-// mayHaveLTR reports whether s may hold a left-to-right letter: an ASCII
-// letter, or any character outside ASCII and the Arabic blocks. Most
-// Arabic text has none, and templates ask about every title and summary.
+// mayHaveLTR reports whether s holds a left-to-right letter (bidi class
+// L), where ltrRuns begins a run: an ASCII letter, or a character outside
+// ASCII and the Arabic blocks of that class. Most Arabic text has none,
+// and templates ask about every title and summary; the guillemets, dashes
+// and no-break spaces of Arabic news text are neutral, so they are looked
+// up rather than taken for Latin.
 func mayHaveLTR(s string) bool {
 	for _, r := range s {
 		switch {
@@ -123,7 +126,9 @@ func mayHaveLTR(s string) bool {
 				return true
 			}
 		case !isArabicBlock(r):
-			return true
+			if p, _ := bidi.LookupRune(r); p.Class() == bidi.L {
+				return true
+			}
 		}
 	}
 	return false

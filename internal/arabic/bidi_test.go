@@ -71,7 +71,7 @@ func TestIsolateLTR(t *testing.T) {
 // The shortcut for text without left-to-right letters gives what the
 // whole algorithm gives.
 func TestLTRRunsShortcut(t *testing.T) {
-	pieces := []string{"العراق", "٢٠٢١", "2021", "،", "؟", " ", "-", "(", ")", "#", "@", "/", "+", ".", "ـ", "\u064e", "x", "G20", "é", "\u200e", "ﻻ"}
+	pieces := []string{"العراق", "٢٠٢١", "2021", "،", "؟", " ", "-", "(", ")", "#", "@", "/", "+", ".", "ـ", "\u064e", "x", "G20", "é", "\u200e", "ﻻ", "«", "»", "–", "\u00a0", "…", "ª", "µ", "\u2066", "\u202a"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 5000 {
 		var b strings.Builder
