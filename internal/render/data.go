@@ -197,6 +197,9 @@ type Article struct {
 	// source is the hash of the article's file: keys are made from it
 	// (keyData.article) instead of from every field the file gives.
 	source string
+	// card holds the article's story cards, made when lists first show it
+	// (cards.go).
+	card *cards
 }
 
 // Pager is one page of a paginated list. Lists are numbered from their

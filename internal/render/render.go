@@ -251,6 +251,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 				Params:       a.Params,
 				Section:      filed[a.Section],
 				source:       a.Hash,
+				card:         &cards{},
 			}
 			for _, t := range a.Terms["tags"] {
 				link := r.terms[t]

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -58,6 +59,8 @@ type Templates struct {
 // partials so that every page file can define the "main" block. Errors name
 // the template file and line, all of them at once.
 func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
+	funcs = maps.Clone(funcs)
+	funcs["storyCard"] = noStoryCard // each page's set binds its own (cards.go)
 	base := template.New("").Funcs(funcs)
 	sum := sha256.New()
 	parseFile := func(set *template.Template, layouts fs.FS, name string) error {
@@ -86,6 +89,7 @@ func LoadTemplates(layouts fs.FS, funcs template.FuncMap) (*Templates, error) {
 		}
 		set, err := base.Clone()
 		if err == nil {
+			set.Funcs(template.FuncMap{"storyCard": storyCardFunc(set, kind.name)})
 			err = parseFile(set, layouts, name)
 		}
 		if err != nil {
