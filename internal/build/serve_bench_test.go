@@ -32,7 +32,15 @@ func BenchmarkServeRebuild(b *testing.B) {
 		}
 	}
 	arts := corpus.Articles(n, 1)
-	newest, oldest := 0, 0
+	newest, oldest := newestAndOldest(arts)
+	// The newest article is what a writer edits while serving; the
+	// oldest is in the search index's base, which an edit rebuilds.
+	b.Run("newest", func(b *testing.B) { serveRebuild(b, n, arts[newest].ContentPath()) })
+	b.Run("oldest", func(b *testing.B) { serveRebuild(b, n, arts[oldest].ContentPath()) })
+}
+
+// newestAndOldest are the indices of the newest and the oldest article.
+func newestAndOldest(arts []corpus.Article) (newest, oldest int) {
 	for i := range arts {
 		if arts[i].Date.After(arts[newest].Date) {
 			newest = i
@@ -41,10 +49,7 @@ func BenchmarkServeRebuild(b *testing.B) {
 			oldest = i
 		}
 	}
-	// The newest article is what a writer edits while serving; the
-	// oldest is in the search index's base, which an edit rebuilds.
-	b.Run("newest", func(b *testing.B) { serveRebuild(b, n, arts[newest].ContentPath()) })
-	b.Run("oldest", func(b *testing.B) { serveRebuild(b, n, arts[oldest].ContentPath()) })
+	return newest, oldest
 }
 
 // serveRebuild measures rebuilds of a generated site of n articles after
