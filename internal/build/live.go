@@ -60,12 +60,15 @@ func NewLive(opts Options) *Live {
 // changed is not known. It returns the files of the build, which stay
 // as they are. On an error the last good build's files stand.
 func (l *Live) Build(changed []string) (Result, *output.Memory, error) {
+	var imported *importer.Result
 	if len(changed) == 1 {
-		if res, ok := l.bodyEdit(changed[0]); ok {
+		var ok bool
+		var res Result
+		if res, imported, ok = l.bodyEdit(changed[0]); ok {
 			return res, l.last, nil
 		}
 	}
-	return l.full(nil)
+	return l.full(imported)
 }
 
 // full builds the whole site as Run does, into memory, keeping what the
@@ -109,11 +112,12 @@ func (l *Live) full(imported *importer.Result) (Result, *output.Memory, error) {
 // the same front matter (the writer typing in the body): only the
 // outputs the body shows are made again (render.Rendered.BodyEdited), the
 // others are the last build's. It reports false when the change is not
-// that, or when anything else fails: Build then builds the whole site.
-func (l *Live) bodyEdit(path string) (Result, bool) {
+// that, or when anything else fails: Build then builds the whole site,
+// without importing again when the import it returns was done.
+func (l *Live) bodyEdit(path string) (res Result, imported *importer.Result, ok bool) {
 	k := l.kept
 	if k == nil {
-		return Result{}, false
+		return res, nil, false
 	}
 	start := time.Now()
 	now := l.opts.Now
@@ -123,7 +127,7 @@ func (l *Live) bodyEdit(path string) (Result, bool) {
 	// Time alone would change the output (an article due, the news
 	// sitemap's window).
 	if now.Before(k.now) || !k.until.IsZero() && !now.Before(k.until) {
-		return Result{}, false
+		return res, nil, false
 	}
 	if k.articles == nil {
 		k.articles = map[string]*site.Article{}
@@ -134,21 +138,24 @@ func (l *Live) bodyEdit(path string) (Result, bool) {
 	a := k.articles[path]
 	// A bundle's files are listed with its page: left to a whole build.
 	if a == nil || a.Bundle != nil || content.IsBundlePage(path) {
-		return Result{}, false
+		return res, nil, false
 	}
-	res := k.result
+	res = k.result
 	if k.importing {
 		// As Run does first: a seed saved beside may have to be imported.
 		root, _, cacheDir := locate(l.opts)
 		imp, err := importer.Run(importer.Options{Root: root, Config: k.site.Config, DefaultTags: sahifa.DefaultTags, CacheDir: cacheDir})
-		if err != nil || !reflect.DeepEqual(imp.Warnings, res.Imported.Warnings) || imp.Count(importer.Create)+imp.Count(importer.Update)+imp.Count(importer.Force) > 0 {
-			return Result{}, false
+		if err != nil {
+			return res, nil, false // the whole build imports again, and fails as it does
 		}
-		res.Imported = imp
+		if !reflect.DeepEqual(imp.Warnings, res.Imported.Warnings) || imp.Count(importer.Create)+imp.Count(importer.Update)+imp.Count(importer.Force) > 0 {
+			return res, &imp, false
+		}
+		res.Imported, imported = imp, &imp
 	}
-	page, ok := reparse(l.opts, k, path)
-	if !ok || !sameButBody(*a.Page, page) {
-		return Result{}, false
+	page, parsed := reparse(l.opts, k, path)
+	if !parsed || !sameButBody(*a.Page, page) {
+		return res, imported, false
 	}
 	*a.Page = page
 	mem := output.NewMemoryAfter(l.last)
@@ -161,18 +168,18 @@ func (l *Live) bodyEdit(path string) (Result, bool) {
 	}
 	if err := k.rendered.BodyEdited(a, mem, emit); err != nil {
 		l.kept = nil // half changed
-		return Result{}, false
+		return res, imported, false
 	}
 	if err := mem.KeepOthers(); err != nil {
 		l.kept = nil
-		return Result{}, false
+		return res, imported, false
 	}
 	res.Rendered = int(rendered.Load())
 	res.Files = output.Stats{Written: mem.Len()}
 	res.Duration = time.Since(start)
 	res.Stages = []StageTime{{Stage: "body edit", Duration: res.Duration}}
 	l.last, l.scoped = mem, true
-	return res, true
+	return res, imported, true
 }
 
 // reparse parses the article at path again, as the last build's load
