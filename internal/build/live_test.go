@@ -14,6 +14,7 @@ import (
 
 	"github.com/sahifa/sahifa"
 	"github.com/sahifa/sahifa/internal/corpus"
+	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/output"
 )
 
@@ -213,5 +214,66 @@ func TestLiveFallsBackToWholeBuild(t *testing.T) {
 		if diff := diffTrees(t, memFS(mem), memFS(cleanMemoryBuild(t, opts))); diff != "" {
 			t.Fatalf("%s: the rebuild differs from a clean build:\n%s", c.what, diff)
 		}
+	}
+}
+
+// A site that imports seeds on every build imports before a body edit
+// too: when the import makes an article, the site is built whole, once,
+// and the result says what was imported.
+func TestLiveImportsBeforeABodyEdit(t *testing.T) {
+	root := t.TempDir()
+	s := &incrementalSite{t: t, root: root, rng: rand.New(rand.NewPCG(5, 6))}
+	s.write(filepath.Join(root, ConfigFile), bytes.Replace(corpus.Config(), []byte("onBuild = false"), []byte("onBuild = true"), 1))
+	var seeds []corpus.File
+	for _, f := range corpus.Generate(corpus.Options{N: 6, Seed: 5, Seeds: true}) {
+		if strings.HasPrefix(f.Path, "seeds/") {
+			seeds = append(seeds, f)
+		}
+	}
+	for _, f := range seeds[:5] {
+		s.write(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data)
+	}
+	opts := Options{Source: root, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
+	live := NewLive(opts)
+	res, _, err := live.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.Imported.Count(importer.Create); n != 5 {
+		t.Fatalf("the first build imported %d seeds, want 5", n)
+	}
+	md := res.Imported.Done[0].Markdown
+	edit := func() {
+		p := filepath.Join(root, filepath.FromSlash(md))
+		s.write(p, append(s.read(p), "\nسطر أضافه المحرر.\n"...))
+	}
+
+	edit()
+	res, mem, err := live.Build([]string{md})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !live.scoped || res.Imported.Count(importer.Create) != 0 {
+		t.Fatalf("a body edit with nothing to import: scoped %t, imported %+v", live.scoped, res.Imported.Done)
+	}
+	if diff := diffTrees(t, memFS(mem), memFS(cleanMemoryBuild(t, opts))); diff != "" {
+		t.Fatalf("the rebuild differs from a clean build:\n%s", diff)
+	}
+
+	// A seed whose event the batch missed, then a body edit.
+	s.write(filepath.Join(root, filepath.FromSlash(seeds[5].Path)), seeds[5].Data)
+	edit()
+	res, mem, err = live.Build([]string{md})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if live.scoped || res.Imported.Count(importer.Create) != 1 {
+		t.Fatalf("a body edit with a seed to import: scoped %t, imported %+v", live.scoped, res.Imported.Done)
+	}
+	if res.Articles != 6 {
+		t.Errorf("the build has %d articles, want 6", res.Articles)
+	}
+	if diff := diffTrees(t, memFS(mem), memFS(cleanMemoryBuild(t, opts))); diff != "" {
+		t.Fatalf("the rebuild differs from a clean build:\n%s", diff)
 	}
 }
