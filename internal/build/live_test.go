@@ -277,3 +277,30 @@ func TestLiveImportsBeforeABodyEdit(t *testing.T) {
 		t.Fatalf("the rebuild differs from a clean build:\n%s", diff)
 	}
 }
+
+// A body edit after an article's publish time has come (serve with the
+// clock as build time) builds the whole site: time alone changed it.
+func TestLiveBuildsWholeWhenTimeChangesTheSite(t *testing.T) {
+	s, _, paths := liveSite(t, 10)
+	due := filepath.Join(s.root, "content", "due.md")
+	s.write(due, []byte("---\ntitle: \"خبر مجدول\"\ndate: 2026-01-01T12:00:00Z\n---\nنص الخبر المجدول.\n"))
+	opts := Options{Source: s.root, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
+	live := NewLive(opts)
+	if res, _, err := live.Build(nil); err != nil || res.Articles != 10 {
+		t.Fatalf("first build: %d articles, %v; want 10 (one held as future)", res.Articles, err)
+	}
+	opts.Now = opts.Now.Add(13 * time.Hour)
+	live.opts.Now = opts.Now
+	p := filepath.Join(s.root, filepath.FromSlash(paths[0]))
+	s.write(p, append(s.read(p), "\nسطر.\n"...))
+	res, mem, err := live.Build([]string{paths[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if live.scoped || res.Articles != 11 {
+		t.Fatalf("scoped %t, %d articles; want a whole build of 11", live.scoped, res.Articles)
+	}
+	if diff := diffTrees(t, memFS(mem), memFS(cleanMemoryBuild(t, opts))); diff != "" {
+		t.Fatalf("the rebuild differs from a clean build:\n%s", diff)
+	}
+}
