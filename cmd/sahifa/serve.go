@@ -265,7 +265,12 @@ func (d *devBuild) rebuild(b watch.Batch) {
 		}
 		return
 	}
-	change := d.dev.Publish(files)
+	var change server.Change
+	if written, ok := d.live.Written(); ok {
+		change = d.dev.PublishAt(files, written) // only those may differ
+	} else {
+		change = d.dev.Publish(files)
+	}
 	if !d.opts.quiet {
 		var parts []string
 		if what == "" {

@@ -2,7 +2,7 @@ package build
 
 import (
 	"reflect"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/sahifa/sahifa"
@@ -31,9 +31,17 @@ type Live struct {
 	kept *liveState
 	// scoped says whether the last good build remade only part of the
 	// site (tests read it: a scoped path that silently falls back would
-	// still give the right files).
-	scoped bool
+	// still give the right files), and written are then the paths it
+	// wrote.
+	scoped  bool
+	written []string
 }
+
+// Written returns the paths the last good build wrote and true when it
+// made only those again and took every other file over from the build
+// before (a body edit); false after a whole build. The dev server then
+// compares those alone with the last build (server.Server.PublishAt).
+func (l *Live) Written() ([]string, bool) { return l.written, l.scoped }
 
 // liveState is what a good build leaves for Live (run fills it in).
 type liveState struct {
@@ -87,7 +95,7 @@ func (l *Live) full(imported *importer.Result) (Result, *output.Memory, error) {
 	}
 	// What the last build left is no use for a rebuild after this one,
 	// which may change anything.
-	l.kept, l.scoped = nil, false
+	l.kept, l.scoped, l.written = nil, false, nil
 	var kept liveState
 	res, err := run(opts, &kept)
 	if imported != nil {
@@ -159,11 +167,16 @@ func (l *Live) bodyEdit(path string) (res Result, imported *importer.Result, ok 
 	}
 	*a.Page = page
 	mem := output.NewMemoryAfter(l.last)
-	var rendered atomic.Int64
+	var mu sync.Mutex
+	var written []string
+	rendered := 0
 	emit := func(f output.File) error {
+		mu.Lock()
+		written = append(written, f.Path)
 		if f.MediaType == "text/html" {
-			rendered.Add(1)
+			rendered++
 		}
+		mu.Unlock()
 		return mem.Write(f)
 	}
 	if err := k.rendered.BodyEdited(a, mem, emit); err != nil {
@@ -174,11 +187,11 @@ func (l *Live) bodyEdit(path string) (res Result, imported *importer.Result, ok 
 		l.kept = nil
 		return res, imported, false
 	}
-	res.Rendered = int(rendered.Load())
+	res.Rendered = rendered
 	res.Files = output.Stats{Written: mem.Len()}
 	res.Duration = time.Since(start)
 	res.Stages = []StageTime{{Stage: "body edit", Duration: res.Duration}}
-	l.last, l.scoped = mem, true
+	l.last, l.scoped, l.written = mem, true, written
 	return res, imported, true
 }
 

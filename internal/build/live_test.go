@@ -111,7 +111,8 @@ func TestLiveBodyEditsMatchCleanBuild(t *testing.T) {
 	newest, oldest := newestAndOldest(arts)
 	opts := Options{Source: s.root, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), CacheDir: t.TempDir()}
 	live := NewLive(opts)
-	if _, _, err := live.Build(nil); err != nil {
+	_, last, err := live.Build(nil)
+	if err != nil {
 		t.Fatal(err)
 	}
 	// The newest story of the section economy that the home page's front
@@ -156,6 +157,14 @@ func TestLiveBodyEditsMatchCleanBuild(t *testing.T) {
 		if diff := diffTrees(t, memFS(mem), memFS(cleanMemoryBuild(t, opts))); diff != "" {
 			t.Fatalf("step %d (%s of %s): the rebuild differs from a clean build:\n%s", i, what, rel, diff)
 		}
+		// The dev server compares only what was written (PublishAt).
+		written, _ := live.Written()
+		for _, p := range changedPaths(last, mem) {
+			if !slices.Contains(written, p) {
+				t.Fatalf("step %d (%s of %s): %s changed but is not among the files written", i, what, rel, p)
+			}
+		}
+		last = mem
 		t.Logf("step %d: %s of %s: %d pages rendered", i, what, rel, res.Rendered)
 	}
 }
@@ -303,4 +312,22 @@ func TestLiveBuildsWholeWhenTimeChangesTheSite(t *testing.T) {
 	if diff := diffTrees(t, memFS(mem), memFS(cleanMemoryBuild(t, opts))); diff != "" {
 		t.Fatalf("the rebuild differs from a clean build:\n%s", diff)
 	}
+}
+
+// changedPaths are the paths whose files differ between two builds, or
+// that only one has.
+func changedPaths(a, b *output.Memory) []string {
+	var changed []string
+	for _, p := range a.Paths() {
+		fa, _ := a.Get(p)
+		if fb, ok := b.Get(p); !ok || !bytes.Equal(fa.Data, fb.Data) {
+			changed = append(changed, p)
+		}
+	}
+	for _, p := range b.Paths() {
+		if _, ok := a.Get(p); !ok {
+			changed = append(changed, p)
+		}
+	}
+	return changed
 }
