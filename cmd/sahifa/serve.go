@@ -27,12 +27,9 @@ import (
 	"time"
 
 	"github.com/sahifa/sahifa/internal/build"
-	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/i18n"
 	"github.com/sahifa/sahifa/internal/importer"
-	"github.com/sahifa/sahifa/internal/output"
-	"github.com/sahifa/sahifa/internal/render"
 	"github.com/sahifa/sahifa/internal/server"
 	"github.com/sahifa/sahifa/internal/site"
 	"github.com/sahifa/sahifa/internal/watch"
@@ -175,8 +172,14 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 	defer w.Close()
 
 	dev := server.New(server.WithHosts(hosts), server.WithLang(lang))
-	d := &devBuild{opts: o, baseURL: site, dev: dev, stdout: stdout, stderr: stderr, edited: map[string]bool{}, parsed: &content.Parsed{}}
-	d.rebuild("")
+	d := &devBuild{opts: o, dev: dev, stdout: stdout, stderr: stderr, edited: map[string]bool{}}
+	opts := o.build
+	opts.BaseURL = site // links and canonical URLs point at the dev server
+	// --renderToDisk: the same build goes to the destination too, through
+	// the output transaction, so a failed build leaves it as it was.
+	opts.AlsoDisk = o.renderToDisk
+	d.live = build.NewLive(opts)
+	d.rebuild(watch.Batch{})
 
 	hs := &http.Server{
 		Handler:           dev,
@@ -208,7 +211,7 @@ loop:
 			if !ok {
 				break loop
 			}
-			d.rebuild(b.String())
+			d.rebuild(b)
 		}
 	}
 	// The event streams never end by themselves; end them, then let the
@@ -228,35 +231,25 @@ loop:
 // devBuild is the state of `sahifa serve` between builds.
 type devBuild struct {
 	opts           serveOptions
-	baseURL        string
 	dev            *server.Server
 	stdout, stderr io.Writer
 	warned         []string        // the last build's warnings, printed once
 	edited         map[string]bool // imported Markdown edited by hand, reported once
-	last           *output.Memory  // the last good build, served now
-	memos          *render.Memos   // the render memos of that build
-	parsed         *content.Parsed // the articles as last parsed
-	held           []string        // what the last good build left out, said once
+	// live keeps the last good build, served now, and what it takes to
+	// build again only what a save affects.
+	live *build.Live
+	held []string // what the last good build left out, said once
 }
 
-// rebuild builds the site into memory and serves it, or shows why it
-// failed. what says what changed ("" for the first build).
-func (d *devBuild) rebuild(what string) {
+// rebuild builds the site into memory after the changes of b (none for
+// the first build) and serves it, or shows why it failed.
+func (d *devBuild) rebuild(b watch.Batch) {
 	start := time.Now()
-	opts := d.opts.build
-	opts.BaseURL = d.baseURL // links and canonical URLs point at the dev server
-	// The last good build's files are kept where their inputs did not
-	// change, so a save renders only what it affects.
-	opts.Memory = output.NewMemoryAfter(d.last)
-	opts.Parsed = d.parsed
-	if d.memos != nil {
-		next := d.memos.Next()
-		opts.Memos = &next
+	what := ""
+	if len(b.Changes) > 0 || b.Rescan {
+		what = b.String()
 	}
-	// --renderToDisk: the same build goes to the destination too, through
-	// the output transaction, so a failed build leaves it as it was.
-	opts.AlsoDisk = d.opts.renderToDisk
-	res, err := build.Run(opts)
+	res, files, err := d.live.Build(changedPaths(b))
 	d.report(res)
 	stamp := start.Format("15:04:05")
 	label := what
@@ -272,8 +265,12 @@ func (d *devBuild) rebuild(what string) {
 		}
 		return
 	}
-	change := d.dev.Publish(opts.Memory)
-	d.last, d.memos = opts.Memory, &res.Memos
+	var change server.Change
+	if written, ok := d.live.Written(); ok {
+		change = d.dev.PublishAt(files, written) // only those may differ
+	} else {
+		change = d.dev.Publish(files)
+	}
 	if !d.opts.quiet {
 		var parts []string
 		if what == "" {
@@ -289,8 +286,21 @@ func (d *devBuild) rebuild(what string) {
 		fmt.Fprintf(d.stdout, "%s %s: %s, in %s\n", stamp, label, strings.Join(parts, ", "), time.Since(start).Round(time.Millisecond))
 	}
 	if !d.opts.quiet {
-		sayHeld(d.stdout, stamp, langOf(opts), res.Held, &d.held)
+		sayHeld(d.stdout, stamp, langOf(d.opts.build), res.Held, &d.held)
 	}
+}
+
+// changedPaths are the files a batch changed, for build.Live; nil when
+// that is not known (the first build, lost events).
+func changedPaths(b watch.Batch) []string {
+	if b.Rescan {
+		return nil
+	}
+	var paths []string
+	for _, c := range b.Changes {
+		paths = append(paths, c.Path)
+	}
+	return paths
 }
 
 // sayHeld prints what a build left out (msgHeld) when it is not what was

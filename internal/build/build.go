@@ -138,7 +138,11 @@ func LoadConfig(root string) (Site, error) {
 
 // Run builds the site at opts.Source into its destination. On any error the
 // destination is left exactly as it was.
-func Run(opts Options) (Result, error) {
+func Run(opts Options) (Result, error) { return run(opts, nil) }
+
+// run is Run; a good build also leaves in kept, when set, what a later
+// rebuild of part of the site needs (live.go).
+func run(opts Options, kept *liveState) (Result, error) {
 	start := time.Now()
 	now := opts.Now
 	if now.IsZero() {
@@ -350,7 +354,7 @@ func Run(opts Options) (Result, error) {
 		res.Warnings = append(res.Warnings, w...)
 	} // else the render stage reports the refused file
 	clock.begin("render", func() int { return int(pagesOut.Load() + keptPages.Load()) }, pagesOf(s))
-	err = render.Render(s, render.Options{
+	rendered, err := render.RenderKept(s, render.Options{
 		Layouts:  render.Layers{subdir(siteFS, "layouts"), subdir(sahifa.Theme, "layouts")},
 		Assets:   render.Layers{subdir(siteFS, "assets"), subdir(sahifa.Theme, "assets")},
 		Static:   subdir(siteFS, "static"),
@@ -410,6 +414,9 @@ func Run(opts Options) (Result, error) {
 		if err := saveState(statePath(cacheDir, manifest), manifest, st); err != nil {
 			res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build state: " + err.Error()})
 		}
+	}
+	if kept != nil {
+		*kept = liveState{site: s, rendered: rendered, loadOpts: loadOpts, now: now, until: until}
 	}
 	res.Duration = time.Since(start)
 	return res, nil

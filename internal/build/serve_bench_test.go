@@ -9,16 +9,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/corpus"
-	"github.com/sahifa/sahifa/internal/output"
 )
 
 // BenchmarkServeRebuild is the dev server's rebuild after a save, in
 // process (cmd/sahifa's BenchmarkSaveToReload measures it end to end, in
 // another process, where a CPU profile cannot see it): one article of a
-// generated site edited, then the site built into memory with the last
-// build's pages, memos and parsed articles, as serve does.
+// generated site edited in its body, then the site built again by a Live,
+// as serve does (only what the body shows is made again).
 //
 //	SAHIFA_BENCH_ARTICLES=10000 go test ./internal/build -run '^$' -bench ServeRebuild/newest -benchtime 20x
 //
@@ -32,7 +30,15 @@ func BenchmarkServeRebuild(b *testing.B) {
 		}
 	}
 	arts := corpus.Articles(n, 1)
-	newest, oldest := 0, 0
+	newest, oldest := newestAndOldest(arts)
+	// The newest article is what a writer edits while serving; the
+	// oldest is in the search index's base, which an edit rebuilds.
+	b.Run("newest", func(b *testing.B) { serveRebuild(b, n, arts[newest].ContentPath()) })
+	b.Run("oldest", func(b *testing.B) { serveRebuild(b, n, arts[oldest].ContentPath()) })
+}
+
+// newestAndOldest are the indices of the newest and the oldest article.
+func newestAndOldest(arts []corpus.Article) (newest, oldest int) {
 	for i := range arts {
 		if arts[i].Date.After(arts[newest].Date) {
 			newest = i
@@ -41,10 +47,7 @@ func BenchmarkServeRebuild(b *testing.B) {
 			oldest = i
 		}
 	}
-	// The newest article is what a writer edits while serving; the
-	// oldest is in the search index's base, which an edit rebuilds.
-	b.Run("newest", func(b *testing.B) { serveRebuild(b, n, arts[newest].ContentPath()) })
-	b.Run("oldest", func(b *testing.B) { serveRebuild(b, n, arts[oldest].ContentPath()) })
+	return newest, oldest
 }
 
 // serveRebuild measures rebuilds of a generated site of n articles after
@@ -73,13 +76,10 @@ func serveRebuild(b *testing.B, n int, path string) {
 		b.Fatal(err)
 	}
 	now := time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
-	opts := Options{Source: root, Now: now, NoImport: true, CacheDir: b.TempDir(), Parsed: &content.Parsed{}}
-	opts.Memory = output.NewMemoryAfter(nil)
-	res, err := Run(opts)
-	if err != nil {
+	live := NewLive(Options{Source: root, Now: now, NoImport: true, CacheDir: b.TempDir()})
+	if _, _, err := live.Build(nil); err != nil {
 		b.Fatal(err)
 	}
-	last := opts.Memory
 	// SAHIFA_BENCH_PROFILE=FILE: a CPU profile of the rebuilds alone
 	// (-cpuprofile would include the first, full build).
 	if path := os.Getenv("SAHIFA_BENCH_PROFILE"); path != "" {
@@ -105,15 +105,15 @@ func serveRebuild(b *testing.B, n int, path string) {
 		if err := os.Chtimes(article, at, at); err != nil {
 			b.Fatal(err)
 		}
-		opts.Memory = output.NewMemoryAfter(last)
-		next := res.Memos.Next()
-		opts.Memos = &next
-		if res, err = Run(opts); err != nil {
+		res, _, err := live.Build([]string{path})
+		if err != nil {
 			b.Fatal(err)
 		}
 		if res.Rendered == 0 {
 			b.Fatal("the edit rendered no page")
 		}
-		last = opts.Memory
+		if !live.scoped {
+			b.Fatal("the body edit was built whole")
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"sync"
@@ -231,6 +232,35 @@ func (m *Memory) keep(paths []string, key string) bool {
 		m.files[f.Path] = f
 	}
 	return true
+}
+
+// KeepOthers takes over every file of the previous build that this one
+// did not write or keep, whatever its key: for a build that made again
+// only the outputs a change affects, knowing the others are as they were
+// (the dev server's rebuild after a save). It fails, changing nothing,
+// when a file written does not fit beside them (a path where the previous
+// build had a folder, or the reverse).
+func (m *Memory) KeepOthers() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.prev == nil {
+		return nil
+	}
+	m.prev.mu.RLock()
+	files := maps.Clone(m.prev.files)
+	c := claims{files: maps.Clone(m.prev.claims.files), dirs: maps.Clone(m.prev.claims.dirs)}
+	m.prev.mu.RUnlock()
+	for p, f := range m.files {
+		if !c.files[p] {
+			if err := c.add(p); err != nil {
+				return err
+			}
+		}
+		files[p] = f
+	}
+	// The build before is not needed any more: let it go.
+	m.files, m.claims, m.prev = files, c, nil
+	return nil
 }
 
 // Write stores a copy of f, so the caller may reuse its buffer, as it may

@@ -101,6 +101,56 @@ func TestMemory(t *testing.T) {
 	}
 }
 
+// KeepOthers takes over the files of the build before that a build did
+// not write, keyed or not, and keeps those it wrote; a file that does not
+// fit beside them changes nothing.
+func TestMemoryKeepOthers(t *testing.T) {
+	prev := NewMemory()
+	for _, f := range []File{
+		{Path: "a/index.html", Data: []byte("a1"), Key: "k1"},
+		{Path: "b/index.html", Data: []byte("b1"), Key: "k2"},
+		{Path: "sitemap.xml", Data: []byte("s1")},
+	} {
+		if err := prev.Write(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := NewMemoryAfter(prev)
+	if err := next.Write(File{Path: "a/index.html", Data: []byte("a2"), Key: "k3"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := next.KeepOthers(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a/index.html": "a2", "b/index.html": "b1", "sitemap.xml": "s1"}
+	if got := next.Paths(); len(got) != len(want) {
+		t.Fatalf("Paths = %q, want those of %v", got, want)
+	}
+	for p, data := range want {
+		if f, ok := next.Get(p); !ok || string(f.Data) != data {
+			t.Errorf("Get(%s) = %q, %v; want %q", p, f.Data, ok, data)
+		}
+	}
+	if f, _ := next.Get("b/index.html"); f.Key != "k2" {
+		t.Errorf("a kept file lost its key: %q", f.Key)
+	}
+	// The kept files are claimed: a second write of one is a duplicate.
+	if err := next.Write(File{Path: "sitemap.xml"}); !errors.Is(err, ErrDuplicatePath) {
+		t.Errorf("writing a kept path again = %v", err)
+	}
+
+	clash := NewMemoryAfter(prev)
+	if err := clash.Write(File{Path: "b/index.html/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := clash.KeepOthers(); !errors.Is(err, ErrDuplicatePath) {
+		t.Errorf("KeepOthers with a file under a kept file = %v", err)
+	}
+	if clash.Len() != 1 {
+		t.Errorf("a failed KeepOthers changed the files: %q", clash.Paths())
+	}
+}
+
 func TestMemoryConcurrent(t *testing.T) {
 	m := NewMemory()
 	var wg sync.WaitGroup

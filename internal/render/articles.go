@@ -13,19 +13,31 @@ import (
 // delta first, as whether its base stays depends on the delta's analyses
 // (search.go).
 func (r *renderer) articles(errs *errorSet) {
-	var delta, rest work
-	for _, a := range r.site.Written() {
-		job := func() error {
+	r.inSearchOrder(func(a *site.Article) func() error {
+		return func() error {
 			err := r.article(a)
 			if r.opts.ReleaseBodies {
 				a.Body = nil
 			}
 			return err
 		}
-		if sa := r.searchPlan.articles[a]; sa != nil && sa.delta {
-			delta = append(delta, job)
-		} else {
-			rest = append(rest, job)
+	}, errs)
+}
+
+// inSearchOrder runs the job for each written article (none where it
+// is nil) on every core, in the order the search index needs: the
+// delta's articles first, then, once the base is kept if it can be, the
+// others.
+func (r *renderer) inSearchOrder(job func(*site.Article) func() error, errs *errorSet) {
+	var delta, rest work
+	for _, a := range r.site.Written() {
+		j := job(a)
+		switch sa := r.searchPlan.articles[a]; {
+		case j == nil:
+		case sa != nil && sa.delta:
+			delta = append(delta, j)
+		default:
+			rest = append(rest, j)
 		}
 	}
 	delta.run(errs)

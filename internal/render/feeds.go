@@ -72,9 +72,10 @@ func (r *renderer) items(arts []*site.Article, n int, full bool) []feed.Item {
 }
 
 // writeFeeds is the work of writing the site's RSS, Atom and JSON feeds
-// and an RSS feed per term. Feed times come from the articles, never the clock, so two builds
+// and an RSS feed per term, those only picks by the articles they carry.
+// Feed times come from the articles, never the clock, so two builds
 // of the same site give the same bytes.
-func (r *renderer) writeFeeds() work {
+func (r *renderer) writeFeeds(only shows) work {
 	cfg := r.site.Config
 	ch := feed.Channel{
 		Title:       cfg.Title,
@@ -93,18 +94,24 @@ func (r *renderer) writeFeeds() work {
 		{"atom.xml", "application/atom+xml", feed.Atom},
 		{"feed.json", "application/feed+json", feed.JSONFeed},
 	} {
+		if !only.wants(r.site.Articles[:min(len(r.site.Articles), cfg.Feeds.Limit)]) {
+			break
+		}
 		ch := ch
 		ch.SelfURL = r.abs("/" + f.path)
 		w = append(w, func() error { return r.emitData(f.path, f.mediaType, f.encode, ch) })
 	}
 	if r.tpl.Has(sectionLayout) {
-		w = append(w, r.sectionFeeds(ch)...)
+		w = append(w, r.sectionFeeds(ch, only)...)
 	}
 	for _, tx := range r.site.Taxonomies {
 		if !r.tpl.Has(termLayout) {
 			break // no term pages, so no page for a term feed to belong to
 		}
 		for _, t := range tx.Terms {
+			if !only.wants(t.Articles[:min(len(t.Articles), cfg.Feeds.TermLimit)]) {
+				continue
+			}
 			w = append(w, func() error {
 				tch := ch
 				tch.Title = cfg.Title + " – " + t.Name
@@ -118,11 +125,14 @@ func (r *renderer) writeFeeds() work {
 	return w
 }
 
-// sectionFeeds is the work of writing each section's RSS and Atom feeds:
-// summaries, as term feeds carry, of its newest articles.
-func (r *renderer) sectionFeeds(whole feed.Channel) work {
+// sectionFeeds is the work of writing each section's RSS and Atom feeds
+// that only picks: summaries, as term feeds carry, of its newest articles.
+func (r *renderer) sectionFeeds(whole feed.Channel, only shows) work {
 	var w work
 	for _, sec := range r.site.Sections {
+		if !only.wants(sec.Articles[:min(len(sec.Articles), r.site.Config.Feeds.Limit)]) {
+			continue
+		}
 		ch := whole
 		ch.Title = r.site.Config.Title + " – " + sec.Name
 		if sec.Description != "" {

@@ -132,9 +132,18 @@ func (r *renderer) taxonomyData(tx *site.Taxonomy) *TaxonomyData {
 	return td
 }
 
+// shows picks the list pages (and feeds) a render makes by the articles
+// they show: nil makes every one, and the pages that show no article
+// (the indexes) too; a rerender (rerender.go) makes only those that show
+// the article it is about.
+type shows func(arts []*site.Article) bool
+
+// wants reports whether the list page or feed showing arts is made.
+func (s shows) wants(arts []*site.Article) bool { return s == nil || s(arts) }
+
 // taxonomy is the work of rendering a taxonomy's index page and every
-// page of every term.
-func (r *renderer) taxonomy(tx *site.Taxonomy) work {
+// page of every term that only picks.
+func (r *renderer) taxonomy(tx *site.Taxonomy, only shows) work {
 	td := r.taxonomyData(tx)
 	index := &Page{
 		Kind:         "terms",
@@ -146,17 +155,26 @@ func (r *renderer) taxonomy(tx *site.Taxonomy) work {
 		Taxonomy:     td,
 		Feeds:        r.feeds,
 	}
-	w := work{func() error { return r.page(tx.OutputPath, tx.Name+" index", termsLayout, index) }}
+	var w work
+	if only == nil {
+		w = append(w, func() error { return r.page(tx.OutputPath, tx.Name+" index", termsLayout, index) })
+	}
 	// A term's pages get the taxonomy without its terms, and numbered
 	// pages the term without its count: those move whenever any article
 	// is tagged, and an old page must keep its bytes and its key (data.go).
 	named := &TaxonomyData{Name: td.Name, Title: td.Title, URL: td.URL}
 	for _, t := range tx.Terms {
+		if !only.wants(t.Articles) {
+			continue
+		}
 		link := r.terms[t]
 		uncounted := link
 		uncounted.Count = 0
 		feeds := append([]FeedLink{{Type: "application/rss+xml", Title: r.site.Config.Title + " – " + t.Name, URL: link.FeedURL}}, r.feeds...)
 		for i := range t.Pagers {
+			if !only.wants(t.Pagers[i].Articles) {
+				continue
+			}
 			w = append(w, func() error {
 				data := r.listPage("term", t.Name, &t.Pagers[i])
 				data.Taxonomy, data.Term, data.Feeds, data.Image = named, &link, feeds, r.pageImages[t]
@@ -191,8 +209,8 @@ func (r *renderer) periodLink(p *site.Period) PeriodLink {
 }
 
 // archive is the work of rendering the archive index and every year's
-// and month's pages.
-func (r *renderer) archive(ar *site.Archive) work {
+// and month's pages that only picks.
+func (r *renderer) archive(ar *site.Archive, only shows) work {
 	if ar == nil {
 		return nil
 	}
@@ -200,21 +218,30 @@ func (r *renderer) archive(ar *site.Archive) work {
 	for _, y := range ar.Years {
 		ad.Years = append(ad.Years, r.periodLink(y))
 	}
-	w := work{func() error {
-		return r.page(ar.OutputPath, "archive index", archiveLayout, &Page{
-			Kind: "archive", Title: "الأرشيف", Description: r.site.Config.Description,
-			Permalink: r.abs(ar.RelPermalink), RelPermalink: ad.URL, Site: r.siteData, Archive: ad, Feeds: r.feeds,
+	var w work
+	if only == nil {
+		w = append(w, func() error {
+			return r.page(ar.OutputPath, "archive index", archiveLayout, &Page{
+				Kind: "archive", Title: "الأرشيف", Description: r.site.Config.Description,
+				Permalink: r.abs(ar.RelPermalink), RelPermalink: ad.URL, Site: r.siteData, Archive: ad, Feeds: r.feeds,
+			})
 		})
-	}}
+	}
 	// A period's pages get the archive without its years, and numbered
 	// pages the period without its count and months: those move with
 	// every article of the period, and an old page must keep its bytes and
 	// its key (data.go).
 	named := &ArchiveData{URL: ad.URL}
 	periods := func(p *site.Period, title string) {
+		if !only.wants(p.Articles) {
+			return
+		}
 		pl := r.periodLink(p)
 		bare := PeriodLink{Year: pl.Year, Month: pl.Month, Date: pl.Date, URL: pl.URL, YearURL: pl.YearURL}
 		for i := range p.Pagers {
+			if !only.wants(p.Pagers[i].Articles) {
+				continue
+			}
 			w = append(w, func() error {
 				data := r.listPage("period", title, &p.Pagers[i])
 				data.Archive, data.Period = named, &pl
@@ -255,10 +282,14 @@ func (r *renderer) filedSections() map[*site.Section]*SectionLink {
 	return filed
 }
 
-// sections is the work of rendering every page of every section.
-func (r *renderer) sections() work {
+// sections is the work of rendering every page of every section that
+// only picks.
+func (r *renderer) sections(only shows) work {
 	var w work
 	for _, sec := range r.site.Sections {
+		if !only.wants(sec.Articles) {
+			continue
+		}
 		link := r.sectionLink(sec)
 		// Numbered pages get the section without its count, which moves
 		// with every article published in it (data.go).
@@ -269,6 +300,9 @@ func (r *renderer) sections() work {
 			{Type: "application/atom+xml", Title: r.site.Config.Title + " – " + sec.Name, URL: link.AtomURL},
 		}, r.feeds...)
 		for i := range sec.Pagers {
+			if !only.wants(sec.Pagers[i].Articles) {
+				continue
+			}
 			w = append(w, func() error {
 				p := &sec.Pagers[i]
 				data := r.listPage("section", sec.Name, p)

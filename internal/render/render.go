@@ -71,13 +71,22 @@ type Emit func(output.File) error
 // Render renders every output of s and passes it to emit. Problems in
 // independent pages are all reported, each once.
 func Render(s *site.Site, opts Options, emit Emit) error {
+	_, err := RenderKept(s, opts, emit)
+	return err
+}
+
+// RenderKept is Render that also returns what it made besides the files
+// (templates, list entries, keys, the search plan), so that the outputs
+// a later edit of the same site affects can be made again without the
+// others (Rendered.BodyEdited).
+func RenderKept(s *site.Site, opts Options, emit Emit) (*Rendered, error) {
 	r, assetFiles, err := prepare(s, opts, emit)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, f := range assetFiles {
 		if err := emit(f); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	var errs errorSet
@@ -88,7 +97,7 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	r.planSearch()
 	r.articles(&errs)
 	if errs.err() != nil {
-		return errs.err()
+		return nil, errs.err()
 	}
 	// Everything else reads the finished article entries; it runs in
 	// parallel, the search index (one long job) first.
@@ -96,13 +105,13 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 	for i := range s.Home {
 		w = append(w, func() error { return r.home(&s.Home[i]) })
 	}
-	w = append(w, r.sections()...)
+	w = append(w, r.sections(nil)...)
 	for _, tx := range s.Taxonomies {
-		w = append(w, r.taxonomy(tx)...)
+		w = append(w, r.taxonomy(tx, nil)...)
 	}
-	w = append(w, r.archive(s.Archive)...)
+	w = append(w, r.archive(s.Archive, nil)...)
 	w = append(w, r.bundleCopies()...)
-	w = append(w, r.writeFeeds()...)
+	w = append(w, r.writeFeeds(nil)...)
 	w = append(w, func() error { return r.writeSitemaps(opts.Now) }, r.notFound)
 	for _, al := range s.Aliases {
 		w = append(w, func() error { return r.alias(al) })
@@ -111,7 +120,10 @@ func Render(s *site.Site, opts Options, emit Emit) error {
 		w = append(w, func() error { return copyStatic(opts.Static, emit) })
 	}
 	w.run(&errs)
-	return errs.err()
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return keepRenderer(r), nil
 }
 
 // prepare loads the assets and templates and sets up a renderer, with
@@ -232,34 +244,7 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 	// On every core: the links of every article are percent-encoded
 	// here, before anything else of the render can start.
 	cores.Each(len(written), func() func(int) {
-		return func(i int) {
-			a := written[i]
-			e := &entries[i]
-			*e = Article{
-				Title:        a.Title,
-				Description:  a.Description,
-				Summary:      firstNonEmpty(a.Summary, a.Description),
-				Date:         a.Date,
-				Lastmod:      a.Lastmod,
-				Tags:         a.Tags,
-				Permalink:    r.abs(a.RelPermalink),
-				RelPermalink: r.rel(a.RelPermalink),
-				Dateline:     a.String("dateline"),
-				Agency:       a.String("agency"),
-				Caption:      a.String("caption"),
-				Draft:        a.Draft,
-				Params:       a.Params,
-				Section:      filed[a.Section],
-				source:       a.Hash,
-				card:         &cards{},
-			}
-			for _, t := range a.Terms["tags"] {
-				link := r.terms[t]
-				link.Count = 0 // moves with every article tagged: not on article pages (data.go)
-				e.TagLinks = append(e.TagLinks, link)
-			}
-			r.newsFacts(e, a)
-		}
+		return func(i int) { entries[i] = r.entry(written[i], filed) }
 	})
 	for i, a := range written {
 		r.entries[a] = &entries[i]
@@ -270,6 +255,37 @@ func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *rendere
 		{Type: "application/feed+json", Title: cfg.Title, URL: r.abs("/feed.json")},
 	}
 	return r
+}
+
+// entry is article a as lists show it, but for what its Markdown and its
+// picture tell (set as the article and the images are rendered); filed
+// are the sections' links (filedSections).
+func (r *renderer) entry(a *site.Article, filed map[*site.Section]*SectionLink) Article {
+	e := Article{
+		Title:        a.Title,
+		Description:  a.Description,
+		Summary:      firstNonEmpty(a.Summary, a.Description),
+		Date:         a.Date,
+		Lastmod:      a.Lastmod,
+		Tags:         a.Tags,
+		Permalink:    r.abs(a.RelPermalink),
+		RelPermalink: r.rel(a.RelPermalink),
+		Dateline:     a.String("dateline"),
+		Agency:       a.String("agency"),
+		Caption:      a.String("caption"),
+		Draft:        a.Draft,
+		Params:       a.Params,
+		Section:      filed[a.Section],
+		source:       a.Hash,
+		card:         &cards{},
+	}
+	for _, t := range a.Terms["tags"] {
+		link := r.terms[t]
+		link.Count = 0 // moves with every article tagged: not on article pages (data.go)
+		e.TagLinks = append(e.TagLinks, link)
+	}
+	r.newsFacts(&e, a)
+	return e
 }
 
 // rel and abs make a site-relative path into a link with the base path,

@@ -5,6 +5,7 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/output"
@@ -117,6 +118,46 @@ func Diff(old, next *output.Memory) Change {
 		if n, _ := next.Get(p); !seen[p] && n.MediaType != "text/css" {
 			c.record(n)
 		}
+	}
+	return c
+}
+
+// DiffAt is Diff for a build known to differ from old at most at paths
+// (a rebuild that made those files again and took every other file of
+// old over): it compares those alone, so it costs what the change does,
+// not what the site does. A stylesheet among them needs the whole
+// comparison (renames), which it then makes.
+func DiffAt(old, next *output.Memory, paths []string) Change {
+	if old == nil {
+		return Diff(old, next)
+	}
+	paths = slices.Clone(paths)
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
+	for _, p := range paths {
+		o, _ := old.Get(p)
+		n, _ := next.Get(p)
+		if o.MediaType == "text/css" || n.MediaType == "text/css" {
+			return Diff(old, next)
+		}
+	}
+	// In Diff's order: the old build's paths, then those it lacked.
+	var c Change
+	var added []output.File
+	for _, p := range paths {
+		o, inOld := old.Get(p)
+		n, inNext := next.Get(p)
+		switch {
+		case !inOld && inNext:
+			added = append(added, n)
+		case !inNext:
+			c.record(o)
+		case !bytes.Equal(o.Data, n.Data):
+			c.record(n)
+		}
+	}
+	for _, n := range added {
+		c.record(n)
 	}
 	return c
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/sahifa/sahifa/internal/output"
@@ -110,6 +111,61 @@ func TestDiff(t *testing.T) {
 		}
 	}
 	if got := Diff(nil, old); !got.All {
+		t.Errorf("first build: %+v, want All", got)
+	}
+}
+
+// DiffAt, told the paths where two builds may differ, says what Diff
+// says.
+func TestDiffAt(t *testing.T) {
+	sheet := css("css/main.css", "p{}")
+	article := "2021/02/24/توافق/index.html"
+	feed := output.File{Path: "index.xml", MediaType: "application/rss+xml", Data: []byte("<rss/>")}
+	base := []output.File{sheet, page("index.html", "الرئيسية", sheet), page(article, "نص", sheet), htmlFile("404.html", "404"), feed}
+	old := memory(t, base...)
+	// next is base with the files of change put in and those of gone left
+	// out, made as a rebuild of part of a site is: the others taken over.
+	next := func(gone []string, change ...output.File) *output.Memory {
+		m := output.NewMemoryAfter(old)
+		for _, f := range change {
+			if err := m.Write(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := m.KeepOthers(); err != nil {
+			t.Fatal(err)
+		}
+		if len(gone) == 0 {
+			return m
+		}
+		var kept []output.File
+		for _, p := range m.Paths() {
+			if !slices.Contains(gone, p) {
+				f, _ := m.Get(p)
+				kept = append(kept, f)
+			}
+		}
+		return memory(t, kept...)
+	}
+	for _, c := range []struct {
+		name  string
+		next  *output.Memory
+		paths []string
+	}{
+		{"nothing", next(nil, page(article, "نص", sheet)), []string{article}},
+		{"article and feed", next(nil, page(article, "نص جديد", sheet), output.File{Path: feed.Path, MediaType: feed.MediaType, Data: []byte("<rss>2</rss>")}),
+			[]string{feed.Path, article, "index.html", article}},
+		{"page added", next(nil, htmlFile("new/index.html", "جديد")), []string{"new/index.html", "404.html"}},
+		{"page removed", next([]string{article}), []string{article}},
+		{"image", next(nil, output.File{Path: "img/x.png", MediaType: "image/png", Data: []byte{1}}), []string{"img/x.png"}},
+		{"stylesheet in place", next(nil, css(sheet.Path, "p{color:red}")), []string{sheet.Path}},
+	} {
+		want := Diff(old, c.next)
+		if got := DiffAt(old, c.next, c.paths); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", c.name, got, want)
+		}
+	}
+	if got := DiffAt(nil, old, nil); !got.All {
 		t.Errorf("first build: %+v, want All", got)
 	}
 }

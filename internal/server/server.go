@@ -105,12 +105,25 @@ func Problems(err error) []Problem {
 // the browsers what changed since the previous good build, and removes any
 // error overlay. It returns the change.
 func (s *Server) Publish(site *output.Memory) Change {
+	return s.publish(site, func(old *output.Memory) Change { return Diff(old, site) })
+}
+
+// PublishAt is Publish for a site that differs from the one published
+// before at most at the paths changed (a rebuild of part of the site):
+// only those are compared (DiffAt).
+func (s *Server) PublishAt(site *output.Memory, changed []string) Change {
+	return s.publish(site, func(old *output.Memory) Change { return DiffAt(old, site, changed) })
+}
+
+// publish makes site the one served, with diff telling what changed
+// since old.
+func (s *Server) publish(site *output.Memory, diff func(old *output.Memory) Change) Change {
 	s.update.Lock()
 	defer s.update.Unlock()
 	s.mu.RLock()
 	old := s.site
 	s.mu.RUnlock()
-	change := Diff(old, site) // outside the lock: requests go on meanwhile
+	change := diff(old) // outside the lock: requests go on meanwhile
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
