@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"time"
 )
@@ -21,6 +22,11 @@ type BaseFacts struct {
 	Shards    []string // the first term of each shard
 	Versions  string   // the version of each shard, versionChars each
 	Tiers     []int    // the tier files of each shard (splitTiers)
+	// Block is how many documents a block holds, from the base's average
+	// record; Blocks the version of each group of blockGroup blocks that
+	// lies wholly in the base, whose files are the base's too.
+	Block  int
+	Blocks string
 }
 
 // Files are the base's files, relative to the index folder.
@@ -33,6 +39,9 @@ func (f BaseFacts) Files() []string {
 			t, n := tierPaths(i, k)
 			files = append(files, t, n)
 		}
+	}
+	for n := range len(f.Blocks) / versionChars * blockGroup {
+		files = append(files, fmt.Sprintf("d/%d.json", n))
 	}
 	return files
 }
@@ -47,7 +56,9 @@ func (f BaseFacts) Encode() []byte {
 		buf = appendString(buf, s)
 		buf = binary.AppendUvarint(buf, uint64(f.Tiers[i]))
 	}
-	return appendString(buf, f.Versions)
+	buf = appendString(buf, f.Versions)
+	buf = binary.AppendUvarint(buf, uint64(f.Block))
+	return appendString(buf, f.Blocks)
 }
 
 // errBaseFacts reports BaseFacts that do not decode: a damaged cache.
@@ -67,7 +78,10 @@ func DecodeBaseFacts(data []byte) (BaseFacts, error) {
 		f.Tiers[i] = int(r.uvarint())
 	}
 	f.Versions = r.string()
-	if r.err != nil || len(r.buf) != 0 || len(f.Versions) != versionChars*len(f.Shards) {
+	f.Block = int(r.uvarint())
+	f.Blocks = r.string()
+	if r.err != nil || len(r.buf) != 0 || len(f.Versions) != versionChars*len(f.Shards) ||
+		f.Block < 1 || len(f.Blocks)%versionChars != 0 {
 		return BaseFacts{}, errBaseFacts
 	}
 	return f, nil

@@ -237,10 +237,27 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	}
 	m := meta{docs: len(docs), base: base, years: yearStarts(docs)}
 
+	// Blocks: as many documents each as make about BlockBytes on average
+	// over the base (over all documents while there is none), so that
+	// the base's blocks, and their versions, go with it and are kept
+	// when it is; only the blocks from the last group of the base on are
+	// made again by a publish.
 	var err error
-	if m.block, m.blocks, err = writeBlocks(docs, opts.BlockBytes, put); err != nil {
+	skip := 0
+	switch {
+	case b.kept != nil:
+		m.block, skip = b.kept.Block, len(b.kept.Blocks)/versionChars
+		m.blocks = []byte(b.kept.Blocks)
+	case base > 0:
+		m.block = docsPerBlock(docs[:base], opts.BlockBytes)
+	default:
+		m.block = docsPerBlock(docs, opts.BlockBytes)
+	}
+	made, err := writeBlocks(docs, m.block, skip, base, put)
+	if err != nil {
 		return st, err
 	}
+	m.blocks = append(m.blocks, made...)
 	st.DocsPerBlock = m.block
 	st.Blocks = (len(docs) + m.block - 1) / m.block
 
@@ -257,6 +274,9 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	if b.kept != nil {
 		facts = *b.kept
 		total += facts.BodyWords
+	} else {
+		facts.Block = m.block
+		facts.Blocks = string(m.blocks[:baseGroups(base, m.block)*versionChars])
 	}
 	facts.Typical = typicalLength(total, len(docs))
 	lists := make([]postingList, len(b.terms))
@@ -420,32 +440,45 @@ func (b *Builder) termOrder() []int {
 	return order
 }
 
-// writeBlocks writes the documents in blocks of about blockBytes, and
-// returns how many documents a block holds and the version of each group
-// of blockGroup blocks.
-func writeBlocks(docs []*docEntry, blockBytes int, put func(string, File) error) (per int, versions []byte, err error) {
-	records := make([][]byte, len(docs))
+// docsPerBlock is how many of docs a block holds so that it is about
+// blockBytes: from the average size of their records.
+func docsPerBlock(docs []*docEntry, blockBytes int) int {
+	if len(docs) == 0 {
+		return 1
+	}
 	size := 0
-	for i, d := range docs {
-		records[i] = docRecord(d.doc)
-		size += len(records[i]) + 1
+	for _, d := range docs {
+		size += len(docRecord(d.doc)) + 1
 	}
-	per = 1
-	if len(docs) > 0 {
-		per = max(1, int(math.Round(float64(blockBytes)/(float64(size)/float64(len(docs))))))
-	}
+	return max(1, int(math.Round(float64(blockBytes)/(float64(size)/float64(len(docs))))))
+}
+
+// baseGroups is how many groups of blockGroup blocks of per documents lie
+// wholly in a base of base documents: their files and versions go with the
+// base (BaseFacts.Blocks), kept when it is.
+func baseGroups(base, per int) int {
+	return base / (per * blockGroup)
+}
+
+// writeBlocks writes the documents in blocks of per documents, but for
+// the first skip groups of blockGroup blocks (a kept base's), and returns
+// the version of each group it wrote. The groups wholly in the base's
+// first base documents are marked as the base's files.
+func writeBlocks(docs []*docEntry, per, skip, base int, put func(string, File) error) (versions []byte, err error) {
+	inBase := baseGroups(base, per)
 	var group [][]byte
-	for n, start := 0, 0; start < len(docs); n, start = n+1, start+per {
+	for n, start := skip*blockGroup, skip*blockGroup*per; start < len(docs); n, start = n+1, start+per {
 		block := []byte{'['}
-		for i, r := range records[start:min(start+per, len(docs))] {
+		for i, d := range docs[start:min(start+per, len(docs))] {
 			if i > 0 {
 				block = append(block, ",\n"...)
 			}
-			block = append(block, r...)
+			block = append(block, docRecord(d.doc)...)
 		}
 		block = append(block, "]\n"...)
-		if err := put("docs", File{Path: fmt.Sprintf("d/%d.json", n), Data: block}); err != nil {
-			return per, versions, err
+		f := File{Path: fmt.Sprintf("d/%d.json", n), Data: block, Base: n/blockGroup < inBase}
+		if err := put("docs", f); err != nil {
+			return versions, err
 		}
 		group = append(group, block)
 		if len(group) == blockGroup || start+per >= len(docs) {
@@ -453,5 +486,5 @@ func writeBlocks(docs []*docEntry, blockBytes int, put func(string, File) error)
 			group = group[:0]
 		}
 	}
-	return per, versions, nil
+	return versions, nil
 }
