@@ -301,7 +301,14 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 		}
 		b.mu.Unlock()
 	}
-	var buf []byte
+	size := 0
+	for i, o := range occs {
+		size += uvarintLen(uint64(ids[i])) + uvarintLen(o.nnxt) + len(o.next)
+		for _, c := range o.counts {
+			size += uvarintLen(c)
+		}
+	}
+	buf := make([]byte, 0, size)
 	for i, o := range occs {
 		buf = binary.AppendUvarint(buf, uint64(ids[i]))
 		for _, c := range o.counts {
@@ -310,11 +317,20 @@ func (b *Builder) AddAnalysis(a Analysis) error {
 		buf = binary.AppendUvarint(buf, o.nnxt)
 		buf = append(buf, o.next...)
 	}
-	e.terms = slices.Clip(buf)
+	e.terms = buf
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.docs = append(b.docs, e)
 	return nil
+}
+
+// uvarintLen is how many bytes binary.AppendUvarint writes for x.
+func uvarintLen(x uint64) int {
+	n := 1
+	for ; x >= 0x80; x >>= 7 {
+		n++
+	}
+	return n
 }
 
 // noTerm marks a term AddAnalysis has not numbered yet.
