@@ -276,7 +276,7 @@ func (d *devBuild) rebuild(b watch.Batch) {
 		if what == "" {
 			parts = append(parts, fmt.Sprintf("%d articles", res.Articles))
 		}
-		parts = append(parts, fmt.Sprintf("%d pages rendered", res.Pages))
+		parts = append(parts, fmt.Sprintf("%d pages rendered", res.Rendered))
 		if what != "" {
 			parts = append(parts, fmt.Sprintf("%d changed", len(change.Pages)))
 			if n := len(change.Styles); n > 0 {
@@ -398,7 +398,7 @@ func watchBuildLoop(ctx context.Context, opts build.Options, debounce time.Durat
 		}
 		if !quiet {
 			fmt.Fprintf(stdout, "%s %s: %d pages rendered; files: %d written, %d unchanged, %d removed; in %s\n",
-				stamp, what, res.Pages, res.Files.Written, res.Files.Unchanged, res.Files.Removed, time.Since(start).Round(time.Millisecond))
+				stamp, what, res.Rendered, res.Files.Written, res.Files.Unchanged, res.Files.Removed, time.Since(start).Round(time.Millisecond))
 			sayHeld(stdout, stamp, langOf(opts), res.Held, &held)
 		}
 	}

@@ -105,6 +105,7 @@ func (l *Live) full(imported *importer.Result) (Result, *output.Memory, error) {
 	if err != nil {
 		return res, nil, err
 	}
+	opts.Memory.Finish()
 	l.last, l.memos = opts.Memory, &res.Memos
 	// A build also written to disk is made whole: its disk half cannot
 	// be patched.

@@ -141,3 +141,24 @@ func TestMemoryKeep(t *testing.T) {
 		t.Fatal("a memory without a previous build kept a file")
 	}
 }
+
+// A finished build lets the one before go: a dev server building for
+// hours must not hold every build, each through the next.
+func TestMemoryFinishLetsThePreviousGo(t *testing.T) {
+	first := NewMemory()
+	first.Write(File{Path: article, Data: []byte("a"), Key: "k"})
+	second := NewMemoryAfter(first)
+	if !second.Keep(article, "k") {
+		t.Fatal("did not keep an unchanged file")
+	}
+	second.Finish()
+	if second.previous() != nil {
+		t.Fatal("a finished build still holds the build before")
+	}
+	if f, ok := second.Get(article); !ok || string(f.Data) != "a" {
+		t.Fatalf("the kept file went with the build before: %+v", f)
+	}
+	if second.Keep(other, "k") || second.KeepAll("search/", "s") {
+		t.Fatal("a finished build kept a file")
+	}
+}

@@ -189,7 +189,7 @@ func NewMemoryAfter(prev *Memory) *Memory {
 // Keep takes over the previous build's file at path when it was made with
 // key, and reports whether it did; the caller then need not make it.
 func (m *Memory) Keep(path, key string) bool {
-	if m.prev == nil || key == "" {
+	if m.previous() == nil || key == "" {
 		return false
 	}
 	return m.keep([]string{path}, key)
@@ -199,11 +199,12 @@ func (m *Memory) Keep(path, key string) bool {
 // all made from one key: it keeps them all or none, and none when there
 // were none.
 func (m *Memory) KeepAll(dir, key string) bool {
-	if m.prev == nil || key == "" {
+	prev := m.previous()
+	if prev == nil || key == "" {
 		return false
 	}
 	var paths []string
-	for _, p := range m.prev.Paths() {
+	for _, p := range prev.Paths() {
 		if strings.HasPrefix(p, dir) {
 			paths = append(paths, p)
 		}
@@ -211,10 +212,21 @@ func (m *Memory) KeepAll(dir, key string) bool {
 	return len(paths) > 0 && m.keep(paths, key)
 }
 
+// previous is the build before, while this one may still keep its files.
+func (m *Memory) previous() *Memory {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.prev
+}
+
 func (m *Memory) keep(paths []string, key string) bool {
+	prev := m.previous()
+	if prev == nil {
+		return false
+	}
 	files := make([]File, len(paths))
 	for i, p := range paths {
-		f, ok := m.prev.Get(p)
+		f, ok := prev.Get(p)
 		if !ok || f.Key != key {
 			return false
 		}
@@ -261,6 +273,15 @@ func (m *Memory) KeepOthers() error {
 	// The build before is not needed any more: let it go.
 	m.files, m.claims, m.prev = files, c, nil
 	return nil
+}
+
+// Finish ends the build writing into m: Keep takes nothing more, and the
+// previous build is let go, so a dev server that builds for hours does
+// not hold every build it made, each through the next.
+func (m *Memory) Finish() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prev = nil
 }
 
 // Write stores a copy of f, so the caller may reuse its buffer, as it may
