@@ -61,6 +61,7 @@ func (t *Tx) Commit() (Stats, error) {
 
 	j := &journal{root: t.root, staging: t.staging, dirTimes: map[string]time.Time{}, dirs: map[string]bool{}}
 	st, err := t.apply(j)
+	j.close()
 	if err != nil {
 		err = errors.Join(fmt.Errorf("output: commit: %w", err), j.undo(), t.restoreManifest(), t.cleanup(true, true))
 		t.setState(failed, err)
@@ -154,6 +155,9 @@ func (t *Tx) apply(j *journal) (Stats, error) {
 // install renames staged file name to p, keeping the old file (as a hard
 // link, or moved aside where hard links are unsupported) for undo.
 func (t *Tx) install(j *journal, p, name string) error {
+	if done, err := j.installAt(p, name); done {
+		return err
+	}
 	rel := filepath.FromSlash(p)
 	if err := j.ensureDir(filepath.Dir(rel)); err != nil {
 		return err

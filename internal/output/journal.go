@@ -21,6 +21,17 @@ type journal struct {
 	ops      []op
 	dirTimes map[string]time.Time // folder -> modification time before our first change to it
 	dirs     map[string]bool      // folders known to exist
+	// handles are open folders of dest, by path, for installAt; closed
+	// when the commit ends (close).
+	handles map[string]*os.File
+}
+
+// close closes the folder handles the commit opened.
+func (j *journal) close() {
+	for _, f := range j.handles {
+		f.Close()
+	}
+	j.handles = nil
 }
 
 type opKind int
@@ -44,6 +55,12 @@ func (j *journal) touch(dir string) {
 		return
 	}
 	if _, ok := j.dirTimes[dir]; ok {
+		return
+	}
+	if f := j.handles[dir]; f != nil {
+		if fi, err := f.Stat(); err == nil {
+			j.dirTimes[dir] = fi.ModTime()
+		}
 		return
 	}
 	if fi, err := j.root.Lstat(dir); err == nil {
