@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -134,5 +135,22 @@ func TestNothingChangedNeedsSettledInputs(t *testing.T) {
 	res, err := Run(Options{Source: plain, Destination: filepath.Join(plain, "public"), Now: now, CacheDir: filepath.Join(plain, ".c")})
 	if err != nil || res.Memos.Bodies == nil {
 		t.Errorf("a build right after an edit took the shortcut: %+v, %v", res, err)
+	}
+}
+
+// The program is told apart by the Go build ID of its executable where
+// the executable has one (ELF, as the Go linker writes it), not by
+// hashing the whole file.
+func TestGoBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	id := goBuildID(exe)
+	if runtime.GOOS == "linux" && id == nil {
+		t.Fatal("no Go build ID in this test's ELF executable")
+	}
+	if goBuildID(filepath.Join(t.TempDir(), "missing")) != nil {
+		t.Error("a build ID for a missing file")
 	}
 }
