@@ -52,18 +52,14 @@ func (mf *Minifier) Bytes(mediaType string, data []byte) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(len(data))
-	// The parser wants its input whole, ending in a NUL, and rewrites it
-	// in place: from a reader with Bytes it takes the slice, here without
-	// spare capacity, so that it works on a copy made once, at its size,
-	// rather than one io.ReadAll grew from 512 bytes (900 MB allocated
-	// for 20,000 pages), and data stays as it was.
-	whole := data[:len(data):len(data)]
-	err := mf.m.Minify(mediaType, &out, wholeInput{bytes.NewReader(whole), whole})
-	if err == minify.ErrNotExist {
-		return data, nil
-	}
-	if err != nil {
+	// Without spare capacity, the parser works on a copy made once, at
+	// its size, and data stays as it was (see minify).
+	known, err := mf.minify(&out, mediaType, data[:len(data):len(data)])
+	switch {
+	case err != nil:
 		return nil, err
+	case !known:
+		return data, nil
 	}
 	return out.Bytes(), nil
 }
@@ -83,14 +79,25 @@ func (mf *Minifier) Into(dst *bytes.Buffer, mediaType string, src *bytes.Buffer)
 	}
 	dst.Grow(src.Len())
 	src.Grow(1)
-	data := src.Bytes()
-	err := mf.m.Minify(mediaType, dst, wholeInput{bytes.NewReader(data), data})
-	if err == minify.ErrNotExist {
-		dst.Reset()
-		dst.Write(data)
-		return nil
+	known, err := mf.minify(dst, mediaType, src.Bytes())
+	if !known {
+		dst.Write(src.Bytes())
 	}
 	return err
+}
+
+// minify minifies data into dst; known is false, with nothing written,
+// for a media type it has no minifier for. The parser wants its input
+// whole, ending in a NUL, and rewrites it in place: from a reader with
+// Bytes it takes the slice itself (writing the NUL into its spare
+// capacity, or copying it once when it has none) rather than a copy
+// io.ReadAll grows from 512 bytes (900 MB allocated for 20,000 pages).
+func (mf *Minifier) minify(dst *bytes.Buffer, mediaType string, data []byte) (known bool, err error) {
+	err = mf.m.Minify(mediaType, dst, wholeInput{bytes.NewReader(data), data})
+	if err == minify.ErrNotExist {
+		return false, nil
+	}
+	return true, err
 }
 
 // wholeInput is a reader that also gives its bytes at once, as the

@@ -18,8 +18,9 @@ import (
 // commit's time). Each folder is opened once a commit, relative to its
 // parent's handle and without following a symbolic link; the changes are
 // journaled by path as install's are, so undo is the same. It reports
-// false, having changed nothing, where it cannot tell as os.Root would
-// (a symbolic link on the way, an unusual file): install then does it.
+// false, having changed nothing but folders it made, where it cannot tell
+// as os.Root would (a symbolic link on the way, an unusual file): install
+// then does it.
 func (j *journal) installAt(p, name string) (bool, error) {
 	rel := filepath.FromSlash(p)
 	dir, base := filepath.Dir(rel), filepath.Base(rel)
@@ -40,7 +41,6 @@ func (j *journal) installAt(p, name string) (bool, error) {
 		if !ok || err != nil {
 			return ok, err
 		}
-		j.touch(dir)
 		if unix.Linkat(h, base, old, name, 0) != nil {
 			return false, nil // install moves it aside instead
 		}
@@ -50,11 +50,12 @@ func (j *journal) installAt(p, name string) (bool, error) {
 	if !ok || err != nil {
 		return ok, err
 	}
+	from := filepath.Join(j.staging, "new", name)
 	j.touch(dir)
 	if err := unix.Renameat(staged, name, h, base); err != nil {
-		return true, &os.LinkError{Op: "rename", Old: filepath.Join(j.staging, "new", name), New: rel, Err: err}
+		return true, &os.LinkError{Op: "rename", Old: from, New: rel, Err: err}
 	}
-	j.ops = append(j.ops, op{kind: opMove, a: filepath.Join(j.staging, "new", name), b: rel})
+	j.ops = append(j.ops, op{kind: opMove, a: from, b: rel})
 	return true, nil
 }
 
