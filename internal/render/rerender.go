@@ -1,10 +1,7 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"io"
 	"slices"
 
 	"github.com/sahifa/sahifa/internal/search"
@@ -100,12 +97,7 @@ func (r *renderer) replanSearch(a *site.Article) {
 	sa := p.articles[a]
 	sa.key, _ = analysisKey(nil, r.keys.program, sa.doc, r.bodyKeys[a])
 	if !sa.delta {
-		// As planSearch keys it: its articles' keys in order.
-		h := sha256.New()
-		for _, b := range p.base {
-			io.WriteString(h, p.articles[b].key)
-		}
-		p.baseKey = r.keys.memo("search base", hex.EncodeToString(h.Sum(nil)))
+		p.baseKey = r.baseKey(p)
 	}
 	p.kept, p.baseKept = map[string]bool{}, false
 	r.search = search.NewBuilder()

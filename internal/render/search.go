@@ -129,20 +129,27 @@ func (r *renderer) planSearch() {
 	}
 	order := search.Numbered(docs)
 	base := search.Options{}.BaseDocs(len(order))
-	h := sha256.New()
 	for n, i := range order {
-		sa := p.articles[arts[i]]
 		if n < base {
 			p.base = append(p.base, arts[i])
-			io.WriteString(h, sa.key)
 		} else {
-			sa.delta = true
+			p.articles[arts[i]].delta = true
 		}
 	}
 	if base > 0 {
-		p.baseKey = r.keys.memo("search base", hex.EncodeToString(h.Sum(nil)))
+		p.baseKey = r.baseKey(&p)
 	}
 	r.searchPlan = p
+}
+
+// baseKey keys the base of plan p by its articles' analysis keys, in
+// order.
+func (r *renderer) baseKey(p *searchPlan) string {
+	h := sha256.New()
+	for _, a := range p.base {
+		io.WriteString(h, p.articles[a].key)
+	}
+	return r.keys.memo("search base", hex.EncodeToString(h.Sum(nil)))
 }
 
 // analysisKey is the key of an article's analysis: the program, the
