@@ -203,7 +203,7 @@ func run(opts Options, kept *liveState) (Result, error) {
 	// the good ones were imported), as any other bad input does.
 	if cfg.Import.OnBuild && !opts.NoImport {
 		var err error
-		res.Imported, err = importer.Run(importer.Options{Root: root, Config: cfg, DefaultTags: sahifa.DefaultTags, CacheDir: cacheDir})
+		res.Imported, err = importSeeds(root, cacheDir, cfg)
 		res.Warnings = append(res.Warnings, res.Imported.Warnings...)
 		if err != nil {
 			return res, diag.Stage("import", err)
@@ -420,6 +420,12 @@ func run(opts Options, kept *liveState) (Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// importSeeds imports the site's seeds/ into content/ as a build does
+// before anything else.
+func importSeeds(root, cacheDir string, cfg config.Config) (importer.Result, error) {
+	return importer.Run(importer.Options{Root: root, Config: cfg, DefaultTags: sahifa.DefaultTags, CacheDir: cacheDir})
 }
 
 // locate returns the site root, the destination and the cache folder

@@ -5,7 +5,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/sahifa/sahifa"
 	"github.com/sahifa/sahifa/internal/content"
 	"github.com/sahifa/sahifa/internal/importer"
 	"github.com/sahifa/sahifa/internal/output"
@@ -153,7 +152,7 @@ func (l *Live) bodyEdit(path string) (res Result, imported *importer.Result, ok 
 	if k.importing {
 		// As Run does first: a seed saved beside may have to be imported.
 		root, _, cacheDir := locate(l.opts)
-		imp, err := importer.Run(importer.Options{Root: root, Config: k.site.Config, DefaultTags: sahifa.DefaultTags, CacheDir: cacheDir})
+		imp, err := importSeeds(root, cacheDir, k.site.Config)
 		if err != nil {
 			return res, nil, false // the whole build imports again, and fails as it does
 		}
