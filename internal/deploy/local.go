@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/sahifa/sahifa/internal/output"
 )
@@ -29,7 +28,7 @@ func Scan(dest, cacheDir string) (files map[string]Local, hashed int, err error)
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
 			// A build's staging folders are not the site (yet).
-			if strings.HasPrefix(d.Name(), ".sahifa-staging-") {
+			if output.IsStagingDir(d.Name()) {
 				return fs.SkipDir
 			}
 			return nil

@@ -37,8 +37,8 @@ const (
 	// object, from before the first release.
 	indexVersion = 2
 	// A part holds about objectsPerPart files' records (6 KB gzipped):
-	// a publish's 30-odd files fall in as many parts, so it sends about
-	// 200 KB of record whatever the archive's size, and a site of a few
+	// a publish's files (24 at 10,000 articles) fall in at most as many
+	// parts, so it sends about 200 KB of record whatever the archive's size, and a site of a few
 	// hundred files has one part. The count is a power of two, at most
 	// maxParts (a 24-byte hash each in the index).
 	objectsPerPart = 128
@@ -138,7 +138,7 @@ func writeRecord(ctx context.Context, b *blob.Bucket, s State, old record, cache
 	for i, part := range split {
 		if part == nil {
 			if i < len(old.parts) && old.parts[i] != "" {
-				if err := b.Delete(ctx, partKey(i)); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+				if err := deleteObject(ctx, b, partKey(i)); err != nil {
 					return fmt.Errorf("removing %s: %w", partKey(i), err)
 				}
 			}
@@ -150,24 +150,19 @@ func writeRecord(ctx context.Context, b *blob.Bucket, s State, old record, cache
 		if same && old.parts[i] == h {
 			continue
 		}
-		opts := &blob.WriterOptions{ContentType: "application/gzip", CacheControl: "no-store"}
-		if err := b.WriteAll(ctx, partKey(i), data, opts); err != nil {
+		if err := b.WriteAll(ctx, partKey(i), data, recordWriterOptions()); err != nil {
 			return fmt.Errorf("writing %s: %w", partKey(i), err)
 		}
 		keepPart(cache, h, data)
 	}
-	var idx bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&idx, gzip.BestCompression)
-	json.NewEncoder(zw).Encode(indexFile{Version: indexVersion, Parts: parts})
-	zw.Close()
-	err := b.WriteAll(ctx, StateKey, idx.Bytes(), &blob.WriterOptions{ContentType: "application/gzip", CacheControl: "no-store"})
-	if err != nil {
+	idx := gzipJSON(indexFile{Version: indexVersion, Parts: parts})
+	if err := b.WriteAll(ctx, StateKey, idx, recordWriterOptions()); err != nil {
 		return fmt.Errorf("writing %s: %w", StateKey, err)
 	}
 	// Parts past the new count (the site shrank to fewer parts).
 	for i := len(split); i < len(old.parts); i++ {
 		if old.parts[i] != "" {
-			if err := b.Delete(ctx, partKey(i)); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+			if err := deleteObject(ctx, b, partKey(i)); err != nil {
 				return fmt.Errorf("removing %s: %w", partKey(i), err)
 			}
 		}
@@ -196,6 +191,30 @@ func keepPart(cache, hash string, data []byte) {
 			os.Rename(tmp, filepath.Join(cache, hash+".json.gz"))
 		}
 	}
+}
+
+// recordWriterOptions are the headers of the record's objects: no cache
+// may keep them, the next deploy must read what the last one wrote.
+func recordWriterOptions() *blob.WriterOptions {
+	return &blob.WriterOptions{ContentType: "application/gzip", CacheControl: "no-store"}
+}
+
+// deleteObject deletes key from b; one already gone is no error.
+func deleteObject(ctx context.Context, b *blob.Bucket, key string) error {
+	if err := b.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+		return err
+	}
+	return nil
+}
+
+// gzipJSON is v as JSON, gzip-compressed at the best level (the record is
+// written once per deploy and read by every one after it).
+func gzipJSON(v any) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	json.NewEncoder(zw).Encode(v)
+	zw.Close()
+	return buf.Bytes()
 }
 
 // gunzipJSON decodes the gzipped JSON of the record's object name into v.

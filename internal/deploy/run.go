@@ -103,14 +103,16 @@ func Run(ctx context.Context, opts Options) (sum Summary, err error) {
 	if err != nil {
 		return sum, fmt.Errorf("reading %s from %s: %w", StateKey, Redact(opts.Target.URL), err)
 	}
-	partsCache := filepath.Join(opts.CacheDir, "deploy-"+targetKey(opts.Target.URL)+"-record")
+	// What this machine keeps about the target, in the site's cache.
+	cached := filepath.Join(opts.CacheDir, "deploy-"+targetKey(opts.Target.URL))
+	partsCache := cached + "-record"
 	rec, err := readRecord(ctx, t.bucket, raw, partsCache)
 	if err != nil {
 		return sum, fmt.Errorf("the deploy record in %s: %w (delete %s and %s to deploy everything again)", Redact(opts.Target.URL), err, StateKey, PartsDir)
 	}
 	remote := rec.state
 	base := stateID(raw)
-	journalPath := filepath.Join(opts.CacheDir, "deploy-"+targetKey(opts.Target.URL)+".journal")
+	journalPath := cached + ".journal"
 	sum.Resumed, err = applyJournal(journalPath, base, opts.Target.URL, remote)
 	if err != nil {
 		return sum, err
@@ -156,11 +158,11 @@ func Run(ctx context.Context, opts Options) (sum Summary, err error) {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		if err := t.bucket.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+		if err := deleteObject(ctx, t.bucket, key); err != nil {
 			return sum, fmt.Errorf("deleting %s: %w", key, err)
 		}
 		t.removeEmptyDirs(key)
-		d.record(journalEntry{Delete: key}, key, nil)
+		d.record(key, nil)
 		sum.Deleted++
 		d.report("deleting", sum.Deleted, len(plan.Deletes))
 	}
@@ -215,7 +217,7 @@ func (d *deployer) upload(parent context.Context, ph Phase, uploads []Upload) er
 			if err != nil {
 				return fmt.Errorf("uploading %s: %w", u.Path, err)
 			}
-			d.record(journalEntry{Put: u.Path, Object: &obj}, u.Path, &obj)
+			d.record(u.Path, &obj)
 			d.mu.Lock()
 			d.done++
 			d.bytes += u.Local.Size
@@ -266,13 +268,15 @@ func (d *deployer) put(ctx context.Context, u Upload) (Object, error) {
 
 // record notes a finished upload (obj) or deletion (nil) of key in the
 // state and the journal.
-func (d *deployer) record(e journalEntry, key string, obj *Object) {
+func (d *deployer) record(key string, obj *Object) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	e := journalEntry{Put: key, Object: obj}
 	if obj != nil {
 		d.state[key] = *obj
 	} else {
 		delete(d.state, key)
+		e = journalEntry{Delete: key}
 	}
 	if err := d.j.add(e); err != nil && d.err == nil {
 		d.err = fmt.Errorf("writing the deploy journal: %w", err)

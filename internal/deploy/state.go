@@ -2,8 +2,6 @@ package deploy
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -43,11 +41,7 @@ const stateVersion = 1
 // EncodeState serialises s, one part of the record (gzip-compressed
 // JSON, keys in order, so equal states are equal bytes).
 func EncodeState(s State) []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	json.NewEncoder(zw).Encode(stateFile{Version: stateVersion, Objects: s})
-	zw.Close()
-	return buf.Bytes()
+	return gzipJSON(stateFile{Version: stateVersion, Objects: s})
 }
 
 // DecodeState reads what EncodeState wrote.

@@ -75,6 +75,10 @@ func badPath(p, reason string) error {
 // output may use it as its top-level name.
 const stagingPrefix = ".sahifa-staging-"
 
+// IsStagingDir reports whether name, a folder in the destination, is one
+// of a build's staging folders (not part of the site, or not yet).
+func IsStagingDir(name string) bool { return strings.HasPrefix(name, stagingPrefix) }
+
 // CheckPath rejects output paths that are malformed or could escape the
 // destination: empty, absolute, containing a "." or ".." segment or an
 // empty one ("a//b", "a/"), a backslash (a separator on Windows), invalid
