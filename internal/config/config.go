@@ -240,7 +240,7 @@ func parseFiles(files []File, hugo bool) (Config, []diag.Warning, error) {
 	if len(p.errs) > 0 {
 		sort.SliceStable(p.errs, func(i, j int) bool {
 			a, b := p.errs[i], p.errs[j]
-			return a.Path < b.Path || a.Path == b.Path && before(a.Line, a.Col, b.Line, b.Col)
+			return placeBefore(a.Path, a.Line, a.Col, b.Path, b.Line, b.Col)
 		})
 		errs := make([]error, len(p.errs))
 		for i, e := range p.errs {
@@ -252,7 +252,12 @@ func parseFiles(files []File, hugo bool) (Config, []diag.Warning, error) {
 }
 
 func warnBefore(a, b diag.Warning) bool {
-	return a.Path < b.Path || a.Path == b.Path && before(a.Line, a.Col, b.Line, b.Col)
+	return placeBefore(a.Path, a.Line, a.Col, b.Path, b.Line, b.Col)
+}
+
+// placeBefore orders messages by file, then by place in the file.
+func placeBefore(path1 string, l1, c1 int, path2 string, l2, c2 int) bool {
+	return path1 < path2 || path1 == path2 && before(l1, c1, l2, c2)
 }
 
 func before(l1, c1, l2, c2 int) bool {

@@ -33,6 +33,7 @@ func HugoFiles(fsys fs.FS) ([]string, error) {
 			return nil, err
 		}
 	}
+	// fs.ReadDir lists by name, the order the folder's files are read in.
 	entries, err := fs.ReadDir(fsys, HugoDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -42,7 +43,6 @@ func HugoFiles(fsys fs.FS) ([]string, error) {
 			names = append(names, path.Join(HugoDir, e.Name()))
 		}
 	}
-	sort.Strings(names[min(1, len(names)):])
 	return names, nil
 }
 

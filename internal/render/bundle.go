@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/sahifa/sahifa/internal/diag"
@@ -42,10 +41,13 @@ func (b *bundle) find() func(string) (markdown.BundleFile, bool) {
 // the image pipeline reads. Other files (a GIF, an SVG, a PDF) are
 // published as they are.
 func (r *renderer) bundlePictures() []imageSource {
+	if r.opts.Source == nil {
+		return nil
+	}
 	var out []imageSource
 	for _, a := range r.site.Written() {
 		for _, f := range a.Files {
-			if isPicture(f.Name) && r.opts.Source != nil {
+			if isPicture(f.Name) {
 				out = append(out, imageSource{r.opts.Source, f.Path, f.Path})
 			}
 		}
@@ -108,22 +110,6 @@ func sameFormat(name, ext string) bool {
 	}
 	return false
 }
-
-// sizes is the size of a processed picture to put in src (a laptop
-// column's) and its srcset, with links made by link.
-func (r *renderer) sizes(res *imageResult, link func(string) string) (src imageVariant, srcset string) {
-	var set []string
-	src = imageVariant{res.img.Variants[0].Width, res.img.Variants[0].Height}
-	for _, v := range res.img.Variants {
-		if v.Width <= srcWidth {
-			src = imageVariant{v.Width, v.Height}
-		}
-		set = append(set, link(res.urls[v.Width])+" "+strconv.Itoa(v.Width)+"w")
-	}
-	return src, strings.Join(set, ", ")
-}
-
-type imageVariant struct{ Width, Height int }
 
 // bundleCopies are the jobs that publish the bundles' other files as
 // they are, beside their pages.

@@ -237,6 +237,20 @@ func (r *renderer) templateImage(res *imageResult, a *Article) *Image {
 	}
 }
 
+// sizes is the size of a processed picture to put in src (a laptop
+// column's) and its srcset, with links made by link.
+func (r *renderer) sizes(res *imageResult, link func(string) string) (src images.Variant, srcset string) {
+	var set []string
+	src = res.img.Variants[0]
+	for _, v := range res.img.Variants {
+		if v.Width <= srcWidth {
+			src = v
+		}
+		set = append(set, link(res.urls[v.Width])+" "+strconv.Itoa(v.Width)+"w")
+	}
+	return src, strings.Join(set, ", ")
+}
+
 // externalImage is an image given as a full URL: used as it is, with no
 // sizes and no dimensions, since sahifa does not fetch it.
 func (r *renderer) externalImage(ref string, a *Article) *Image {
