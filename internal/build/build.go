@@ -5,8 +5,6 @@ package build
 
 import (
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -174,7 +172,7 @@ func run(opts Options, kept *liveState) (Result, error) {
 	if opts.Minify != nil {
 		cfg.Minify = *opts.Minify
 	}
-	key, err := destKey(dest)
+	key, err := output.DestKey(dest)
 	if err != nil {
 		return res, diag.Stage("write", err)
 	}
@@ -213,7 +211,7 @@ func run(opts Options, kept *liveState) (Result, error) {
 	clock.lap("config+import")
 
 	// Nothing changed since the last build into dest: its output stands.
-	manifest := filepath.Join(cacheDir, "manifest-"+key+".bin")
+	manifest := output.ManifestPath(cacheDir, key)
 	// sahifa before the binary manifest named it .json; its contents are
 	// still read (output reads both forms).
 	if old := strings.TrimSuffix(manifest, ".bin") + ".json"; opts.Memory == nil || opts.AlsoDisk {
@@ -455,20 +453,6 @@ func destRules(root, cacheDir string) []output.Option {
 		inputs = append(inputs, filepath.Join(root, d))
 	}
 	return []output.Option{output.WithProtected(root), output.WithInputs(append(inputs, cacheDir)...)}
-}
-
-// destKey names dest in the cache folder, for its manifest (what earlier
-// builds wrote there) and its lock: one per destination, so building into
-// public/ and into a preview folder do not confuse each other's stale
-// files nor wait for each other. It hashes the path with symbolic links
-// resolved, so two spellings of one folder share both.
-func destKey(dest string) (string, error) {
-	resolved, err := output.Resolve(dest)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256([]byte(resolved))
-	return hex.EncodeToString(sum[:6]), nil
 }
 
 // replacedWarning says which files in dest that sahifa had not written a

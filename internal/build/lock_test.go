@@ -15,7 +15,7 @@ import (
 func TestBuildIntoLockedDest(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	cache := t.TempDir()
-	key, err := destKey(dest)
+	key, err := output.DestKey(dest)
 	if err != nil {
 		t.Fatal(err)
 	}

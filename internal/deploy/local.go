@@ -61,11 +61,12 @@ func Scan(dest, cacheDir string) (files map[string]Local, hashed int, err error)
 // builtFiles is what the build's manifest for dest records, or nothing
 // when there is none (a site built by another tool, or elsewhere).
 func builtFiles(dest, cacheDir string) map[string]output.Written {
-	paths, _ := filepath.Glob(filepath.Join(cacheDir, "manifest-*.bin"))
-	for _, m := range paths {
-		if w, err := output.ReadManifest(m, dest); err == nil && w != nil {
-			return w
-		}
+	key, err := output.DestKey(dest)
+	if err != nil {
+		return nil
+	}
+	if w, err := output.ReadManifest(output.ManifestPath(cacheDir, key), dest); err == nil {
+		return w
 	}
 	return nil
 }

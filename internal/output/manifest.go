@@ -194,3 +194,23 @@ func Intact(dest, path string) (files int, ok bool) {
 	}
 	return len(recs), true
 }
+
+// DestKey names dest in the cache folder, for its manifest (what earlier
+// builds wrote there) and its lock: one per destination, so building into
+// public/ and into a preview folder do not confuse each other's stale
+// files nor wait for each other. It hashes the path with symbolic links
+// resolved, so two spellings of one folder share both.
+func DestKey(dest string) (string, error) {
+	resolved, err := Resolve(dest)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(resolved))
+	return hex.EncodeToString(sum[:6]), nil
+}
+
+// ManifestPath is the manifest of the destination named key (DestKey) in
+// cacheDir.
+func ManifestPath(cacheDir, key string) string {
+	return filepath.Join(cacheDir, "manifest-"+key+".bin")
+}
