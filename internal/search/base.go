@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"time"
 )
@@ -41,7 +40,7 @@ func (f BaseFacts) Files() []string {
 		}
 	}
 	for n := range len(f.Blocks) / versionChars * blockGroup {
-		files = append(files, fmt.Sprintf("d/%d.json", n))
+		files = append(files, blockPath(n))
 	}
 	return files
 }

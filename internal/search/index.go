@@ -406,6 +406,11 @@ func shardPaths(n int) (terms, next string) {
 	return fmt.Sprintf("t/%d.json", n), fmt.Sprintf("n/%d.json", n)
 }
 
+// blockPath is the file of the n-th block of documents.
+func blockPath(n int) string {
+	return fmt.Sprintf("d/%d.json", n)
+}
+
 // forEachTerm decodes a document's terms as AddAnalysis encoded them:
 // term number, matches in each field, and the signatures of the words
 // that follow (how many, and their bytes).
@@ -417,11 +422,7 @@ func forEachTerm(buf []byte, f func(term uint32, c fieldCounts, pairs int, next 
 			v[i], n = binary.Uvarint(buf)
 			buf = buf[n:]
 		}
-		end := 0
-		for range v[5] {
-			_, w := binary.Uvarint(buf[end:])
-			end += w
-		}
+		end := signaturesLen(buf, v[5])
 		f(uint32(v[0]), fieldCounts{int(v[1]), int(v[2]), int(v[3]), int(v[4])}, int(v[5]), buf[:end])
 		buf = buf[end:]
 	}
@@ -476,7 +477,7 @@ func writeBlocks(docs []*docEntry, per, skip, base int, put func(string, File) e
 			block = append(block, docRecord(d.doc)...)
 		}
 		block = append(block, "]\n"...)
-		f := File{Path: fmt.Sprintf("d/%d.json", n), Data: block, Base: n/blockGroup < inBase}
+		f := File{Path: blockPath(n), Data: block, Base: n/blockGroup < inBase}
 		if err := put("docs", f); err != nil {
 			return versions, err
 		}

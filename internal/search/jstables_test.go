@@ -2,6 +2,7 @@ package search
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,5 +76,20 @@ func TestFoldTable(t *testing.T) {
 	}
 	if _, ok := got["A"]; ok {
 		t.Error("the fold table lists plain lower-casing")
+	}
+}
+
+// TestScriptConstants wants the constants that assets/js/search-index.js
+// copies by hand from this package to be this package's.
+func TestScriptConstants(t *testing.T) {
+	path := filepath.Join("..", "..", "assets", "js", "search-index.js")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]int{"FORMAT": Format, "VERSION_CHARS": versionChars, "TIER_GROWTH": tierGrowth} {
+		if decl := fmt.Sprintf("const %s = %d;", name, want); !strings.Contains(string(data), decl) {
+			t.Errorf("%s does not declare %q", path, decl)
+		}
 	}
 }

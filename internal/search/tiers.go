@@ -20,8 +20,8 @@ import (
 // found exactly from its shard.
 
 // tierGrowth is how many times larger each tier is than the one before:
-// at 100,000 stories a list of 95,000 is four files (1,000, 8,000,
-// 64,000, the rest), of which a first page rarely needs more than one.
+// at 100,000 stories a list of 95,000 is four tiers (1,000 in its shard,
+// then 8,000, 64,000 and the rest in three files of their own).
 const tierGrowth = 8
 
 // defaultTier is the postings of a list's first tier: about 6 KB of JSON
@@ -95,9 +95,16 @@ func splitTiers(l *postingList, first int) []postingList {
 // nextSpan is the length of the first document's next words in next:
 // how many, then the signatures (see postingList).
 func nextSpan(next []byte) int {
-	count, end := binary.Uvarint(next)
+	count, n := binary.Uvarint(next)
+	return n + signaturesLen(next[n:], count)
+}
+
+// signaturesLen is the length of the first count signatures of next
+// words in buf, each a uvarint.
+func signaturesLen(buf []byte, count uint64) int {
+	end := 0
 	for range count {
-		_, w := binary.Uvarint(next[end:])
+		_, w := binary.Uvarint(buf[end:])
 		end += w
 	}
 	return end
