@@ -244,16 +244,17 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 	// made again by a publish.
 	var err error
 	skip := 0
+	records := make([][]byte, len(docs)) // each encoded once, when first needed
 	switch {
 	case b.kept != nil:
 		m.block, skip = b.kept.Block, len(b.kept.Blocks)/versionChars
 		m.blocks = []byte(b.kept.Blocks)
 	case base > 0:
-		m.block = docsPerBlock(docs[:base], opts.BlockBytes)
+		m.block = docsPerBlock(docs[:base], records, opts.BlockBytes)
 	default:
-		m.block = docsPerBlock(docs, opts.BlockBytes)
+		m.block = docsPerBlock(docs, records, opts.BlockBytes)
 	}
-	made, err := writeBlocks(docs, m.block, skip, base, put)
+	made, err := writeBlocks(docs, records, m.block, skip, base, put)
 	if err != nil {
 		return st, err
 	}
@@ -442,16 +443,26 @@ func (b *Builder) termOrder() []int {
 }
 
 // docsPerBlock is how many of docs a block holds so that it is about
-// blockBytes: from the average size of their records.
-func docsPerBlock(docs []*docEntry, blockBytes int) int {
+// blockBytes: from the average size of their records, which it encodes
+// into records (by document number, for writeBlocks).
+func docsPerBlock(docs []*docEntry, records [][]byte, blockBytes int) int {
 	if len(docs) == 0 {
 		return 1
 	}
 	size := 0
-	for _, d := range docs {
-		size += len(docRecord(d.doc)) + 1
+	for i := range docs {
+		size += len(record(docs, records, i)) + 1
 	}
 	return max(1, int(math.Round(float64(blockBytes)/(float64(size)/float64(len(docs))))))
+}
+
+// record is document i's record (docRecord), encoded into records the
+// first time it is asked for.
+func record(docs []*docEntry, records [][]byte, i int) []byte {
+	if records[i] == nil {
+		records[i] = docRecord(docs[i].doc)
+	}
+	return records[i]
 }
 
 // baseGroups is how many groups of blockGroup blocks of per documents lie
@@ -465,16 +476,16 @@ func baseGroups(base, per int) int {
 // the first skip groups of blockGroup blocks (a kept base's), and returns
 // the version of each group it wrote. The groups wholly in the base's
 // first base documents are marked as the base's files.
-func writeBlocks(docs []*docEntry, per, skip, base int, put func(string, File) error) (versions []byte, err error) {
+func writeBlocks(docs []*docEntry, records [][]byte, per, skip, base int, put func(string, File) error) (versions []byte, err error) {
 	inBase := baseGroups(base, per)
 	var group [][]byte
 	for n, start := skip*blockGroup, skip*blockGroup*per; start < len(docs); n, start = n+1, start+per {
 		block := []byte{'['}
-		for i, d := range docs[start:min(start+per, len(docs))] {
-			if i > 0 {
+		for i := start; i < min(start+per, len(docs)); i++ {
+			if i > start {
 				block = append(block, ",\n"...)
 			}
-			block = append(block, docRecord(d.doc)...)
+			block = append(block, record(docs, records, i)...)
 		}
 		block = append(block, "]\n"...)
 		f := File{Path: blockPath(n), Data: block, Base: n/blockGroup < inBase}
