@@ -97,7 +97,7 @@ type searchArticle struct {
 	doc search.Document
 	// key is its analysis's key in Memos.Search.
 	key string
-	// delta is set for the newest N mod K articles, rendered before the
+	// delta is set for the newest 1 to K articles, rendered before the
 	// others: whether the base stays depends on their analyses
 	// (search.FitsBase).
 	delta bool

@@ -112,8 +112,9 @@ func TestSearchBaseKeptOnPublish(t *testing.T) {
 			pages[oldest].Body = append(slices.Clip(pages[oldest].Body), "\nوأضاف المراسل أن الوفد زار البصرة.\n"...)
 			pages[oldest].Hash += "+"
 		}, false},
-		{"publish to K", func() {
-			for n := 1; len(pages)%32 != 0; n++ {
+		{"publish past K", func() {
+			// The delta holds 1 to K: the base moves when it would hold K+1.
+			for n := 1; len(pages)%32 != 1; n++ {
 				pages = append(pages, publish(n))
 			}
 		}, false},

@@ -81,8 +81,9 @@ func TestDeltaIsTheSingleIndex(t *testing.T) {
 	for n := 1; n <= len(as); n++ {
 		want := decode(t, buildAnalyses(t, as[:n], single))
 		got := decode(t, buildAnalyses(t, as[:n], split))
-		if got.meta.Base != n-n%k || want.meta.Base != n {
-			t.Fatalf("%d documents: %d in the base, want %d", n, got.meta.Base, n-n%k)
+		// The delta holds 1 to k documents, never none.
+		if wantBase := (n - 1) / k * k; got.meta.Base != wantBase || want.meta.Base != n {
+			t.Fatalf("%d documents: %d in the base, want %d", n, got.meta.Base, wantBase)
 		}
 		if !reflect.DeepEqual(got.postings, want.postings) || !reflect.DeepEqual(got.next, want.next) || !reflect.DeepEqual(got.docs, want.docs) {
 			t.Fatalf("%d documents: the base and the delta differ from the single index", n)
@@ -123,20 +124,23 @@ func TestPublishWritesFewSearchFiles(t *testing.T) {
 		t.Errorf("publishing one article into %d (%d shards) changed %d search files %v, want %v", n, shards, len(changed), changed, want)
 	}
 
-	// At a multiple of K the base holds every document and the delta
-	// is gone.
-	full := buildAnalyses(t, as[:224], corpusOptions)
-	var m struct {
-		Docs, Base int
-		Delta      *string
-	}
-	if err := json.Unmarshal(full["meta.json"], &m); err != nil {
-		t.Fatal(err)
-	}
-	_, tDelta := full["t/delta.json"]
-	_, nDelta := full["n/delta.json"]
-	if m.Docs != 224 || m.Base != 224 || m.Delta != nil || tDelta || nDelta {
-		t.Errorf("224 documents: %+v, delta files %v %v", m, tDelta, nDelta)
+	// At a multiple of K the delta is full; one more document moves it
+	// into the base and starts a delta of one: the newest document is
+	// always in the delta, never in the base.
+	for _, c := range []struct{ docs, base int }{{224, 192}, {225, 224}} {
+		files := buildAnalyses(t, as[:c.docs], corpusOptions)
+		var m struct {
+			Docs, Base int
+			Delta      *string
+		}
+		if err := json.Unmarshal(files["meta.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		_, tDelta := files["t/delta.json"]
+		_, nDelta := files["n/delta.json"]
+		if m.Docs != c.docs || m.Base != c.base || m.Delta == nil || !tDelta || !nDelta {
+			t.Errorf("%d documents: %+v, delta files %v %v, want %d in the base and a delta", c.docs, m, tDelta, nDelta, c.base)
+		}
 	}
 }
 

@@ -33,7 +33,7 @@ type Options struct {
 	BlockBytes int
 	// Delta is K of the base and the delta (default 32): the base holds
 	// the oldest documents in a whole multiple of K, the delta the
-	// newest N mod K. 1 puts every document in the base.
+	// newest 1 to K. 1 puts every document in the base.
 	Delta int
 	// Tier is how many postings of a long list the base's shard holds,
 	// those of highest weight (default 1,000); the rest are in tiers of
@@ -59,17 +59,24 @@ func (o Options) withDefaults() Options {
 }
 
 // BaseDocs is how many of n documents the base holds: the oldest, in a
-// whole multiple of Delta.
+// whole multiple of Delta, leaving 1 to Delta documents to the delta.
+// The delta is never empty, so the newest document, the one a newsroom
+// edits most (a correction just after publishing, every save in the dev
+// server), is always in it and its edits never rebuild the base. A
+// Delta of 1 means no delta: every build would rebuild the base anyway.
 func (o Options) BaseDocs(n int) int {
 	k := o.withDefaults().Delta
-	return n - n%k
+	if n == 0 || k == 1 {
+		return n
+	}
+	return n - ((n-1)%k + 1)
 }
 
 const (
 	defaultShardBytes = 24 << 10
 	defaultBlockBytes = 4 << 10
 	// defaultDelta is measured (docs/search.md): on the generated
-	// archives a delta of up to 31 articles adds a few KB gzipped to a
+	// archives a delta of up to 32 articles adds a few KB gzipped to a
 	// query, and the base, whose rewrite touches most shards, is rebuilt
 	// once in 32 publishes.
 	defaultDelta = 32
@@ -209,8 +216,8 @@ type postingList struct {
 // encoded, emitted and dropped in turn.
 //
 // The documents, numbered oldest first, are split in two: the base holds
-// the first B = N − N mod K in shards, the delta the newest N mod K in one
-// file of terms and one of next words. Publishing an article rewrites the
+// the first B, a multiple of K, in shards, the delta the newest N − B
+// (1 to K) in one file of terms and one of next words. Publishing an article rewrites the
 // delta, not the base's shards, until the K-th, which moves B (docs/search.md).
 // Weights do not depend on the split: both parts are weighted with the
 // typical length of all N documents, as a single index would be.
