@@ -166,7 +166,7 @@ func (l *Live) bodyEdit(path string) (res Result, imported *importer.Result, ok 
 		return res, imported, false
 	}
 	*a.Page = page
-	mem := output.NewMemoryAfter(l.last)
+	mem := output.NewMemoryOver(l.last)
 	var mu sync.Mutex
 	var written []string
 	rendered := 0

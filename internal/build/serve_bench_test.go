@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"testing"
@@ -20,7 +21,8 @@ import (
 //
 //	SAHIFA_BENCH_ARTICLES=10000 go test ./internal/build -run '^$' -bench ServeRebuild/newest -benchtime 20x
 //
-// SAHIFA_BENCH_PROFILE=FILE writes a CPU profile of the rebuilds alone.
+// SAHIFA_BENCH_PROFILE=FILE writes a CPU profile of the rebuilds alone,
+// SAHIFA_BENCH_MEMPROFILE=FILE heap profiles before and after them.
 func BenchmarkServeRebuild(b *testing.B) {
 	n := 1000
 	if env := os.Getenv("SAHIFA_BENCH_ARTICLES"); env != "" {
@@ -95,6 +97,14 @@ func serveRebuild(b *testing.B, n int, path string) {
 			f.Close()
 		}()
 	}
+	// SAHIFA_BENCH_MEMPROFILE=FILE: a heap profile before the rebuilds
+	// (FILE.before) and after them (FILE); pprof -diff_base FILE.before
+	// FILE shows what the rebuilds alone allocated.
+	heap := os.Getenv("SAHIFA_BENCH_MEMPROFILE")
+	if heap != "" {
+		writeHeapProfile(b, heap+".before")
+		defer writeHeapProfile(b, heap)
+	}
 	b.ResetTimer()
 	for i := range b.N {
 		edited := fmt.Appendf(append([]byte(nil), original...), "\nنسخة %d من الخبر.\n", i)
@@ -115,5 +125,17 @@ func serveRebuild(b *testing.B, n int, path string) {
 		if !live.scoped {
 			b.Fatal("the body edit was built whole")
 		}
+	}
+}
+
+func writeHeapProfile(b *testing.B, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	runtime.GC() // the profile is as of the last collection
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
 	}
 }

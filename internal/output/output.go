@@ -172,6 +172,21 @@ type Memory struct {
 	files  map[string]File
 	claims claims
 	prev   *Memory // the build before, whose files Keep may take over
+	// under are the files KeepOthers took over whole from the builds
+	// before, shared with them, never written: files holds only what the
+	// builds since wrote (nil: files holds everything). A dev server
+	// rebuild after a save writes 20 files of 200,000, and copying the
+	// other 199,980 into a new map was a sixth of its time.
+	under *layer
+	// hidden counts the paths of under that files holds too.
+	hidden int
+}
+
+// layer is the files of a finished build, read by the builds after it
+// and written by none.
+type layer struct {
+	files  map[string]File
+	claims claims
 }
 
 // NewMemory returns an empty Memory.
@@ -190,13 +205,22 @@ func NewMemoryAfter(prev *Memory) *Memory {
 	return &Memory{files: make(map[string]File, n), claims: sizedClaims(n), prev: prev}
 }
 
+// NewMemoryOver returns an empty Memory for a build after prev that
+// writes a few files and takes over the others with KeepOthers.
+func NewMemoryOver(prev *Memory) *Memory {
+	m := NewMemory()
+	m.prev = prev
+	return m
+}
+
 // Keep takes over the previous build's file at path when it was made with
 // key, and reports whether it did; the caller then need not make it.
 func (m *Memory) Keep(path, key string) bool {
 	if m.previous() == nil || key == "" {
 		return false
 	}
-	return m.keep([]string{path}, key)
+	paths := [1]string{path} // on the stack: Keep runs for every page
+	return m.keep(paths[:], key)
 }
 
 // KeepAll is Keep for every file of the previous build under folder dir,
@@ -228,7 +252,11 @@ func (m *Memory) keep(paths []string, key string) bool {
 	if prev == nil {
 		return false
 	}
-	files := make([]File, len(paths))
+	var one [1]File
+	files := one[:]
+	if len(paths) > 1 {
+		files = make([]File, len(paths))
+	}
 	for i, p := range paths {
 		f, ok := prev.Get(p)
 		if !ok || f.Key != key {
@@ -239,7 +267,7 @@ func (m *Memory) keep(paths []string, key string) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, p := range paths {
-		if m.claims.check(p) != nil {
+		if m.check(p) != nil {
 			return false // claimed already: let the writer report the duplicate
 		}
 	}
@@ -250,33 +278,82 @@ func (m *Memory) keep(paths []string, key string) bool {
 	return true
 }
 
+// check reports why p cannot be claimed in m, under included (m.mu held).
+func (m *Memory) check(p string) error {
+	if m.under != nil {
+		if err := m.under.claims.check(p); err != nil {
+			return err
+		}
+	}
+	return m.claims.check(p)
+}
+
 // KeepOthers takes over every file of the previous build that this one
 // did not write or keep, whatever its key: for a build that made again
 // only the outputs a change affects, knowing the others are as they were
 // (the dev server's rebuild after a save). It fails, changing nothing,
 // when a file written does not fit beside them (a path where the previous
-// build had a folder, or the reverse).
+// build had a folder, or the reverse). The previous build must be
+// finished: its files are shared, not copied.
 func (m *Memory) KeepOthers() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.prev == nil {
+	prev := m.prev
+	if prev == nil {
 		return nil
 	}
-	m.prev.mu.RLock()
-	files := maps.Clone(m.prev.files)
-	c := claims{files: maps.Clone(m.prev.claims.files), dirs: maps.Clone(m.prev.claims.dirs)}
-	m.prev.mu.RUnlock()
+	prev.mu.RLock()
+	defer prev.mu.RUnlock()
+	// The files underneath stay the first whole build's; on them, what
+	// the builds since wrote, then what this one wrote.
+	under, carried, carriedClaims := prev.under, prev.files, prev.claims
+	if under == nil {
+		under, carried, carriedClaims = &layer{files: prev.files, claims: prev.claims}, nil, claims{}
+	}
+	files := make(map[string]File, len(carried)+len(m.files))
+	maps.Copy(files, carried)
+	c := claims{files: maps.Clone(carriedClaims.files), dirs: maps.Clone(carriedClaims.dirs)}
+	if c.files == nil {
+		c = newClaims()
+	}
 	for p, f := range m.files {
-		if !c.files[p] {
+		if _, ok := under.files[p]; !ok && !c.files[p] {
+			if err := under.claims.check(p); err != nil {
+				return err
+			}
 			if err := c.add(p); err != nil {
 				return err
 			}
 		}
 		files[p] = f
 	}
-	// The build before is not needed any more: let it go.
-	m.files, m.claims, m.prev = files, c, nil
+	hidden := 0
+	for p := range files {
+		if _, ok := under.files[p]; ok {
+			hidden++
+		}
+	}
+	m.files, m.claims, m.under, m.hidden, m.prev = files, c, under, hidden, nil
+	// Once the files on top are an eighth of those underneath, they are
+	// folded in, so a server that rebuilds for hours does not copy an
+	// ever larger set on each save.
+	if len(files) > 64 && len(files) > len(under.files)/8 {
+		m.flatten()
+	}
 	return nil
+}
+
+// flatten copies the files underneath into m's own (m.mu held).
+func (m *Memory) flatten() {
+	files := maps.Clone(m.under.files)
+	c := claims{files: maps.Clone(m.under.claims.files), dirs: maps.Clone(m.under.claims.dirs)}
+	for p, f := range m.files {
+		if !c.files[p] {
+			c.add(p) // checked by KeepOthers
+		}
+		files[p] = f
+	}
+	m.files, m.claims, m.under, m.hidden = files, c, nil, 0
 }
 
 // Finish ends the build writing into m: Keep takes nothing more, and the
@@ -300,6 +377,11 @@ func (m *Memory) Write(f File) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.under != nil {
+		if err := m.under.claims.check(f.Path); err != nil {
+			return err
+		}
+	}
 	if err := m.claims.add(f.Path); err != nil {
 		return err
 	}
@@ -313,15 +395,25 @@ func (m *Memory) Get(path string) (File, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	f, ok := m.files[path]
+	if !ok && m.under != nil {
+		f, ok = m.under.files[path]
+	}
 	return f, ok
 }
 
 // Paths returns the written paths, sorted.
 func (m *Memory) Paths() []string {
 	m.mu.RLock()
-	out := make([]string, 0, len(m.files))
+	out := make([]string, 0, m.len())
 	for p := range m.files {
 		out = append(out, p)
+	}
+	if m.under != nil {
+		for p := range m.under.files {
+			if _, ok := m.files[p]; !ok {
+				out = append(out, p)
+			}
+		}
 	}
 	m.mu.RUnlock()
 	sort.Strings(out)
@@ -332,5 +424,12 @@ func (m *Memory) Paths() []string {
 func (m *Memory) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	return len(m.files)
+	return m.len()
+}
+
+func (m *Memory) len() int {
+	if m.under == nil {
+		return len(m.files)
+	}
+	return len(m.files) + len(m.under.files) - m.hidden
 }

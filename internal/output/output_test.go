@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -190,6 +191,66 @@ func TestClaimsConflicts(t *testing.T) {
 	for _, p := range []string{"a/b", "a/c", "a/b2/c", "ab"} {
 		if err := c.add(p); err != nil {
 			t.Errorf("add(%q) = %v", p, err)
+		}
+	}
+}
+
+// Builds that each write a few files and take the rest over with
+// KeepOthers share the files underneath instead of copying them: every
+// build reads as the whole set of its files, the same as a copy would
+// (folded in or not), and no later build changes what an earlier one
+// reads, as a server still serving it would.
+func TestMemoryKeepOthersChain(t *testing.T) {
+	first := NewMemory()
+	want := map[string]string{}
+	for i := range 500 {
+		p := fmt.Sprintf("%d/مقال/index.html", i)
+		if err := first.Write(File{Path: p, Data: []byte(p)}); err != nil {
+			t.Fatal(err)
+		}
+		want[p] = p
+	}
+	first.Finish()
+	type seen struct {
+		m    *Memory
+		want map[string]string
+	}
+	builds := []seen{{first, maps.Clone(want)}}
+	last := first
+	for i := range 300 {
+		next := NewMemoryOver(last)
+		// One page made again, one new now and then, all under folders
+		// the first build has.
+		edited := fmt.Sprintf("%d/مقال/index.html", i*7%500)
+		writes := map[string]string{edited: fmt.Sprintf("v%d", i)}
+		if i%5 == 0 {
+			writes[fmt.Sprintf("%d/مقال/%d.json", i%500, i)] = "new"
+		}
+		for p, data := range writes {
+			if err := next.Write(File{Path: p, Data: []byte(data)}); err != nil {
+				t.Fatal(err)
+			}
+			want[p] = data
+		}
+		if err := next.KeepOthers(); err != nil {
+			t.Fatalf("build %d: %v", i, err)
+		}
+		next.Finish()
+		// A page under a file of the first build does not fit.
+		if err := next.Write(File{Path: "3/مقال/index.html/x"}); !errors.Is(err, ErrDuplicatePath) {
+			t.Fatalf("build %d: a file under a file taken over = %v", i, err)
+		}
+		builds = append(builds, seen{next, maps.Clone(want)})
+		last = next
+	}
+	for i, b := range builds {
+		if got := b.m.Paths(); len(got) != len(b.want) || b.m.Len() != len(b.want) {
+			t.Fatalf("build %d: %d paths, Len %d, want %d", i, len(got), b.m.Len(), len(b.want))
+		}
+		for p, data := range b.want {
+			if f, ok := b.m.Get(p); !ok || string(f.Data) != data {
+				t.Fatalf("build %d: Get(%s) = %q, %v; want %q", i, p, f.Data, ok, data)
+			}
 		}
 	}
 }

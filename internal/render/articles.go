@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"github.com/sahifa/sahifa/internal/cores"
 	"html/template"
 
 	"github.com/sahifa/sahifa/internal/diag"
@@ -13,36 +14,49 @@ import (
 // delta first, as whether its base stays depends on the delta's analyses
 // (search.go).
 func (r *renderer) articles(errs *errorSet) {
-	r.inSearchOrder(func(a *site.Article) func() error {
-		return func() error {
-			err := r.article(a)
-			if r.opts.ReleaseBodies {
-				a.Body = nil
-			}
-			return err
+	r.inSearchOrder(func(a *site.Article) error {
+		err := r.article(a)
+		if r.opts.ReleaseBodies {
+			a.Body = nil
 		}
+		return err
 	}, errs)
 }
 
-// inSearchOrder runs the job for each written article (none where it
-// is nil) on every core, in the order the search index needs: the
-// delta's articles first, then, once the base is kept if it can be, the
-// others.
-func (r *renderer) inSearchOrder(job func(*site.Article) func() error, errs *errorSet) {
-	var delta, rest work
-	for _, a := range r.site.Written() {
-		j := job(a)
-		switch sa := r.searchPlan.articles[a]; {
-		case j == nil:
-		case sa != nil && sa.delta:
-			delta = append(delta, j)
-		default:
-			rest = append(rest, j)
+// inSearchOrder does do for each written article on every core, in the
+// order the search index needs: the delta's articles first, then, once
+// the base is kept if it can be, the others.
+func (r *renderer) inSearchOrder(do func(*site.Article) error, errs *errorSet) {
+	written := r.site.Written()
+	rest := make([]*site.Article, 0, len(written))
+	var delta []*site.Article
+	for _, a := range written {
+		if sa := r.searchPlan.articles[a]; sa != nil && sa.delta {
+			delta = append(delta, a)
+		} else {
+			rest = append(rest, a)
 		}
 	}
-	delta.run(errs)
+	eachArticle(delta, do, errs)
 	r.keepSearchBase()
-	rest.run(errs)
+	eachArticle(rest, do, errs)
+}
+
+// eachArticle does do for each of arts on every core, a run of them at a
+// time: the dev server's rebuild passes 100,000 articles whose job is a
+// few map lookups, for which a closure and a channel send each were most
+// of the cost.
+func eachArticle(arts []*site.Article, do func(*site.Article) error, errs *errorSet) {
+	const run = 32
+	cores.Each((len(arts)+run-1)/run, func() func(int) {
+		return func(i int) {
+			for _, a := range arts[i*run : min((i+1)*run, len(arts))] {
+				if err := do(a); err != nil {
+					errs.add(err)
+				}
+			}
+		}
+	})
 }
 
 func (r *renderer) article(a *site.Article) error {

@@ -108,15 +108,13 @@ func (r *renderer) replanSearch(a *site.Article) {
 // comes from the memo.
 func (rd *Rendered) reindex(a *site.Article, errs *errorSet) {
 	r := rd.r
-	r.inSearchOrder(func(b *site.Article) func() error {
+	r.inSearchOrder(func(b *site.Article) error {
 		switch {
 		case b == a:
-			return func() error { return r.article(a) }
+			return r.article(a)
 		case r.searchPlan.articles[b] == nil:
 			return nil
 		}
-		return func() error {
-			return r.indexArticle(b, r.entries[b], func() (string, error) { return "", ErrNotKept })
-		}
+		return r.indexArticle(b, r.entries[b], func() (string, error) { return "", ErrNotKept })
 	}, errs)
 }

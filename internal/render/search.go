@@ -101,6 +101,12 @@ type searchArticle struct {
 	// others: whether the base stays depends on their analyses
 	// (search.FitsBase).
 	delta bool
+	// stored is the document as the last index with a kept base took it
+	// (its stored fields), with storedSummary its summary: a rerender adds
+	// it again as it is while the summary, the one field a body edit
+	// changes, is the same (Rendered.BodyEdited).
+	stored        search.Stored
+	storedSummary string
 }
 
 // planSearch, before the articles are rendered, numbers them as the index
@@ -227,7 +233,12 @@ func (r *renderer) indexArticle(a *site.Article, e *Article, text func() (string
 	doc := sa.doc
 	doc.Summary = e.Summary
 	if p.baseKept && !sa.delta {
-		r.search.AddDocument(doc)
+		// Only this article's goroutine touches sa.
+		if sa.stored.Added() && sa.storedSummary == e.Summary {
+			r.search.AddStored(sa.stored)
+		} else {
+			sa.stored, sa.storedSummary = r.search.AddDocument(doc), e.Summary
+		}
 		return nil
 	}
 	an, ok := r.opts.Memos.Search.get(sa.key)
@@ -297,12 +308,15 @@ func (r *renderer) writeSearch() error {
 // site's time zone.
 func (r *renderer) articleYears() []int {
 	loc := location(r.site.Config)
+	seen := map[int]bool{}
 	var years []int
 	for _, a := range r.site.Articles {
-		years = append(years, a.Date.In(loc).Year())
+		if y := a.Date.In(loc).Year(); !seen[y] {
+			seen[y] = true
+			years = append(years, y)
+		}
 	}
 	slices.Sort(years)
-	years = slices.Compact(years)
 	slices.Reverse(years)
 	return years
 }

@@ -87,14 +87,33 @@ func DecodeBaseFacts(data []byte) (BaseFacts, error) {
 }
 
 // AddDocument adds a document of a kept base (KeepBase): only its stored
-// fields, for its block; its terms are in the base's shards already.
-func (b *Builder) AddDocument(d Document) {
+// fields, for its block; its terms are in the base's shards already. It
+// returns the document as added, for AddStored.
+func (b *Builder) AddDocument(d Document) Stored {
 	// As AddAnalysis reads it back, so that both number documents alike.
 	e := &docEntry{doc: Document{Date: time.Unix(0, d.Date.UnixNano())}, stored: true}
 	to, from := storedFields(&e.doc), storedFields(&d)
 	for i := range to {
 		*to[i] = *from[i]
 	}
+	b.add(e)
+	return Stored{e}
+}
+
+// Stored is a document of a kept base as a builder took it (AddDocument).
+type Stored struct{ e *docEntry }
+
+// Added reports whether s holds a document.
+func (s Stored) Added() bool { return s.e != nil }
+
+// AddStored adds again, to this builder, a document another builder took
+// with AddDocument: the same as AddDocument with the same document, but
+// shared rather than copied. The dev server adds every stored document of
+// the base again after each save (100,000 at 100,000 articles), and
+// copying them was a third of what a rebuild allocated.
+func (b *Builder) AddStored(s Stored) { b.add(s.e) }
+
+func (b *Builder) add(e *docEntry) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.docs = append(b.docs, e)

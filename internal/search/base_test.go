@@ -191,3 +191,57 @@ func TestDecodeBaseFactsDamaged(t *testing.T) {
 		t.Error("a trailing byte decodes")
 	}
 }
+
+// A document added again with AddStored, as the dev server does after a
+// save, gives the files AddDocument gives, and the builder it came from
+// builds the same files again afterwards (the two share it).
+func TestAddStoredIsAddDocument(t *testing.T) {
+	docs := corpusDocuments(230)
+	as := make([]Analysis, len(docs))
+	for i, d := range docs {
+		as[i] = Analyse(d)
+	}
+	b := NewBuilder()
+	for _, a := range as {
+		b.AddAnalysis(a)
+	}
+	first, err := b.Build(corpusOptions, func(File) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := first.BaseFacts
+	build := func(add func(b *Builder, i int)) map[string][]byte {
+		t.Helper()
+		b := NewBuilder()
+		for _, a := range as[facts.Docs:] {
+			if err := b.AddAnalysis(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !b.FitsBase(facts, len(docs)) {
+			t.Fatal("the base does not fit")
+		}
+		b.KeepBase(facts)
+		for i := range facts.Docs {
+			add(b, i)
+		}
+		files := map[string][]byte{}
+		if _, err := b.Build(corpusOptions, func(f File) error { files[f.Path] = f.Data; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	stored := make([]Stored, facts.Docs)
+	want := build(func(b *Builder, i int) { stored[i] = b.AddDocument(docs[i]) })
+	for i, s := range stored {
+		if !s.Added() {
+			t.Fatalf("document %d: AddDocument returned nothing", i)
+		}
+	}
+	for round := range 2 {
+		got := build(func(b *Builder, i int) { b.AddStored(stored[i]) })
+		if !maps.EqualFunc(got, want, bytes.Equal) {
+			t.Fatalf("round %d: AddStored built other files than AddDocument", round)
+		}
+	}
+}

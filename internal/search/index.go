@@ -305,7 +305,9 @@ func (b *Builder) Build(opts Options, emit func(File) error) (Stats, error) {
 			st.Postings++
 			st.Pairs += pairs
 		})
-		d.terms = nil
+		if !d.stored { // a stored document may be shared (AddStored): not written
+			d.terms = nil
+		}
 	}
 
 	order := b.termOrder()
