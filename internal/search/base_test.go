@@ -14,18 +14,24 @@ import (
 // base's by their stored fields. ok is FitsBase's answer.
 func buildOnBase(t *testing.T, facts BaseFacts, docs []Document, as []Analysis, opts Options) (files map[string][]byte, st Stats, ok bool) {
 	t.Helper()
+	return buildOnBaseBy(t, facts, as, opts, func(b *Builder, i int) { b.AddDocument(docs[i]) }, len(docs))
+}
+
+// buildOnBaseBy is buildOnBase with the base's documents added by add.
+func buildOnBaseBy(t *testing.T, facts BaseFacts, as []Analysis, opts Options, add func(b *Builder, i int), docs int) (files map[string][]byte, st Stats, ok bool) {
+	t.Helper()
 	b := NewBuilder()
 	for _, a := range as[facts.Docs:] {
 		if err := b.AddAnalysis(a); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if !b.FitsBase(facts, len(docs)) {
+	if !b.FitsBase(facts, docs) {
 		return nil, Stats{}, false
 	}
 	b.KeepBase(facts)
-	for _, d := range docs[:facts.Docs] {
-		b.AddDocument(d)
+	for i := range facts.Docs {
+		add(b, i)
 	}
 	files = map[string][]byte{}
 	st, err := b.Build(opts, func(f File) error { files[f.Path] = f.Data; return nil })
@@ -94,19 +100,7 @@ func TestKeptBaseMatchesBuiltBase(t *testing.T) {
 // The base's weights are made with the typical length of all documents:
 // a delta that moves it moves them, and the base cannot be kept.
 func TestKeptBaseNeedsItsTypicalLength(t *testing.T) {
-	docs := corpusDocuments(200)
-	as := make([]Analysis, len(docs))
-	for i, d := range docs {
-		as[i] = Analyse(d)
-	}
-	b := NewBuilder()
-	for _, a := range as {
-		b.AddAnalysis(a)
-	}
-	st, err := b.Build(corpusOptions, func(File) error { return nil })
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, as, st := analysedIndex(t, 200)
 	long := docs[len(docs)-1]
 	long.Text = strings.Repeat("تقرير مطول عن الاقتصاد العراقي والنفط والموانئ ", 40_000)
 	as[len(as)-1] = Analyse(long)
@@ -192,11 +186,11 @@ func TestDecodeBaseFactsDamaged(t *testing.T) {
 	}
 }
 
-// A document added again with AddStored, as the dev server does after a
-// save, gives the files AddDocument gives, and the builder it came from
-// builds the same files again afterwards (the two share it).
-func TestAddStoredIsAddDocument(t *testing.T) {
-	docs := corpusDocuments(230)
+// analysedIndex builds the index of n corpus documents from their
+// analyses.
+func analysedIndex(t *testing.T, n int) ([]Document, []Analysis, Stats) {
+	t.Helper()
+	docs := corpusDocuments(n)
 	as := make([]Analysis, len(docs))
 	for i, d := range docs {
 		as[i] = Analyse(d)
@@ -205,29 +199,24 @@ func TestAddStoredIsAddDocument(t *testing.T) {
 	for _, a := range as {
 		b.AddAnalysis(a)
 	}
-	first, err := b.Build(corpusOptions, func(File) error { return nil })
+	st, err := b.Build(corpusOptions, func(File) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
+	return docs, as, st
+}
+
+// A document added again with AddStored, as the dev server does after a
+// save, gives the files AddDocument gives, and the builder it came from
+// builds the same files again afterwards (the two share it).
+func TestAddStoredIsAddDocument(t *testing.T) {
+	docs, as, first := analysedIndex(t, 230)
 	facts := first.BaseFacts
 	build := func(add func(b *Builder, i int)) map[string][]byte {
 		t.Helper()
-		b := NewBuilder()
-		for _, a := range as[facts.Docs:] {
-			if err := b.AddAnalysis(a); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if !b.FitsBase(facts, len(docs)) {
+		files, _, ok := buildOnBaseBy(t, facts, as, corpusOptions, add, len(docs))
+		if !ok {
 			t.Fatal("the base does not fit")
-		}
-		b.KeepBase(facts)
-		for i := range facts.Docs {
-			add(b, i)
-		}
-		files := map[string][]byte{}
-		if _, err := b.Build(corpusOptions, func(f File) error { files[f.Path] = f.Data; return nil }); err != nil {
-			t.Fatal(err)
 		}
 		return files
 	}
