@@ -128,3 +128,37 @@ func TestApplyInBatches(t *testing.T) {
 		t.Errorf("%d records read back, Len %d; want %d", got, s.Len("memo"), n)
 	}
 }
+
+// BenchmarkOpen opens a store of 20,000 records of 2 KB, half of them
+// written twice, as a cache is after some builds: Open must not read
+// the records (nor walk the file for its free pages).
+//
+//	go test ./internal/store -run '^$' -bench Open
+func BenchmarkOpen(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "session.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	value := make([]byte, 2<<10)
+	for round := range 2 {
+		var c Changes
+		for i := range 20_000 {
+			if round == 0 || i%2 == 0 {
+				c.Set("memo", fmt.Sprintf("k%06d", i), value)
+			}
+		}
+		if err := s.Apply(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s.Close()
+	b.ResetTimer()
+	for range b.N {
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
