@@ -123,3 +123,5 @@ type bucketOf struct {
 }
 
 func (b bucketOf) Get(key string) ([]byte, bool) { return b.store.Get(b.bucket, key) }
+
+func (b bucketOf) GetMany(keys []string) [][]byte { return b.store.GetMany(b.bucket, keys) }

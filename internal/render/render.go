@@ -95,6 +95,7 @@ func RenderKept(s *site.Site, opts Options, emit Emit) (*Rendered, error) {
 	// (which images sets): pages show it.
 	r.keys = newKeys(r.site, r.tpl, r.assets, r.siteData, r.opts.Version)
 	r.planSearch()
+	r.prefetchBodies()
 	r.articles(&errs)
 	if errs.err() != nil {
 		return nil, errs.err()
@@ -161,6 +162,16 @@ func prepare(s *site.Site, opts Options, emit Emit) (*renderer, []output.File, e
 		r.bodyKeys[a] = bodyKey(a.Hash)
 	}
 	return r, assetFiles, nil
+}
+
+// prefetchBodies reads what every article's Markdown told lists in the
+// last build, at once, before the articles read it one by one.
+func (r *renderer) prefetchBodies() {
+	keys := make([]string, 0, len(r.bodyKeys))
+	for _, k := range r.bodyKeys {
+		keys = append(keys, k)
+	}
+	r.opts.Memos.Bodies.prefetch(keys)
 }
 
 // work is independent jobs of a render.

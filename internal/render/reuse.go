@@ -157,6 +157,8 @@ type Memo struct {
 // MemoStore is where the entries of earlier builds are kept.
 type MemoStore interface {
 	Get(key string) ([]byte, bool)
+	// GetMany is Get for many keys at once: nil where there is none.
+	GetMany(keys []string) [][]byte
 }
 
 // Memos are the memos a render uses; nil fields are empty memos.
@@ -185,6 +187,37 @@ func (m *Memo) get(key string) ([]byte, bool) {
 		m.mu.Unlock()
 	}
 	return v, ok
+}
+
+// prefetch reads at once the entries under keys that this build will
+// read, so that each get finds them in memory: the body facts of every
+// article, 100,000 store reads at 100,000 articles.
+func (m *Memo) prefetch(keys []string) {
+	m.mu.Lock()
+	from := m.from
+	var missing []string
+	for _, k := range keys {
+		_, used := m.used[k]
+		_, old := m.old[k]
+		if !used && !old {
+			missing = append(missing, k)
+		}
+	}
+	m.mu.Unlock()
+	if from == nil || len(missing) == 0 {
+		return
+	}
+	values := from.GetMany(missing) // outside the lock: it reads the disk
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.used == nil {
+		m.used = make(map[string][]byte, len(keys))
+	}
+	for i, v := range values {
+		if v != nil {
+			m.put(missing[i], v)
+		}
+	}
 }
 
 func (m *Memo) set(key string, v []byte) {

@@ -162,3 +162,30 @@ func BenchmarkOpen(b *testing.B) {
 		s.Close()
 	}
 }
+
+// GetMany reads what Get reads, for keys in any order, nil for a key
+// or a bucket without a record.
+func TestGetMany(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "session.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var c Changes
+	c.Set("memo", "ب", []byte("٢"))
+	c.Set("memo", "a", []byte("1"))
+	c.Set("memo", "empty", []byte{})
+	if err := s.Apply(c); err != nil {
+		t.Fatal(err)
+	}
+	got := s.GetMany("memo", []string{"ب", "missing", "a", "empty", "a"})
+	want := []string{"٢", "", "1", "", "1"}
+	for i, v := range got {
+		if string(v) != want[i] || (v == nil) != (i == 1) {
+			t.Errorf("GetMany[%d] = %q (nil %v), want %q", i, v, v == nil, want[i])
+		}
+	}
+	if got := s.GetMany("nothing", []string{"a"}); got[0] != nil {
+		t.Errorf("a missing bucket gave %q", got[0])
+	}
+}
