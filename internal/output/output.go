@@ -180,6 +180,10 @@ type Memory struct {
 	under *layer
 	// hidden counts the paths of under that files holds too.
 	hidden int
+	// over is set for a build that takes every file of the previous one
+	// it does not write (NewMemoryOver): a file it keeps is only claimed,
+	// as KeepOthers will take it over with the others.
+	over bool
 }
 
 // layer is the files of a finished build, read by the builds after it
@@ -206,10 +210,12 @@ func NewMemoryAfter(prev *Memory) *Memory {
 }
 
 // NewMemoryOver returns an empty Memory for a build after prev that
-// writes a few files and takes over the others with KeepOthers.
+// writes a few files and takes over the others with KeepOthers. Until
+// KeepOthers it holds only the files written (Get, Len and Paths see
+// those alone); Keep only checks and claims.
 func NewMemoryOver(prev *Memory) *Memory {
 	m := NewMemory()
-	m.prev = prev
+	m.prev, m.over = prev, true
 	return m
 }
 
@@ -273,7 +279,9 @@ func (m *Memory) keep(paths []string, key string) bool {
 	}
 	for _, f := range files {
 		m.claims.add(f.Path)
-		m.files[f.Path] = f
+		if !m.over {
+			m.files[f.Path] = f
+		}
 	}
 	return true
 }
@@ -333,7 +341,7 @@ func (m *Memory) KeepOthers() error {
 			hidden++
 		}
 	}
-	m.files, m.claims, m.under, m.hidden, m.prev = files, c, under, hidden, nil
+	m.files, m.claims, m.under, m.hidden, m.prev, m.over = files, c, under, hidden, nil, false
 	// Once the files on top are an eighth of those underneath, they are
 	// folded in, so a server that rebuilds for hours does not copy an
 	// ever larger set on each save.

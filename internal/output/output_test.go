@@ -205,7 +205,7 @@ func TestMemoryKeepOthersChain(t *testing.T) {
 	want := map[string]string{}
 	for i := range 500 {
 		p := fmt.Sprintf("%d/مقال/index.html", i)
-		if err := first.Write(File{Path: p, Data: []byte(p)}); err != nil {
+		if err := first.Write(File{Path: p, Data: []byte(p), Key: "k"}); err != nil {
 			t.Fatal(err)
 		}
 		want[p] = p
@@ -231,6 +231,15 @@ func TestMemoryKeepOthersChain(t *testing.T) {
 				t.Fatal(err)
 			}
 			want[p] = data
+		}
+		// A page kept by its key (never one made again since the first
+		// build, whose key it keeps) is claimed like one written.
+		kept := "499/مقال/index.html"
+		if !next.Keep(kept, "k") || next.Keep("498/مقال/index.html", "other") {
+			t.Fatalf("build %d: Keep by key kept the wrong pages", i)
+		}
+		if err := next.Write(File{Path: kept}); !errors.Is(err, ErrDuplicatePath) {
+			t.Fatalf("build %d: writing a kept page = %v", i, err)
 		}
 		if err := next.KeepOthers(); err != nil {
 			t.Fatalf("build %d: %v", i, err)

@@ -230,6 +230,9 @@ type renderer struct {
 	// pageImages are the sections' and terms' pictures, by
 	// *site.Section or *site.Term (listimages.go).
 	pageImages map[any]*Image
+	// years are the articles' years (articleYears), found by the search
+	// page, which one job alone renders.
+	years []int
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {

@@ -371,7 +371,26 @@ func (b *Builder) Len() int {
 // sortDocs numbers the documents: oldest first, then by path, so the
 // numbering is the same on every build of the same site.
 func sortDocs(docs []*docEntry) {
-	slices.SortFunc(docs, func(a, b *docEntry) int { return compareDocs(&a.doc, &b.doc) })
+	// By a copy of each date beside its document: the dev server sorts
+	// 100,000 documents after each save, and reading the dates through
+	// the pointers was most of that.
+	type dated struct {
+		at int64
+		e  *docEntry
+	}
+	ds := make([]dated, len(docs))
+	for i, d := range docs {
+		ds[i] = dated{d.doc.Date.UnixNano(), d}
+	}
+	slices.SortFunc(ds, func(a, b dated) int {
+		if c := cmp.Compare(a.at, b.at); c != 0 {
+			return c
+		}
+		return strings.Compare(a.e.doc.Path, b.e.doc.Path)
+	})
+	for i, d := range ds {
+		docs[i] = d.e
+	}
 }
 
 // compareDocs orders documents as the index numbers them. Dates compare

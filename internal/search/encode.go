@@ -69,6 +69,13 @@ func yearStarts(docs []*docEntry) []yearStart {
 // year of DateISO, which carries the site's time zone (a story of 31
 // December, 23:30 in Baghdad, is of that year, not of the next in UTC).
 func docYear(d *Document) int {
+	// The first four digits of an RFC 3339 date are its year: parsing
+	// the whole of 100,000 dates was a tenth of a dev-server rebuild.
+	if s := d.DateISO; len(s) >= len("2006-01-02T15:04:05Z") && s[4] == '-' && s[7] == '-' && s[10] == 'T' {
+		if y, err := strconv.Atoi(s[:4]); err == nil && y >= 0 {
+			return y
+		}
+	}
 	if t, err := time.Parse(time.RFC3339, d.DateISO); err == nil {
 		return t.Year()
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // listOf is a posting list of documents with weights, each document
@@ -236,5 +237,27 @@ func TestScriptReadsTiersAsWholeLists(t *testing.T) {
 	t.Logf("%d searches: %d read no tier file, %d some", report.Searches, report.NoTier, report.SomeTiers)
 	if report.NoTier == 0 || report.SomeTiers == 0 {
 		t.Errorf("%d searches without a tier file and %d with: the test tries neither case", report.NoTier, report.SomeTiers)
+	}
+}
+
+// docYear reads an RFC 3339 date's year from its first digits, as
+// parsing it would; a date in another form falls back to parsing, then
+// to Date.
+func TestDocYear(t *testing.T) {
+	baghdad := time.FixedZone("+03", 3*3600)
+	for _, at := range []time.Time{
+		time.Date(2021, 12, 31, 23, 30, 0, 0, baghdad), // 2021 here, 2021 in UTC too
+		time.Date(2022, 1, 1, 1, 0, 0, 0, baghdad),     // 2021 in UTC
+		time.Date(1999, 6, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(10, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		d := Document{Date: at, DateISO: at.Format(time.RFC3339)}
+		if got := docYear(&d); got != at.Year() {
+			t.Errorf("docYear(%s) = %d, want %d", d.DateISO, got, at.Year())
+		}
+	}
+	d := Document{Date: time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC), DateISO: "غير معروف"}
+	if got := docYear(&d); got != 2020 {
+		t.Errorf("docYear of a date in no known form = %d, want Date's 2020", got)
 	}
 }
