@@ -39,6 +39,16 @@ func (r *renderer) inSearchOrder(do func(*site.Article) error, errs *errorSet) {
 	}
 	eachArticle(delta, do, errs)
 	r.keepSearchBase()
+	if p := &r.searchPlan; r.search != nil && !p.baseKept {
+		// The base is made again: every article's analysis is read.
+		keys := make([]string, 0, len(rest))
+		for _, a := range rest {
+			if sa := p.articles[a]; sa != nil {
+				keys = append(keys, sa.key)
+			}
+		}
+		r.opts.Memos.Search.prefetch(keys)
+	}
 	eachArticle(rest, do, errs)
 }
 

@@ -25,7 +25,7 @@ func (s *countingStore) GetMany(keys []string) [][]byte {
 
 // After a prefetch, the entries are read from memory, one batch having
 // read them; a key the store lacks is still asked for one by one (it may
-// be set later), and what was prefetched counts as used.
+// be set later), and what was read ahead counts as used once got.
 func TestMemoPrefetch(t *testing.T) {
 	st := &countingStore{values: map[string][]byte{"a": []byte("1"), "b": []byte("2")}}
 	m := StoredMemo(st)
@@ -51,5 +51,13 @@ func TestMemoPrefetch(t *testing.T) {
 	m.prefetch([]string{"a", "b"})
 	if st.batch != 1 {
 		t.Errorf("a second prefetch of known keys read the store")
+	}
+	// Read ahead but not asked for: not in use, so collected; read
+	// ahead once.
+	st.values["d"] = []byte("4")
+	m.prefetch([]string{"d"})
+	m.prefetch([]string{"d"})
+	if m.InUse("d") || st.batch != 2 {
+		t.Errorf("an entry read ahead: in use %v, %d batches; want false, 2", m.InUse("d"), st.batch)
 	}
 }

@@ -152,6 +152,9 @@ type Memo struct {
 	used  map[string][]byte // read or set by this build
 	added map[string][]byte // set by this build: what the cache lacks
 	live  map[string]bool   // still needed, though not read this build
+	// ahead are entries read from the store before they are asked for
+	// (prefetch), each until its get.
+	ahead map[string][]byte
 }
 
 // MemoStore is where the entries of earlier builds are kept.
@@ -176,6 +179,12 @@ func (m *Memo) get(key string) ([]byte, bool) {
 	if !ok {
 		v, ok = m.old[key]
 	}
+	if !ok {
+		// Read ahead for this get alone.
+		if v, ok = m.ahead[key]; ok {
+			delete(m.ahead, key)
+		}
+	}
 	from := m.from
 	m.mu.Unlock()
 	if !ok && from != nil {
@@ -190,8 +199,9 @@ func (m *Memo) get(key string) ([]byte, bool) {
 }
 
 // prefetch reads at once the entries under keys that this build will
-// read, so that each get finds them in memory: the body facts of every
-// article, 100,000 store reads at 100,000 articles.
+// get, each once, so that each get finds it in memory: the body facts
+// of every article, 100,000 store reads at 100,000 articles. Until its
+// get an entry read ahead is not in use.
 func (m *Memo) prefetch(keys []string) {
 	m.mu.Lock()
 	from := m.from
@@ -199,7 +209,8 @@ func (m *Memo) prefetch(keys []string) {
 	for _, k := range keys {
 		_, used := m.used[k]
 		_, old := m.old[k]
-		if !used && !old {
+		_, ahead := m.ahead[k]
+		if !used && !old && !ahead {
 			missing = append(missing, k)
 		}
 	}
@@ -210,12 +221,12 @@ func (m *Memo) prefetch(keys []string) {
 	values := from.GetMany(missing) // outside the lock: it reads the disk
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.used == nil {
-		m.used = make(map[string][]byte, len(keys))
+	if m.ahead == nil {
+		m.ahead = make(map[string][]byte, len(missing))
 	}
 	for i, v := range values {
 		if v != nil {
-			m.put(missing[i], v)
+			m.ahead[missing[i]] = v
 		}
 	}
 }
