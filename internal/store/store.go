@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sahifa/sahifa/internal/cores"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -140,9 +141,10 @@ func (s *Store) Get(bucket, key string) ([]byte, bool) {
 }
 
 // GetMany returns copies of the values under keys in bucket, nil where
-// there is none, read in one transaction in key order: for a build that
-// reads most records of a bucket, one read transaction and one B-tree
-// descent each (Get) cost more than the records.
+// there is none, read in key order, on every core, a run of keys in
+// each read transaction: for a build that reads most records of a
+// bucket, one transaction and one B-tree descent from the root each
+// (Get) cost more than the records.
 func (s *Store) GetMany(bucket string, keys []string) [][]byte {
 	values := make([][]byte, len(keys))
 	order := make([]int, len(keys))
@@ -150,18 +152,23 @@ func (s *Store) GetMany(bucket string, keys []string) [][]byte {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
-	s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte(bucket))
-		if b == nil {
-			return nil
+	const run = 4096
+	cores.Each((len(order)+run-1)/run, func() func(int) {
+		return func(r int) {
+			s.db.View(func(tx *bolt.Tx) error {
+				b := tx.Bucket([]byte(bucket))
+				if b == nil {
+					return nil
+				}
+				c := b.Cursor()
+				for _, i := range order[r*run : min((r+1)*run, len(order))] {
+					if k, v := c.Seek([]byte(keys[i])); v != nil && string(k) == keys[i] {
+						values[i] = bytes.Clone(v)
+					}
+				}
+				return nil
+			})
 		}
-		c := b.Cursor()
-		for _, i := range order {
-			if k, v := c.Seek([]byte(keys[i])); v != nil && string(k) == keys[i] {
-				values[i] = bytes.Clone(v)
-			}
-		}
-		return nil
 	})
 	return values
 }
