@@ -340,7 +340,7 @@ func run(opts Options, kept *liveState) (Result, error) {
 	}
 	memos := opts.Memos
 	if memos == nil {
-		m := sess.memos()
+		m := sess.memos(kept != nil)
 		memos = &m
 	}
 	imgs := images.New(images.Options{
