@@ -268,6 +268,7 @@ func run(opts Options, kept *liveState) (Result, error) {
 	for _, p := range pages {
 		res.Warnings = append(res.Warnings, p.Warnings...)
 	}
+	loaded := len(pages)
 	sections, ws, err := content.LoadSections(siteFS, "content")
 	res.Warnings = append(res.Warnings, ws...)
 	if err != nil {
@@ -339,7 +340,7 @@ func run(opts Options, kept *liveState) (Result, error) {
 	}
 	memos := opts.Memos
 	if memos == nil {
-		m := sess.memos()
+		m := sess.memos(kept != nil)
 		memos = &m
 	}
 	imgs := images.New(images.Options{
@@ -378,6 +379,14 @@ func run(opts Options, kept *liveState) (Result, error) {
 		}
 		return res, diag.Stage("render", err)
 	}
+	// Past here, the site model and what the render made are no longer
+	// read, unless kept for the dev server: a build lets them go before
+	// its commit and the save, which at 100,000 articles would otherwise
+	// hold them (a gigabyte) beside the records it writes.
+	if kept != nil {
+		*kept = liveState{site: s, rendered: rendered, loadOpts: loadOpts, now: now, until: until}
+	}
+	s, rendered = nil, nil
 	clock.begin("write", nil, 0)
 	if tx != nil {
 		if res.Files, err = tx.Commit(); err != nil {
@@ -400,7 +409,7 @@ func run(opts Options, kept *liveState) (Result, error) {
 	if opts.Memos == nil {
 		keepMemos = *memos
 	}
-	if err := sess.save(keepParsed, loadOpts, keepMemos, len(pages)); err != nil {
+	if err := sess.save(keepParsed, loadOpts, keepMemos, loaded); err != nil {
 		res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build cache: " + err.Error()})
 	}
 	clock.lap("write")
@@ -412,9 +421,6 @@ func run(opts Options, kept *liveState) (Result, error) {
 		if err := saveState(statePath(cacheDir, manifest), manifest, st); err != nil {
 			res.Warnings = append(res.Warnings, diag.Warning{Path: CacheDir, Msg: "saving the build state: " + err.Error()})
 		}
-	}
-	if kept != nil {
-		*kept = liveState{site: s, rendered: rendered, loadOpts: loadOpts, now: now, until: until}
 	}
 	res.Duration = time.Since(start)
 	return res, nil

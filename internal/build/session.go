@@ -20,6 +20,9 @@ import (
 // (package output and package images own them).
 type session struct {
 	store *store.Store // nil: no cache this build (another process holds it)
+	// pending holds the memo entries the build makes until it saves them;
+	// nil: the memos hold them.
+	pending *store.Pending
 }
 
 // The store's file and buckets.
@@ -46,10 +49,14 @@ func openSession(cacheDir string) (*session, []diag.Warning) {
 			os.Remove(filepath.Join(cacheDir, old))
 		}
 	}
-	return &session{store: st}, nil
+	pending, _ := st.Pending() // without, the memos hold what they make
+	return &session{store: st, pending: pending}, nil
 }
 
 func (s *session) close() {
+	if s.pending != nil {
+		s.pending.Close()
+	}
 	if s.store != nil {
 		s.store.Close()
 	}
@@ -62,6 +69,9 @@ func (s *session) parsed(opts content.Options) *content.Parsed {
 	if s.store == nil {
 		return p
 	}
+	// What opening the store and restoring the records read is not read
+	// again this build.
+	defer s.store.Release()
 	if v, _ := s.store.Get(settingsBucket, pagesBucket); string(v) != content.Settings(opts) {
 		return p
 	}
@@ -69,14 +79,16 @@ func (s *session) parsed(opts content.Options) *content.Parsed {
 	return p
 }
 
-// memos are the render memos, read from the store as asked for.
-func (s *session) memos() render.Memos {
+// memos are the render memos, read from the store as asked for; with
+// forNext they keep what they read and make for the next build in the
+// process (render.StoredMemo).
+func (s *session) memos(forNext bool) render.Memos {
 	if s.store == nil {
 		return render.Memos{Bodies: &render.Memo{}, Search: &render.Memo{}}
 	}
 	return render.Memos{
-		Bodies: render.StoredMemo(bucketOf{s.store, bodiesBucket}),
-		Search: render.StoredMemo(bucketOf{s.store, searchBucket}),
+		Bodies: render.StoredMemo(bucketOf{s.store, s.pending, bodiesBucket}, forNext),
+		Search: render.StoredMemo(bucketOf{s.store, s.pending, searchBucket}, forNext),
 	}
 }
 
@@ -90,13 +102,15 @@ func (s *session) save(p *content.Parsed, opts content.Options, ms render.Memos,
 	if s.store == nil {
 		return nil
 	}
-	var c store.Changes
+	c := store.Changes{Pending: s.pending}
 	if v, _ := s.store.Get(settingsBucket, pagesBucket); string(v) != content.Settings(opts) {
 		c.Clear = append(c.Clear, pagesBucket)
 		c.Set(settingsBucket, pagesBucket, []byte(content.Settings(opts)))
 	}
 	if p != nil {
-		p.Changes(func(path string, rec []byte) { c.Set(pagesBucket, path, rec) })
+		// Each record is encoded as it is written: a first build's are
+		// hundreds of megabytes at 100,000 articles.
+		c.Made = map[string]store.Made{pagesBucket: {Keys: p.Changed(), Value: p.Record}}
 	}
 	for bucket, m := range map[string]*render.Memo{bodiesBucket: ms.Bodies, searchBucket: ms.Search} {
 		if m == nil {
@@ -106,7 +120,7 @@ func (s *session) save(p *content.Parsed, opts content.Options, ms render.Memos,
 		for k, v := range added {
 			c.Set(bucket, k, v)
 		}
-		if s.store.Len(bucket)+len(added) > 2*max(m.InUseCount(), articles)+1024 {
+		if s.store.Len(bucket)+len(added)+s.heldLen(bucket) > 2*max(m.InUseCount(), articles)+1024 {
 			if c.Drop == nil {
 				c.Drop = map[string]func([]byte) bool{}
 			}
@@ -116,12 +130,43 @@ func (s *session) save(p *content.Parsed, opts content.Options, ms render.Memos,
 	return s.store.Apply(c)
 }
 
-// bucketOf reads one bucket of the store, for a memo.
-type bucketOf struct {
-	store  *store.Store
-	bucket string
+// heldLen is how many records of bucket the build holds to save.
+func (s *session) heldLen(bucket string) int {
+	if s.pending == nil {
+		return 0
+	}
+	return s.pending.Len(bucket)
 }
 
-func (b bucketOf) Get(key string) ([]byte, bool) { return b.store.Get(b.bucket, key) }
+// bucketOf is one bucket of the store, for a memo: its records, and the
+// entries the build holds for it until it saves them.
+type bucketOf struct {
+	store   *store.Store
+	pending *store.Pending // nil: the memo holds them
+	bucket  string
+}
 
-func (b bucketOf) GetMany(keys []string) [][]byte { return b.store.GetMany(b.bucket, keys) }
+func (b bucketOf) Get(key string) ([]byte, bool) {
+	if b.pending != nil {
+		if v, ok := b.pending.Get(b.bucket, key); ok {
+			return v, true
+		}
+	}
+	return b.store.Get(b.bucket, key)
+}
+
+func (b bucketOf) GetMany(keys []string) [][]byte {
+	values := b.store.GetMany(b.bucket, keys)
+	if b.pending != nil {
+		for i, v := range values {
+			if v == nil {
+				values[i], _ = b.pending.Get(b.bucket, keys[i])
+			}
+		}
+	}
+	return values
+}
+
+func (b bucketOf) Hold(key string, v []byte) bool {
+	return b.pending != nil && b.pending.Put(b.bucket, key, v) == nil
+}

@@ -136,19 +136,26 @@ func TestParsedRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0].Title != "أأ" || string(got[0].Body) != "نص جديد\n" {
+	if len(got) != 2 || got[0].Title != "أأ" {
 		t.Fatalf("edited page: %+v", got)
 	}
-	kept := got[1]
-	if kept.Body != nil {
-		t.Error("a kept page came with its body")
+	// No page kept as records holds its body from the load to its
+	// render, parsed anew or not: a large archive's sources would all be
+	// held through the render.
+	for _, p := range append(want, got...) {
+		if p.Body != nil {
+			t.Errorf("%s came with its body", p.Path)
+		}
 	}
+	if body, err := got[0].Markdown(); err != nil || string(body) != "نص جديد\n" {
+		t.Errorf("edited page's Markdown = %q, %v", body, err)
+	}
+	kept := got[1]
 	body, err := kept.Markdown()
 	wantBody, _ := want[1].Markdown()
-	if err != nil || string(body) != string(wantBody) {
+	if err != nil || string(body) != string(wantBody) || !strings.Contains(string(body), "هنا") {
 		t.Errorf("kept page's Markdown = %q, %v; want %q", body, err, wantBody)
 	}
-	kept.Body, kept.source = want[1].Body, nil
 	if !reflect.DeepEqual(kept, want[1]) {
 		t.Errorf("kept page differs from the parsed one:\n got %#v\nwant %#v", kept, want[1])
 	}

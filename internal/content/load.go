@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -129,16 +130,25 @@ func (p *Parsed) Restore(recs ...[]byte) {
 // record to keep for each page parsed anew, or nil where the record must
 // go.
 func (p *Parsed) Changes(f func(path string, rec []byte)) {
-	for path := range p.dirty {
-		old, ok := p.pages[path]
-		if !ok {
-			f(path, nil)
-			continue
-		}
-		rec := binary.AppendUvarint(nil, uint64(old.size))
-		rec = binary.AppendVarint(rec, old.mtime.UnixNano())
-		f(path, append(rec, encodePage(&old.page, p.opts)...))
+	for _, path := range p.Changed() {
+		f(path, p.Record(path))
 	}
+}
+
+// Changed are the paths whose record the last Load changed, in order.
+func (p *Parsed) Changed() []string {
+	return slices.Sorted(maps.Keys(p.dirty))
+}
+
+// Record is the record to keep for the page at path, nil for none.
+func (p *Parsed) Record(path string) []byte {
+	old, ok := p.pages[path]
+	if !ok {
+		return nil
+	}
+	rec := binary.AppendUvarint(nil, uint64(old.size))
+	rec = binary.AppendVarint(rec, old.mtime.UnixNano())
+	return append(rec, encodePage(&old.page, p.opts)...)
 }
 
 // LoadAgain is Load that reuses the pages in prev (nil for none) whose
@@ -195,6 +205,13 @@ func LoadAgain(fsys fs.FS, dir string, opts Options, prev *Parsed) ([]Page, erro
 				return
 			}
 			pages[i], errs[i] = Parse(paths[i], src, opts)
+			if prev != nil && prev.records {
+				// Nor are the bodies of pages kept as records held from
+				// here to their render: a first build of 100,000 articles
+				// held 440 MB of sources through most of its render. The
+				// body is read again when rendered, as a restored page's is.
+				pages[i].Body, pages[i].source = nil, fsys
+			}
 		}
 	})
 	if err := errors.Join(errs...); err != nil {

@@ -146,22 +146,32 @@ func decodeFacts(b []byte) (BodyFacts, bool) {
 // (the build cache, StoredMemo); either way only the entries a build asks
 // for are read. Safe for concurrent use; the zero value is an empty memo.
 type Memo struct {
-	mu    sync.Mutex
-	old   map[string][]byte // from the build before in this process
-	from  MemoStore         // else from the build cache
-	used  map[string][]byte // read or set by this build
-	added map[string][]byte // set by this build: what the cache lacks
+	mu   sync.Mutex
+	old  map[string][]byte // from the build before in this process
+	from MemoStore         // else from the build cache
+	// used are the entries read or set by this build; with a store, their
+	// keys alone: the values stay with the store, read again if asked
+	// again, so a build of 100,000 articles holds none of them.
+	used  map[string][]byte
+	added map[string][]byte // set by this build, and not held by the store: what the cache lacks
 	live  map[string]bool   // still needed, though not read this build
 	// ahead are entries read from the store before they are asked for
 	// (prefetch), each until its get.
 	ahead map[string][]byte
+	// forNext keeps every value read or set in memory, for Next.
+	forNext bool
 }
 
-// MemoStore is where the entries of earlier builds are kept.
+// MemoStore is where the entries of earlier builds are kept. Hold takes
+// an entry this build set, to keep until the build saves it (and drop if
+// it fails), so that the memo need not hold it: a first build of 100,000
+// articles makes 450 MB of search analyses. On false the memo keeps the
+// entry (Added).
 type MemoStore interface {
 	Get(key string) ([]byte, bool)
 	// GetMany is Get for many keys at once: nil where there is none.
 	GetMany(keys []string) [][]byte
+	Hold(key string, v []byte) bool
 }
 
 // Memos are the memos a render uses; nil fields are empty memos.
@@ -170,24 +180,32 @@ type Memos struct {
 }
 
 // StoredMemo is a memo whose earlier entries are read from store as they
-// are asked for.
-func StoredMemo(store MemoStore) *Memo { return &Memo{from: store} }
+// are asked for, and whose new entries it holds. With forNext, the memo
+// keeps every entry it reads or sets, for the build after it in the same
+// process (Next: the dev server's).
+func StoredMemo(store MemoStore, forNext bool) *Memo {
+	return &Memo{from: store, forNext: forNext}
+}
 
 func (m *Memo) get(key string) ([]byte, bool) {
 	m.mu.Lock()
-	v, ok := m.used[key]
+	v, ok := m.added[key]
+	if !ok {
+		v, ok = m.used[key]
+	}
 	if !ok {
 		v, ok = m.old[key]
 	}
-	if !ok {
+	if v == nil {
 		// Read ahead for this get alone.
-		if v, ok = m.ahead[key]; ok {
+		if ahead, found := m.ahead[key]; found {
+			v, ok = ahead, true
 			delete(m.ahead, key)
 		}
 	}
 	from := m.from
 	m.mu.Unlock()
-	if !ok && from != nil {
+	if v == nil && from != nil {
 		v, ok = from.Get(key) // outside the lock: it may read the disk
 	}
 	if ok {
@@ -207,10 +225,12 @@ func (m *Memo) prefetch(keys []string) {
 	from := m.from
 	var missing []string
 	for _, k := range keys {
-		_, used := m.used[k]
+		// In memory already; a value used but kept by the store alone
+		// (put) is read again.
+		_, added := m.added[k]
 		_, old := m.old[k]
 		_, ahead := m.ahead[k]
-		if !used && !old && !ahead {
+		if !added && !old && !ahead && m.used[k] == nil {
 			missing = append(missing, k)
 		}
 	}
@@ -232,9 +252,14 @@ func (m *Memo) prefetch(keys []string) {
 }
 
 func (m *Memo) set(key string, v []byte) {
+	held := m.from != nil && !m.forNext && m.from.Hold(key, v)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.put(key, v)
+	if held {
+		delete(m.added, key)
+		return
+	}
 	if m.added == nil {
 		m.added = map[string][]byte{}
 	}
@@ -244,6 +269,9 @@ func (m *Memo) set(key string, v []byte) {
 func (m *Memo) put(key string, v []byte) {
 	if m.used == nil {
 		m.used = map[string][]byte{}
+	}
+	if m.from != nil && !m.forNext {
+		v = nil // the store has it (see used)
 	}
 	m.used[key] = v
 }
