@@ -306,7 +306,7 @@ func (t *Tx) countForeign(deep bool) int {
 // saveManifest writes files as the manifest, unless the file already
 // holds exactly that, so a build that changed nothing writes nothing.
 func (t *Tx) saveManifest(files map[string]record) error {
-	data, err := encodeManifest(t.resolved, files)
+	data, err := appendManifest(make([]byte, 0, len(t.onDisk)+len(t.onDisk)/16+4096), t.resolved, files)
 	if err == nil && t.onDisk != nil && bytes.Equal(data, t.onDisk) {
 		return nil
 	}

@@ -95,7 +95,15 @@ const manifestMagic = "sahifa manifest\x00"
 // encodeManifest serialises entries for dest, in path order, so equal
 // manifests are equal bytes.
 func encodeManifest(dest string, files map[string]record) ([]byte, error) {
-	b := binary.AppendUvarint([]byte(manifestMagic), manifestVersion)
+	return appendManifest(nil, dest, files)
+}
+
+// appendManifest is encodeManifest into b, whose capacity a caller that
+// knows about how long the manifest is (the last one's length) sets:
+// growing 32 MB at 100,000 articles by appends was a third of encoding it.
+func appendManifest(b []byte, dest string, files map[string]record) ([]byte, error) {
+	b = append(b, manifestMagic...)
+	b = binary.AppendUvarint(b, manifestVersion)
 	b = wire.AppendString(b, dest)
 	b = binary.AppendUvarint(b, uint64(len(files)))
 	prev := ""
