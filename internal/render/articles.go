@@ -2,9 +2,9 @@ package render
 
 import (
 	"errors"
-	"github.com/sahifa/sahifa/internal/cores"
 	"html/template"
 
+	"github.com/sahifa/sahifa/internal/cores"
 	"github.com/sahifa/sahifa/internal/diag"
 	"github.com/sahifa/sahifa/internal/markdown"
 	"github.com/sahifa/sahifa/internal/site"

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sahifa/sahifa/internal/config"
@@ -256,8 +257,8 @@ func escapePath(p string) string {
 // relLink and absLink make the site path p (a permalink, an asset's
 // path) into a link under the base path, or an absolute URL,
 // percent-encoded.
-func relLink(c config.Config, p string) string { return siteURL(c.RelURL(p), p) }
-func absLink(c config.Config, p string) string { return siteURL(c.AbsURL(p), p) }
+func relLink(c config.Config, p string) string { return siteURL(c.RelURL(p), p, escapePath) }
+func absLink(c config.Config, p string) string { return siteURL(c.AbsURL(p), p, escapePath) }
 
 // siteURL percent-encodes joined, the URL config made by putting the site
 // path p under the base URL. The base may be copied from a browser
@@ -265,7 +266,9 @@ func absLink(c config.Config, p string) string { return siteURL(c.AbsURL(p), p) 
 // its characters, '%' included, is encoded as it is: the slug "a%20b" is
 // the folder "a%20b/", linked as "a%2520b/", which a host decodes back to
 // the folder's name (decoded, the link would ask for "a b/").
-func siteURL(joined, p string) string {
+// The base's part is normalised by escapeBase: escapePath, or a memo of
+// it (prefixes).
+func siteURL(joined, p string, escapeBase func(string) string) string {
 	tail := strings.TrimLeft(p, "/")
 	if joined == p || !strings.HasSuffix(joined, tail) {
 		return escapePath(joined) // an absolute URL, which config leaves as it is
@@ -274,7 +277,21 @@ func siteURL(joined, p string) string {
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
-	return escapePath(joined[:len(joined)-len(tail)]) + strings.Join(segs, "/")
+	return escapeBase(joined[:len(joined)-len(tail)]) + strings.Join(segs, "/")
+}
+
+// prefixes memoizes escapePath of the few bases links start with (the
+// base URL, the base path): a build makes every article's links, and
+// escaping the same base again for each was two thirds of making them.
+type prefixes struct{ m sync.Map }
+
+func (ps *prefixes) escape(base string) string {
+	if v, ok := ps.m.Load(base); ok {
+		return v.(string)
+	}
+	esc := escapePath(base)
+	ps.m.Store(base, esc)
+	return esc
 }
 
 // wordsPerMinute is a typical reading speed for Arabic news prose.

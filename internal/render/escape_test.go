@@ -6,6 +6,7 @@ import (
 
 	"github.com/sahifa/sahifa/internal/config"
 	"github.com/sahifa/sahifa/internal/markdown"
+	"github.com/sahifa/sahifa/internal/site"
 )
 
 func TestEscapePath(t *testing.T) {
@@ -42,12 +43,23 @@ func TestSiteURL(t *testing.T) {
 		"/":                     {"/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/", "https://example.com/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/"},
 		"https://x.org/%D8%A3/": {"https://x.org/%D8%A3/", "https://x.org/%D8%A3/"},
 	}
-	for in, want := range cases {
-		if got := relLink(cfg, in); got != want[0] {
-			t.Errorf("relLink(%q) = %q, want %q", in, got, want[0])
-		}
-		if got := absLink(cfg, in); got != want[1] {
-			t.Errorf("absLink(%q) = %q, want %q", in, got, want[1])
+	// A renderer's rel and abs give the same links with the base's
+	// escaping memoized, each asked twice.
+	r := &renderer{site: &site.Site{Config: cfg}}
+	for range 2 {
+		for in, want := range cases {
+			if got := relLink(cfg, in); got != want[0] {
+				t.Errorf("relLink(%q) = %q, want %q", in, got, want[0])
+			}
+			if got := absLink(cfg, in); got != want[1] {
+				t.Errorf("absLink(%q) = %q, want %q", in, got, want[1])
+			}
+			if got := r.rel(in); got != want[0] {
+				t.Errorf("rel(%q) = %q, want %q", in, got, want[0])
+			}
+			if got := r.abs(in); got != want[1] {
+				t.Errorf("abs(%q) = %q, want %q", in, got, want[1])
+			}
 		}
 	}
 }

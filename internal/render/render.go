@@ -233,6 +233,8 @@ type renderer struct {
 	// years are the articles' years (articleYears), found by the search
 	// page, which one job alone renders.
 	years []int
+	// prefixes are the escaped bases of links (rel, abs).
+	prefixes prefixes
 }
 
 func newRenderer(s *site.Site, tpl *Templates, opts Options, emit Emit) *renderer {
@@ -304,8 +306,13 @@ func (r *renderer) entry(a *site.Article, filed map[*site.Section]*SectionLink) 
 
 // rel and abs make a site-relative path into a link with the base path,
 // or an absolute URL, percent-encoded.
-func (r *renderer) rel(p string) string { return relLink(r.site.Config, p) }
-func (r *renderer) abs(p string) string { return absLink(r.site.Config, p) }
+func (r *renderer) rel(p string) string {
+	return siteURL(r.site.Config.RelURL(p), p, r.prefixes.escape)
+}
+
+func (r *renderer) abs(p string) string {
+	return siteURL(r.site.Config.AbsURL(p), p, r.prefixes.escape)
+}
 
 func siteData(s *site.Site) *SiteData {
 	c := s.Config
