@@ -35,7 +35,8 @@ func BenchmarkSaveToReload(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			root := benchSite(b, n)
-			d := startServe(b, root)
+			// The first build takes about 3 ms an article here.
+			d := startServeWithin(b, root, waitFor+time.Duration(n)*5*time.Millisecond)
 			events := openEvents(b, d.url)
 			if ev := nextEvent(b, events); ev.name != "hello" {
 				b.Fatalf("first event %+v", ev)

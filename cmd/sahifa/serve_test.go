@@ -59,6 +59,13 @@ type devServer struct {
 // serve stopped cleanly.
 func startServe(t testing.TB, root string, modify ...func(*serveOptions)) *devServer {
 	t.Helper()
+	return startServeWithin(t, root, waitFor, modify...)
+}
+
+// startServeWithin is startServe waiting up to wait for the first build
+// (a benchmark's large site takes minutes).
+func startServeWithin(t testing.TB, root string, wait time.Duration, modify ...func(*serveOptions)) *devServer {
+	t.Helper()
 	now, _ := time.Parse(time.RFC3339, e2eNow)
 	ready := make(chan string, 1)
 	o := serveOptions{
@@ -95,8 +102,8 @@ func startServe(t testing.TB, root string, modify ...func(*serveOptions)) *devSe
 	case d.url = <-ready:
 	case code := <-done:
 		t.Fatalf("serve exited %d before serving\nstdout:\n%s\nstderr:\n%s", code, d.stdout, d.stderr)
-	case <-time.After(waitFor):
-		t.Fatalf("serve not ready within %v\nstderr:\n%s", waitFor, d.stderr)
+	case <-time.After(wait):
+		t.Fatalf("serve not ready within %v\nstderr:\n%s", wait, d.stderr)
 	}
 	return d
 }
