@@ -278,3 +278,32 @@ func TestInputDestRefused(t *testing.T) {
 		t.Error("CheckDest created a folder")
 	}
 }
+
+// A commit records the paths it may leave in dest before its first rename
+// only when the manifest on disk lacks one of them: an edit's paths are
+// all named by the last build's manifest already.
+func TestAddsPaths(t *testing.T) {
+	base := t.TempDir()
+	dest := filepath.Join(base, "public")
+	mpath := filepath.Join(base, "cache", "m.bin")
+	tx, err := Begin(dest, WithManifest(mpath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tx.addsPaths(map[string]record{"a.html": {}}) {
+		t.Error("a first build adds no path")
+	}
+	tx.Rollback()
+	build(t, dest, map[string]string{"a.html": "a", "خبر/index.html": "b"}, WithManifest(mpath))
+	tx, err = Begin(dest, WithManifest(mpath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if tx.addsPaths(map[string]record{"a.html": {}, "خبر/index.html": {}}) {
+		t.Error("an edit of known paths adds paths")
+	}
+	if !tx.addsPaths(map[string]record{"a.html": {}, "جديد/index.html": {}}) {
+		t.Error("a new page adds no path")
+	}
+}
