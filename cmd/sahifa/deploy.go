@@ -175,6 +175,9 @@ func deploySummary(t config.DeployTarget, dry bool, s deploy.Summary) string {
 	if s.Plan.Twins > 0 {
 		line += fmt.Sprintf(", %d .gz/.br twins left out", s.Plan.Twins)
 	}
+	if n := s.Plan.Uncompressed; n > 0 {
+		line += fmt.Sprintf(", %d %s a gzip = true rule covers written uncompressed (a folder keeps no Content-Encoding; --precompress twins serve compressed pages through nginx's gzip_static)", n, plural(n, "file", "files"))
+	}
 	if s.Foreign > 0 {
 		line += fmt.Sprintf(", %d objects sahifa did not upload left alone", s.Foreign)
 	}

@@ -307,15 +307,20 @@ func TestE2EDeployResume(t *testing.T) {
 }
 
 // A folder target ends up holding exactly public/'s files (and the
-// deploy's state), and an article's deletion leaves no empty folder.
+// deploy's state), even those a gzip = true rule covers (a folder keeps
+// no Content-Encoding), and an article's deletion leaves no empty folder.
 func TestE2EDeployFolder(t *testing.T) {
 	root := e2eNewSite(t)
 	e2eWrite(t, root, map[string]string{"content/new.md": "---\ntitle: \"خبر سيحذف\"\ndate: 2024-05-30\n---\nنص.\n"})
 	folder := filepath.Join(t.TempDir(), "srv", "news")
-	e2eSetTarget(t, root, "nginx", "file://"+filepath.ToSlash(folder))
+	e2eSetTarget(t, root, "nginx", "file://"+filepath.ToSlash(folder), "[deployment]\n[[deployment.matchers]]\npattern = '^feed\\.json$'\ngzip = true\n")
 	e2eWant(t, e2eRun(t, root, nil, "build", "--now", e2eNow, "--precompress"), exitOK)
 	public := filepath.Join(root, "public")
-	e2eWant(t, e2eDeploy(t, root), exitOK)
+	r := e2eDeploy(t, root)
+	e2eWant(t, r, exitOK)
+	if !strings.Contains(r.stderr+r.stdout, "1 file a gzip = true rule covers written uncompressed") {
+		t.Errorf("the summary does not say feed.json went uncompressed:\n%s%s", r.stdout, r.stderr)
+	}
 	e2eSameFolder(t, public, folder)
 
 	os.Remove(filepath.Join(root, "content", "new.md"))

@@ -100,9 +100,25 @@ func TestMakePlan(t *testing.T) {
 		t.Errorf("deletes %q, unchanged %d, twins %d", p.Deletes, p.Unchanged, p.Twins)
 	}
 	// To a folder the twins go too; --force sends the unchanged files.
-	p = MakePlan(local, remote, rules, PlanOptions{Twins: true, Force: true})
+	p = MakePlan(local, remote, rules, PlanOptions{Folder: true, Force: true})
 	if n, _ := p.UploadCount(); n != 6 || p.Unchanged != 0 || len(p.Deletes) != 1 {
 		t.Errorf("forced, with twins: %d uploads, %d unchanged, deletes %q", n, p.Unchanged, p.Deletes)
+	}
+	// A folder keeps no Content-Encoding: a file a gzip rule covers goes
+	// as it is, and one stored compressed before goes again.
+	gzRules, err := NewRules(config.Deployment{MaxAge: 300, Matchers: []config.DeployMatcher{{Pattern: `^feed\.json$`, Gzip: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed := map[string]Local{"feed.json": {7, "ff"}}
+	stored := State{"feed.json": {Size: 7, SHA256: "ff", Header: gzRules.For("feed.json").Sum()}}
+	p = MakePlan(feed, stored, gzRules, PlanOptions{Folder: true})
+	if us := p.Uploads[PhaseOf("feed.json")]; len(us) != 1 || us[0].Header.Gzip || us[0].Header.ContentEncoding != "" || us[0].Reason != "headers" || p.Uncompressed != 1 {
+		t.Errorf("to a folder, a gzip = true file: uploads %+v, %d uncompressed; want one, as it is, for its headers", us, p.Uncompressed)
+	}
+	// To an object store it is stored compressed, as it was.
+	if p = MakePlan(feed, stored, gzRules, PlanOptions{}); p.Unchanged != 1 || p.Uncompressed != 0 {
+		t.Errorf("to a bucket, a gzip = true file stored compressed: %d unchanged, %d uncompressed", p.Unchanged, p.Uncompressed)
 	}
 }
 

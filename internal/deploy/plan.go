@@ -29,14 +29,18 @@ type Plan struct {
 	// Twins are the --precompress .gz/.br files left out: an object store
 	// cannot choose between index.html and index.html.gz for a browser.
 	Twins int
+	// Uncompressed are the files a gzip = true rule covers that go to a
+	// folder as they are: a folder keeps no Content-Encoding, so nginx
+	// would serve the compressed bytes as the page itself.
+	Uncompressed int
 }
 
 // PlanOptions change what MakePlan compares.
 type PlanOptions struct {
 	Force bool // upload every file
-	// Twins uploads .gz/.br twins too: for a folder served by nginx
-	// (gzip_static), not for an object store.
-	Twins bool
+	// Folder is set for a folder served by nginx (file://): the .gz/.br
+	// twins go too (gzip_static), and no file is stored compressed.
+	Folder bool
 }
 
 // MakePlan compares the built site with what the bucket holds. It is
@@ -45,11 +49,15 @@ func MakePlan(local map[string]Local, remote State, rules *Rules, opts PlanOptio
 	var p Plan
 	for _, path := range slices.Sorted(maps.Keys(local)) {
 		l := local[path]
-		if !opts.Twins && isTwin(path, local) {
+		if !opts.Folder && isTwin(path, local) {
 			p.Twins++
 			continue
 		}
 		h := rules.For(path)
+		if opts.Folder && h.Gzip {
+			h.Gzip, h.ContentEncoding = false, ""
+			p.Uncompressed++
+		}
 		r, ok := remote[path]
 		reason := ""
 		switch {
@@ -70,7 +78,7 @@ func MakePlan(local map[string]Local, remote State, rules *Rules, opts PlanOptio
 		p.Uploads[ph] = append(p.Uploads[ph], Upload{Path: path, Local: l, Header: h, Reason: reason})
 	}
 	for _, path := range slices.Sorted(maps.Keys(remote)) {
-		if _, ok := local[path]; !ok || (!opts.Twins && isTwin(path, local)) {
+		if _, ok := local[path]; !ok || (!opts.Folder && isTwin(path, local)) {
 			p.Deletes = append(p.Deletes, path)
 		}
 	}

@@ -123,7 +123,7 @@ func Run(ctx context.Context, opts Options) (sum Summary, err error) {
 		}
 	}
 
-	plan := MakePlan(local, remote, opts.Rules, PlanOptions{Force: opts.Force, Twins: t.folder != ""})
+	plan := MakePlan(local, remote, opts.Rules, PlanOptions{Force: opts.Force, Folder: t.folder != ""})
 	sum.Plan = plan
 	if opts.MaxDeletes >= 0 && len(plan.Deletes) > opts.MaxDeletes {
 		return sum, fmt.Errorf("%w: this deploy would delete %d objects from %s, more than --max-deletes %d allows; nothing was changed. Check the site was built in full (sahifa deploy --dry-run lists them), then run with --max-deletes %d",
