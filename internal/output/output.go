@@ -385,10 +385,8 @@ func (m *Memory) Write(f File) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.under != nil {
-		if err := m.under.claims.check(f.Path); err != nil {
-			return err
-		}
+	if err := m.check(f.Path); err != nil {
+		return err
 	}
 	if err := m.claims.add(f.Path); err != nil {
 		return err

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 )
@@ -90,10 +92,15 @@ func (p *Pending) Put(bucket, key string, value []byte) error {
 
 // Get returns a copy of the value held under key in bucket, or false.
 func (p *Pending) Get(bucket, key string) ([]byte, bool) {
+	v, err := p.value(bucket, key)
+	return v, err == nil
+}
+
+// value is Get, with why it failed.
+func (p *Pending) value(bucket, key string) ([]byte, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	v, err := p.read(bucket, key)
-	return v, err == nil
+	return p.read(bucket, key)
 }
 
 var errNotHeld = errors.New("record not held")
@@ -116,15 +123,15 @@ func (p *Pending) read(bucket, key string) ([]byte, error) {
 	return v, err
 }
 
-// keys are the keys held in bucket.
-func (p *Pending) keys(bucket string) []string {
+// held are the keys held, by bucket.
+func (p *Pending) held() map[string][]string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	keys := make([]string, 0, len(p.at[bucket]))
-	for k := range p.at[bucket] {
-		keys = append(keys, k)
+	held := make(map[string][]string, len(p.at))
+	for b, at := range p.at {
+		held[b] = slices.Collect(maps.Keys(at))
 	}
-	return keys
+	return held
 }
 
 // Len is the number of records held in bucket.

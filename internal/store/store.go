@@ -335,17 +335,10 @@ func (c Changes) puts() map[string]map[string]value {
 		}
 		puts[bucket][key] = v
 	}
-	if c.Pending != nil {
-		c.Pending.mu.Lock()
-		buckets := slices.Collect(maps.Keys(c.Pending.at))
-		c.Pending.mu.Unlock()
-		for _, b := range buckets {
-			for _, k := range c.Pending.keys(b) {
-				add(b, k, func() ([]byte, error) {
-					c.Pending.mu.Lock()
-					defer c.Pending.mu.Unlock()
-					return c.Pending.read(b, k)
-				})
+	if p := c.Pending; p != nil {
+		for b, keys := range p.held() {
+			for _, k := range keys {
+				add(b, k, func() ([]byte, error) { return p.value(b, k) })
 			}
 		}
 	}
