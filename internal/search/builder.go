@@ -382,12 +382,7 @@ func sortDocs(docs []*docEntry) {
 	for i, d := range docs {
 		ds[i] = dated{d.doc.Date.UnixNano(), d}
 	}
-	slices.SortFunc(ds, func(a, b dated) int {
-		if c := cmp.Compare(a.at, b.at); c != 0 {
-			return c
-		}
-		return strings.Compare(a.e.doc.Path, b.e.doc.Path)
-	})
+	slices.SortFunc(ds, func(a, b dated) int { return compareDated(a.at, a.e.doc.Path, b.at, b.e.doc.Path) })
 	for i, d := range ds {
 		docs[i] = d.e
 	}
@@ -396,10 +391,16 @@ func sortDocs(docs []*docEntry) {
 // compareDocs orders documents as the index numbers them. Dates compare
 // as an Analysis keeps them, in nanoseconds.
 func compareDocs(a, b *Document) int {
-	if c := cmp.Compare(a.Date.UnixNano(), b.Date.UnixNano()); c != 0 {
+	return compareDated(a.Date.UnixNano(), a.Path, b.Date.UnixNano(), b.Path)
+}
+
+// compareDated is compareDocs on the documents' dates in nanoseconds and
+// paths: sortDocs reads the dates once.
+func compareDated(at1 int64, path1 string, at2 int64, path2 string) int {
+	if c := cmp.Compare(at1, at2); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Path, b.Path)
+	return strings.Compare(path1, path2)
 }
 
 // Numbered returns the positions in docs of the documents in the order
